@@ -1,0 +1,70 @@
+"""Base class of the generated API groups: the three response modes of every operation."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Union
+
+import anyio
+
+from .._types import UNSET, Unset
+from .operation import Op
+from .request import PreparedRequest, prepare
+from .response import ApiResponse, RawCall, RawResponse, parse_body
+
+if TYPE_CHECKING:
+    import httpx
+
+    from ..client import AsyncClient
+
+__all__ = ["ApiGroup", "HeadersArg", "Op", "RawCall", "TimeoutArg"]
+
+#: Per-call timeout: seconds (for connect, read, write and pool each), an ``httpx.Timeout``,
+#: ``None`` for no timeout, or ``UNSET`` for the client's default.
+TimeoutArg = Union[float, "httpx.Timeout", None, Unset]
+#: Extra headers for one call.
+HeadersArg = Union[Mapping[str, str], None]
+
+
+class ApiGroup:
+    """One tag of the API. Instances are created by the client (``client.assets`` ...)."""
+
+    def __init__(self, client: AsyncClient) -> None:
+        self._client = client
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} of {self._client!r}>"
+
+    async def _prepare(self, op: Op, args: Mapping[str, Any]) -> PreparedRequest:
+        if op.body is not None and op.body[1] == "multipart":
+            # stats the files to size the body: keep that off the event loop
+            return await anyio.to_thread.run_sync(prepare, op, args)
+        return prepare(op, args)
+
+    async def _parsed(self, op: Op, args: Mapping[str, Any]) -> Any:
+        req = await self._prepare(op, args)
+        response, body = await self._client._sender_for_call().send(
+            op, req, preload=True, timeout=args.get("_request_timeout", UNSET)
+        )
+        return parse_body(op.returns, response, body, method=req.method, path=req.path)
+
+    async def _with_http_info(self, op: Op, args: Mapping[str, Any]) -> ApiResponse[Any]:
+        req = await self._prepare(op, args)
+        response, body = await self._client._sender_for_call().send(
+            op, req, preload=True, timeout=args.get("_request_timeout", UNSET)
+        )
+        data = parse_body(op.returns, response, body, method=req.method, path=req.path)
+        return ApiResponse(response.status_code, response.headers, data, body)
+
+    def _without_preload_content(self, op: Op, args: Mapping[str, Any]) -> RawCall:
+        timeout = args.get("_request_timeout", UNSET)
+        args = dict(args)
+
+        async def open_response() -> RawResponse:
+            req = await self._prepare(op, args)
+            response, _ = await self._client._sender_for_call().send(
+                op, req, preload=False, timeout=timeout
+            )
+            return RawResponse(response, returns=op.returns, method=req.method, path=req.path)
+
+        return RawCall(open_response)

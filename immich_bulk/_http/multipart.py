@@ -1,0 +1,215 @@
+"""Streaming multipart/form-data bodies with an exact Content-Length.
+
+httpx's own multipart encoder reads files synchronously on the event loop, so files are
+read here instead, in chunks, in worker threads. Nothing is held in memory beyond one
+chunk per body, so a 2 GB upload costs about ``chunk_size`` of memory.
+
+Each call to :meth:`MultipartBody.stream` starts over (re-opening files), which is what
+lets a failed upload be retried. A file part can carry an expected SHA-1: the bytes are
+hashed as they are read, and if they do not match (the file changed after it was hashed)
+the stream raises :class:`~immich_bulk.errors.FileChangedError` *before* yielding the last
+chunk, so the server only ever sees an incomplete body and stores nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import hashlib
+import io
+import json
+import os
+import secrets
+from collections.abc import AsyncIterator, Mapping
+from typing import Any, BinaryIO
+
+import anyio
+
+from ..errors import FileChangedError
+from ..files import UploadFile
+
+__all__ = ["DEFAULT_CHUNK_SIZE", "FilePart", "MultipartBody", "is_file_value"]
+
+DEFAULT_CHUNK_SIZE = 1024 * 1024
+
+
+def _quote(value: str) -> str:
+    # The HTML form encoding of names in Content-Disposition (what browsers send).
+    return value.replace('"', "%22").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def field_text(value: Any) -> str:
+    """A non-file form value as text: booleans as true/false, dates ISO, lists/objects JSON."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, enum.Enum):
+        return str(value.value)
+    if isinstance(value, (dt.datetime, dt.date)):
+        return value.isoformat()
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, separators=(",", ":"))
+    return str(value)
+
+
+def is_file_value(value: Any) -> bool:
+    """True for what a binary field accepts (see :mod:`immich_bulk.files`)."""
+    return isinstance(value, (UploadFile, os.PathLike, bytes, bytearray, memoryview, io.IOBase))
+
+
+class FilePart:
+    """A file field: its source, size (fixed when the body is built) and expected SHA-1."""
+
+    __slots__ = ("_start", "content_type", "filename", "name", "sha1", "size", "source")
+
+    def __init__(self, name: str, upload: UploadFile) -> None:
+        self.name = name
+        self.filename = upload.name
+        self.content_type = upload.media_type
+        self.sha1 = upload.sha1
+        self.source = upload.source
+        self._start = 0
+        if isinstance(self.source, (bytes, bytearray, memoryview)):
+            self.size = len(self.source)
+        elif isinstance(self.source, os.PathLike):
+            self.size = os.stat(self.source).st_size
+        else:
+            self.size, self._start = _file_object_size(self.source)
+
+    @property
+    def replayable(self) -> bool:
+        return not isinstance(self.source, io.IOBase) or self.source.seekable()
+
+    def header(self, boundary: str) -> bytes:
+        return (
+            f"--{boundary}\r\n"
+            f'Content-Disposition: form-data; name="{_quote(self.name)}"; '
+            f'filename="{_quote(self.filename)}"\r\n'
+            f"Content-Type: {self.content_type}\r\n\r\n"
+        ).encode()
+
+    async def chunks(self, chunk_size: int) -> AsyncIterator[bytes]:
+        digest = hashlib.sha1() if self.sha1 is not None else None
+        if isinstance(self.source, (bytes, bytearray, memoryview)):
+            data = bytes(self.source)
+            self._verify(digest, data)
+            if data:
+                yield data
+            return
+        opened = isinstance(self.source, os.PathLike)
+        try:
+            handle: BinaryIO = (
+                await anyio.to_thread.run_sync(open, self.source, "rb")
+                if opened
+                else self.source  # type: ignore[assignment]
+            )
+        except FileNotFoundError as exc:
+            raise FileChangedError(f"{self.filename}: the file vanished before upload") from exc
+        try:
+            if not opened and self.replayable:
+                await anyio.to_thread.run_sync(handle.seek, self._start)
+            remaining = self.size
+            while remaining > 0:
+                chunk = await anyio.to_thread.run_sync(handle.read, min(chunk_size, remaining))
+                if not chunk:
+                    raise FileChangedError(f"{self.filename}: the file shrank during upload")
+                remaining -= len(chunk)
+                if digest is not None:
+                    digest.update(chunk)
+                if remaining == 0:
+                    if opened and await anyio.to_thread.run_sync(handle.read, 1):
+                        raise FileChangedError(f"{self.filename}: the file grew during upload")
+                    self._verify(digest, b"")
+                yield chunk
+            if self.size == 0:
+                self._verify(digest, b"")
+        finally:
+            if opened:
+                await anyio.to_thread.run_sync(handle.close)
+
+    def _verify(self, digest: Any, data: bytes) -> None:
+        if self.sha1 is None:
+            return
+        if digest is None:
+            digest = hashlib.sha1()
+        if data:
+            digest.update(data)
+        if digest.digest() != self.sha1:
+            raise FileChangedError(
+                f"{self.filename}: the content no longer matches its checksum "
+                "(the file changed after it was hashed); nothing was stored"
+            )
+
+
+def _file_object_size(handle: Any) -> tuple[int, int]:
+    try:
+        start = handle.tell()
+        handle.seek(0, os.SEEK_END)
+        end = handle.tell()
+        handle.seek(start)
+    except (AttributeError, OSError) as exc:
+        raise ValueError(
+            "a file object to upload must be seekable (or pass bytes or a path)"
+        ) from exc
+    return end - start, start
+
+
+class MultipartBody:
+    """A multipart/form-data body: text fields and file parts, streamed with a known length."""
+
+    def __init__(
+        self,
+        fields: Mapping[str, Any],
+        *,
+        boundary: str | None = None,
+        chunk_size: int = DEFAULT_CHUNK_SIZE,
+    ) -> None:
+        self.boundary = boundary or secrets.token_hex(16)
+        self.chunk_size = chunk_size
+        self._parts: list[bytes | FilePart] = []
+        for name, value in fields.items():
+            if is_file_value(value):
+                upload = value if isinstance(value, UploadFile) else UploadFile(value)
+                self._parts.append(FilePart(name, upload))
+            elif value is not None:  # multipart cannot say null: None is left out
+                self._parts.append(
+                    (
+                        f"--{self.boundary}\r\n"
+                        f'Content-Disposition: form-data; name="{_quote(name)}"\r\n\r\n'
+                        f"{field_text(value)}\r\n"
+                    ).encode()
+                )
+        self._closing = f"--{self.boundary}--\r\n".encode()
+
+    @property
+    def content_type(self) -> str:
+        return f"multipart/form-data; boundary={self.boundary}"
+
+    @property
+    def content_length(self) -> int:
+        total = len(self._closing)
+        for part in self._parts:
+            if isinstance(part, FilePart):
+                total += len(part.header(self.boundary)) + part.size + 2
+            else:
+                total += len(part)
+        return total
+
+    @property
+    def replayable(self) -> bool:
+        return all(p.replayable for p in self._parts if isinstance(p, FilePart))
+
+    @property
+    def files(self) -> list[FilePart]:
+        return [p for p in self._parts if isinstance(p, FilePart)]
+
+    async def stream(self) -> AsyncIterator[bytes]:
+        """The body's bytes from the start (re-opening files on every call)."""
+        for part in self._parts:
+            if isinstance(part, FilePart):
+                yield part.header(self.boundary)
+                async for chunk in part.chunks(self.chunk_size):
+                    yield chunk
+                yield b"\r\n"
+            else:
+                yield part
+        yield self._closing

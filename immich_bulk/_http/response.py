@@ -1,0 +1,167 @@
+"""The results of the three response modes, and parsing of response bodies."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Mapping
+from types import TracebackType
+from typing import Any, Generic, TypeVar
+
+import attrs
+import httpx
+
+from .._converter import structure_json
+from ..errors import ResponseValidationError
+from .errors import map_transport_errors
+
+__all__ = ["ApiResponse", "RawCall", "RawResponse", "parse_body"]
+
+T = TypeVar("T")
+
+
+@attrs.frozen
+class ApiResponse(Generic[T]):
+    """What a ``*_with_http_info`` method returns."""
+
+    status_code: int
+    headers: Mapping[str, str]  # case-insensitive
+    data: T
+    raw_data: bytes = attrs.field(repr=False)
+
+
+def _result_type(returns: str) -> Any:
+    from .. import models
+
+    if returns == "[str]":
+        return list[str]
+    if returns.startswith("["):
+        return list[getattr(models, returns[1:-1])]  # type: ignore[misc]
+    return getattr(models, returns)
+
+
+def parse_body(
+    returns: str | None, response: httpx.Response, body: bytes, *, method: str, path: str
+) -> Any:
+    """The parsed result of an operation from its response body."""
+    if returns is None:
+        return None
+    if returns == "bytes":
+        return body
+    content_type = response.headers.get("content-type", "")
+    if content_type and "json" not in content_type.lower():
+        raise ResponseValidationError(
+            f"expected a JSON response, got {content_type.split(';')[0]!r}"
+            " (is the URL an Immich server's API?)",
+            method=method,
+            path=path,
+            body=body[:2048],
+        )
+    try:
+        data = json.loads(body)
+    except ValueError as exc:
+        raise ResponseValidationError(
+            f"the response is not valid JSON ({exc})", method=method, path=path, body=body[:2048]
+        ) from exc
+    if returns == "json":
+        return data
+    try:
+        return structure_json(data, _result_type(returns))
+    except ResponseValidationError as exc:
+        raise ResponseValidationError(
+            str(exc), method=method, path=path, body=body[:2048]
+        ) from exc.__cause__
+
+
+class RawResponse:
+    """A streaming response whose body has not been read (``*_without_preload_content``).
+
+    Read it with :meth:`aiter_bytes` (or :meth:`aread`), then :meth:`aclose` it, or use it
+    as ``async with``. Transport failures while reading raise immich_bulk errors.
+    """
+
+    def __init__(self, response: httpx.Response, *, returns: str | None, method: str, path: str):
+        self._response = response
+        self._returns = returns
+        self._method = method
+        self._path = path
+
+    @property
+    def status_code(self) -> int:
+        return self._response.status_code
+
+    @property
+    def headers(self) -> Mapping[str, str]:
+        return self._response.headers
+
+    @property
+    def http_response(self) -> httpx.Response:
+        """The underlying ``httpx.Response`` (an escape hatch; prefer the methods here)."""
+        return self._response
+
+    @property
+    def num_bytes_downloaded(self) -> int:
+        return self._response.num_bytes_downloaded
+
+    async def aiter_bytes(self, chunk_size: int | None = None) -> AsyncIterator[bytes]:
+        """The body, decoded (gzip etc. undone), in chunks."""
+        with map_transport_errors(self._method, self._path):
+            async for chunk in self._response.aiter_bytes(chunk_size):
+                yield chunk
+
+    async def aiter_raw(self, chunk_size: int | None = None) -> AsyncIterator[bytes]:
+        """The body exactly as sent, in chunks."""
+        with map_transport_errors(self._method, self._path):
+            async for chunk in self._response.aiter_raw(chunk_size):
+                yield chunk
+
+    async def aread(self) -> bytes:
+        with map_transport_errors(self._method, self._path):
+            return await self._response.aread()
+
+    async def parse(self) -> Any:
+        """Read the body and parse it as the parsed mode would."""
+        body = await self.aread()
+        return parse_body(
+            self._returns, self._response, body, method=self._method, path=self._path
+        )
+
+    async def aclose(self) -> None:
+        await self._response.aclose()
+
+    async def __aenter__(self) -> RawResponse:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+    def __repr__(self) -> str:
+        return f"<RawResponse {self._method} {self._path} -> {self.status_code}>"
+
+
+class RawCall:
+    """A pending ``*_without_preload_content`` call: ``await`` it or ``async with`` it."""
+
+    def __init__(self, opener: Callable[[], Awaitable[RawResponse]]) -> None:
+        self._opener = opener
+        self._response: RawResponse | None = None
+
+    def __await__(self) -> Generator[Any, None, RawResponse]:
+        return self._opener().__await__()
+
+    async def __aenter__(self) -> RawResponse:
+        self._response = await self._opener()
+        return self._response
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        if self._response is not None:
+            await self._response.aclose()

@@ -1,0 +1,76 @@
+"""Small shared types: the UNSET sentinel and the secret wrapper."""
+
+from __future__ import annotations
+
+from typing import Final, Literal, TypeVar
+
+__all__ = ["UNSET", "Secret", "Unset", "is_set"]
+
+T = TypeVar("T")
+
+
+class Unset:
+    """Type of :data:`UNSET`: "not sent", as opposed to ``None`` ("send JSON null").
+
+    Every optional field of a generated model and every optional parameter of an
+    API method defaults to ``UNSET``; such values are left out of the request.
+    """
+
+    __slots__ = ()
+    _instance: Unset | None = None
+
+    def __new__(cls) -> Unset:
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __bool__(self) -> Literal[False]:
+        return False
+
+    def __repr__(self) -> str:
+        return "UNSET"
+
+    def __reduce__(self) -> str:
+        return "UNSET"
+
+    def __copy__(self) -> Unset:
+        return self
+
+    def __deepcopy__(self, memo: object) -> Unset:
+        return self
+
+
+UNSET: Final = Unset()
+
+
+def is_set(value: T | Unset) -> bool:
+    """True when *value* is anything but :data:`UNSET` (``None`` counts as set)."""
+    return value is not UNSET
+
+
+class Secret:
+    """A credential that never shows itself in a repr, a str or a log line."""
+
+    __slots__ = ("_value",)
+
+    def __init__(self, value: str) -> None:
+        if not isinstance(value, str) or not value:
+            raise ValueError("a credential must be a non-empty string")
+        self._value = value
+
+    def reveal(self) -> str:
+        return self._value
+
+    def __repr__(self) -> str:
+        return "Secret('***')"
+
+    __str__ = __repr__
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Secret) and other._value == self._value
+
+    def __hash__(self) -> int:
+        return hash(self._value)
+
+    def __reduce__(self) -> str:
+        raise TypeError("credentials are not picklable")

@@ -1,0 +1,236 @@
+"""AsyncClient: credentials, one httpx.AsyncClient, and every API group as an attribute."""
+
+from __future__ import annotations
+
+import logging
+import ssl
+import warnings
+from collections.abc import Callable, Mapping
+from types import TracebackType
+from typing import TYPE_CHECKING, Any
+
+import httpx
+
+from ._http.operation import Op
+from ._http.request import PreparedRequest
+from ._http.response import ApiResponse, parse_body
+from ._http.retry import RetryEvent, RetryPolicy
+from ._http.sender import Sender
+from ._types import UNSET, Secret, Unset
+from ._version import __version__
+from .api import ApiGroups
+
+if TYPE_CHECKING:
+    from .compat import CompatibilityReport
+
+__all__ = ["DEFAULT_TIMEOUT", "AsyncClient", "normalize_base_url"]
+
+log = logging.getLogger("immich_bulk")
+
+#: Connect 10 s; read, write and pool waits 120 s each (a slow search on a big library, a
+#: busy server). These are per-operation timeouts, not a total: a long upload that keeps
+#: moving never times out.
+DEFAULT_TIMEOUT = httpx.Timeout(120.0, connect=10.0)
+DEFAULT_MAX_RESPONSE_BYTES = 256 * 1024 * 1024
+
+
+def normalize_base_url(url: str) -> str:
+    """``http://host:2283``, ``http://host:2283/`` and ``http://host:2283/api/`` all give
+    ``http://host:2283/api`` (the API root every path is relative to)."""
+    if not isinstance(url, str) or not url.strip():
+        raise ValueError("base_url must be the server's URL, e.g. http://immich.local:2283/api")
+    try:
+        parsed = httpx.URL(url.strip())
+    except httpx.InvalidURL as exc:
+        raise ValueError(f"base_url is not a valid URL: {exc}") from None
+    if parsed.scheme not in ("http", "https") or not parsed.host:
+        raise ValueError(f"base_url must start with http:// or https:// and name a host: {url!r}")
+    if parsed.userinfo:
+        raise ValueError("base_url must not contain credentials; pass api_key= instead")
+    if parsed.query or parsed.fragment:
+        raise ValueError("base_url must not contain a query or fragment")
+    path = parsed.path.rstrip("/")
+    if not path.endswith("/api"):
+        path += "/api"
+    return str(parsed.copy_with(path=path))
+
+
+class AsyncClient(ApiGroups):
+    """An async client for one Immich server, usable under asyncio and trio.
+
+    ::
+
+        async with AsyncClient(base_url="http://127.0.0.1:2283/api", api_key="...") as client:
+            about = await client.server.get_about_info()
+
+    Every operation of the API is a method of a group attribute (``client.assets``,
+    ``client.albums``, ``client.users_admin``, ...), in three modes: ``name`` returns the
+    parsed model, ``name_with_http_info`` an :class:`ApiResponse`, and
+    ``name_without_preload_content`` the unread streaming response.
+
+    Credentials (any of): ``api_key`` (sent as ``x-api-key``), ``access_token`` (a bearer
+    token from ``login``), ``session_cookie`` (the ``immich_access_token`` cookie). They
+    never appear in a repr, an exception or a log record.
+
+    ``http_client``: an ``httpx.AsyncClient`` of your own; it is used as is and not closed.
+    ``transport``: an httpx transport for the client this one creates (e.g. ASGI, mocks).
+    ``verify=False`` turns TLS certificate checks off, with a warning.
+    """
+
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        api_key: str | None = None,
+        access_token: str | None = None,
+        session_cookie: str | None = None,
+        timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
+        retry: RetryPolicy | None = None,
+        max_connections: int = 64,
+        verify: bool | str | ssl.SSLContext = True,
+        headers: Mapping[str, str] | None = None,
+        http_client: httpx.AsyncClient | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
+        on_retry: Callable[[RetryEvent], None] | None = None,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+    ) -> None:
+        self._base_url = normalize_base_url(base_url)
+        credentials: dict[str, Secret] = {}
+        if api_key is not None:
+            credentials["x-api-key"] = Secret(api_key)
+        if access_token is not None:
+            credentials["Authorization"] = Secret(f"Bearer {Secret(access_token).reveal()}")
+        if session_cookie is not None:
+            credentials["Cookie"] = Secret(f"immich_access_token={Secret(session_cookie).reveal()}")
+        self._auth_kinds = tuple(
+            kind
+            for kind, value in (
+                ("api_key", api_key),
+                ("access_token", access_token),
+                ("session_cookie", session_cookie),
+            )
+            if value is not None
+        )
+        if verify is False:
+            message = (
+                f"TLS certificate verification is turned off for {self._base_url}: "
+                "anyone on the network path can read the API key"
+            )
+            warnings.warn(message, stacklevel=2)
+            log.warning(message)
+        if http_client is not None:
+            if transport is not None:
+                raise ValueError("pass either http_client or transport, not both")
+            self._owns_http = False
+            http = http_client
+        else:
+            self._owns_http = True
+            http = httpx.AsyncClient(
+                transport=transport,
+                verify=verify,
+                timeout=timeout,
+                follow_redirects=False,
+                limits=httpx.Limits(
+                    max_connections=max_connections, max_keepalive_connections=max_connections
+                ),
+            )
+        self._http = http
+        self._closed = False
+        self._sender = Sender(
+            http=http,
+            base_url=self._base_url,
+            credentials=credentials,
+            headers={"User-Agent": f"immich-bulk/{__version__}", **(headers or {})},
+            retry=retry or RetryPolicy(),
+            max_response_bytes=max_response_bytes,
+            on_retry=on_retry,
+        )
+
+    # -- lifecycle -----------------------------------------------------------------
+    async def __aenter__(self) -> AsyncClient:
+        if self._closed:
+            raise RuntimeError("this AsyncClient is closed; create a new one")
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        """Close the connections (unless the httpx client was passed in by the caller)."""
+        if self._closed:
+            return
+        self._closed = True
+        if self._owns_http:
+            await self._http.aclose()
+
+    @property
+    def is_closed(self) -> bool:
+        return self._closed
+
+    def _sender_for_call(self) -> Sender:
+        if self._closed:
+            raise RuntimeError("this AsyncClient is closed; create a new one")
+        return self._sender
+
+    # -- information ---------------------------------------------------------------
+    @property
+    def base_url(self) -> str:
+        """The API root, e.g. ``http://127.0.0.1:2283/api``."""
+        return self._base_url
+
+    @property
+    def server_url(self) -> str:
+        """The server's URL without the ``/api`` suffix (what the Immich CLI calls it)."""
+        return self._base_url[: -len("/api")]
+
+    @property
+    def retry_policy(self) -> RetryPolicy:
+        return self._sender.retry
+
+    def __repr__(self) -> str:
+        auth = "+".join(self._auth_kinds) or "none"
+        state = ", closed" if self._closed else ""
+        return f"AsyncClient({self._base_url!r}, auth={auth}{state})"
+
+    # -- escape hatches ------------------------------------------------------------
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, str] | None = None,
+        json: Any = None,
+        headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None | Unset = UNSET,
+    ) -> ApiResponse[Any]:
+        """Call a path the spec does not describe (e.g. ``/spec.json``); ``data`` is the
+        decoded JSON (or the bytes for a non-JSON answer). Errors raise as usual."""
+        from ._converter import dumps
+
+        if not path.startswith("/"):
+            raise ValueError(f"path must start with '/': {path!r}")
+        method = method.upper()
+        op = Op(f"{method} {path}", method, path)
+        req_headers = dict(headers or {})
+        content = None
+        if json is not None:
+            content = dumps(json)
+            req_headers.setdefault("Content-Type", "application/json")
+        req = PreparedRequest(method, path, list((params or {}).items()), req_headers, content)
+        response, body = await self._sender_for_call().send(
+            op, req, preload=True, timeout=timeout
+        )
+        is_json = "json" in response.headers.get("content-type", "")
+        data = parse_body("json" if is_json else "bytes", response, body, method=method, path=path)
+        return ApiResponse(response.status_code, response.headers, data, body)
+
+    async def check_compatibility(self) -> CompatibilityReport:
+        """Compare this client's API with the server's live spec (``/api/spec.json``)."""
+        from .compat import check_compatibility
+
+        return await check_compatibility(self)

@@ -1,0 +1,60 @@
+"""File inputs for multipart uploads (``AssetMediaCreateDto.asset_data`` and friends).
+
+A binary field accepts:
+
+- a path (``pathlib.Path`` or any ``os.PathLike``): streamed from disk in chunks read in a
+  worker thread, never loaded whole; the file name sent is the path's name;
+- ``bytes`` (or ``bytearray``/``memoryview``): sent as is;
+- a binary file object opened for reading (seekable, so a retry can start over);
+- an :class:`UploadFile`, to set the file name, the content type, or the expected SHA-1.
+
+A plain ``str`` is refused on purpose: it could be a path or the content.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+import os
+from typing import BinaryIO, Union
+
+import attrs
+
+__all__ = ["FileInput", "UploadFile", "guess_content_type"]
+
+
+@attrs.frozen
+class UploadFile:
+    """A file part: where the bytes come from, and the name and type to send with them.
+
+    ``sha1`` (20 raw bytes), when given, is checked while streaming: if the bytes read
+    differ (the file changed after it was hashed), the request is aborted before its last
+    byte is sent, so the server never stores content that does not match the checksum.
+    """
+
+    source: os.PathLike[str] | bytes | bytearray | memoryview | BinaryIO
+    filename: str | None = attrs.field(default=None, kw_only=True)
+    content_type: str | None = attrs.field(default=None, kw_only=True)
+    sha1: bytes | None = attrs.field(default=None, kw_only=True, repr=False)
+
+    @property
+    def name(self) -> str:
+        if self.filename:
+            return self.filename
+        if isinstance(self.source, os.PathLike):
+            return os.path.basename(os.fspath(self.source)) or "file"
+        name = getattr(self.source, "name", None)
+        if isinstance(name, str) and name:
+            return os.path.basename(name)
+        return "file"
+
+    @property
+    def media_type(self) -> str:
+        return self.content_type or guess_content_type(self.name)
+
+
+FileInput = Union[os.PathLike[str], bytes, bytearray, memoryview, BinaryIO, UploadFile]
+
+
+def guess_content_type(filename: str) -> str:
+    guessed, _ = mimetypes.guess_type(filename, strict=False)
+    return guessed or "application/octet-stream"

@@ -1,0 +1,14 @@
+# Generated from the Immich v2.7.5 OpenAPI spec (sha256 d7ba086910c9131e38420531bf535c52d9e128c4a9e9299207371be97d180aac) by immich_bulk.codegen; do not edit, run `python -m immich_bulk.codegen --spec PATH_OR_URL`
+import attrs
+
+from .._types import UNSET, Unset
+
+@attrs.define(kw_only=True)
+class AssetCopyDto:
+    albums: bool | Unset = UNSET  # Copy album associations
+    favorite: bool | Unset = UNSET  # Copy favorite status
+    shared_links: bool | Unset = UNSET  # Copy shared links
+    sidecar: bool | Unset = UNSET  # Copy sidecar file
+    source_id: str  # Source asset ID
+    stack: bool | Unset = UNSET  # Copy stack association
+    target_id: str  # Target asset ID

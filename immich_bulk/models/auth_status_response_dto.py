@@ -1,0 +1,12 @@
+# Generated from the Immich v2.7.5 OpenAPI spec (sha256 d7ba086910c9131e38420531bf535c52d9e128c4a9e9299207371be97d180aac) by immich_bulk.codegen; do not edit, run `python -m immich_bulk.codegen --spec PATH_OR_URL`
+import attrs
+
+from .._types import UNSET, Unset
+
+@attrs.define(kw_only=True)
+class AuthStatusResponseDto:
+    expires_at: str | Unset = UNSET  # Session expiration date
+    is_elevated: bool  # Is elevated session
+    password: bool  # Has password set
+    pin_code: bool  # Has PIN code set
+    pin_expires_at: str | Unset = UNSET  # PIN expiration date

@@ -1,0 +1,10 @@
+# Generated from the Immich v2.7.5 OpenAPI spec (sha256 d7ba086910c9131e38420531bf535c52d9e128c4a9e9299207371be97d180aac) by immich_bulk.codegen; do not edit, run `python -m immich_bulk.codegen --spec PATH_OR_URL`
+import attrs
+
+from .._types import UNSET, Unset
+
+@attrs.define(kw_only=True)
+class PinCodeChangeDto:
+    new_pin_code: str  # New PIN code (4-6 digits)
+    password: str | Unset = UNSET  # User password (required if PIN code is not provided)
+    pin_code: str | Unset = UNSET  # New PIN code (4-6 digits)

@@ -1,0 +1,12 @@
+# Generated from the Immich v2.7.5 OpenAPI spec (sha256 d7ba086910c9131e38420531bf535c52d9e128c4a9e9299207371be97d180aac) by immich_bulk.codegen; do not edit, run `python -m immich_bulk.codegen --spec PATH_OR_URL`
+import attrs
+
+
+@attrs.define(kw_only=True)
+class QueueStatisticsDto:
+    active: int  # Number of active jobs
+    completed: int  # Number of completed jobs
+    delayed: int  # Number of delayed jobs
+    failed: int  # Number of failed jobs
+    paused: int  # Number of paused jobs
+    waiting: int  # Number of waiting jobs

@@ -1,0 +1,17 @@
+# Generated from the Immich v2.7.5 OpenAPI spec (sha256 d7ba086910c9131e38420531bf535c52d9e128c4a9e9299207371be97d180aac) by immich_bulk.codegen; do not edit, run `python -m immich_bulk.codegen --spec PATH_OR_URL`
+import datetime as _dt
+
+import attrs
+
+from .._types import UNSET, Unset
+
+@attrs.define(kw_only=True)
+class SharedLinkEditDto:
+    allow_download: bool | Unset = UNSET  # Allow downloads
+    allow_upload: bool | Unset = UNSET  # Allow uploads
+    change_expiry_time: bool | Unset = UNSET  # Whether to change the expiry time. Few clients cannot send null to set the expiryTime to never. Setting this flag and not sending expiryAt is considered as null instead. Clients that can send null values can ignore this.
+    description: str | None | Unset = UNSET  # Link description
+    expires_at: _dt.datetime | None | Unset = UNSET  # Expiration date
+    password: str | None | Unset = UNSET  # Link password
+    show_metadata: bool | Unset = UNSET  # Show metadata
+    slug: str | None | Unset = UNSET  # Custom URL slug

@@ -1,0 +1,9 @@
+# Generated from the Immich v2.7.5 OpenAPI spec (sha256 d7ba086910c9131e38420531bf535c52d9e128c4a9e9299207371be97d180aac) by immich_bulk.codegen; do not edit, run `python -m immich_bulk.codegen --spec PATH_OR_URL`
+import attrs
+
+from .._types import UNSET, Unset
+from .validate_library_import_path_response_dto import ValidateLibraryImportPathResponseDto
+
+@attrs.define(kw_only=True)
+class ValidateLibraryResponseDto:
+    import_paths: list[ValidateLibraryImportPathResponseDto] | Unset = UNSET  # Validation results for import paths
