@@ -113,6 +113,7 @@ def make_converter(*, strict: bool = False) -> cattrs.Converter:
     conv.register_structure_hook_func(lambda tp: tp == dict[str, Any], _json_object)
     conv.register_unstructure_hook(dt.datetime, lambda v: v.isoformat())
     conv.register_unstructure_hook(dt.date, lambda v: v.isoformat())
+    conv.register_unstructure_hook(OpenStrEnum, lambda v: str(v._value_))
 
     def structure_without_unset(tp: Any) -> Callable[[Any, Any], Any]:
         rest = tuple(a for a in _union_args(tp) if a is not Unset)
@@ -136,16 +137,12 @@ def make_converter(*, strict: bool = False) -> cattrs.Converter:
     conv.register_structure_hook_factory(_is_list, structure_list)
 
     def structure_model(cls: type) -> Callable[[Any, Any], Any]:
-        renames = {name: override(rename=wire) for name, wire in wire_names(cls).items()}
-        return make_dict_structure_fn(  # type: ignore[no-any-return]
-            cls, conv, _cattrs_forbid_extra_keys=strict, **renames
-        )
+        renames: dict[str, Any] = {n: override(rename=w) for n, w in wire_names(cls).items()}
+        return make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=strict, **renames)
 
     def unstructure_model(cls: type) -> Callable[[Any], Any]:
-        renames = {name: override(rename=wire) for name, wire in wire_names(cls).items()}
-        return make_dict_unstructure_fn(  # type: ignore[no-any-return]
-            cls, conv, _cattrs_omit_if_default=True, **renames
-        )
+        renames: dict[str, Any] = {n: override(rename=w) for n, w in wire_names(cls).items()}
+        return make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True, **renames)
 
     conv.register_structure_hook_factory(attrs.has, structure_model)
     conv.register_unstructure_hook_factory(attrs.has, unstructure_model)
@@ -157,15 +154,15 @@ converter = make_converter()
 
 def _describe(exc: BaseException) -> str:
     try:
-        messages = cattrs.transform_error(exc, path="$")  # type: ignore[arg-type]
+        messages = cattrs.transform_error(exc, path="$")
     except Exception:  # not a cattrs error group: fall back to its text
         return str(exc)
-    return "; ".join(messages[:20]) + (f" (and {len(messages) - 20} more)" if len(messages) > 20 else "")
+    return "; ".join(messages[:20]) + (
+        f" (and {len(messages) - 20} more)" if len(messages) > 20 else ""
+    )
 
 
-def structure_json(
-    data: Any, tp: type[T] | Any, *, conv: cattrs.Converter | None = None
-) -> T:
+def structure_json(data: Any, tp: type[T] | Any, *, conv: cattrs.Converter | None = None) -> T:
     """Structure decoded JSON into *tp*, raising ResponseValidationError with field paths."""
     try:
         return (conv or converter).structure(data, tp)  # type: ignore[no-any-return]
@@ -173,7 +170,7 @@ def structure_json(
         raise ResponseValidationError(_describe(exc)) from exc
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _encoder() -> json.JSONEncoder:
     return json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
 

@@ -206,7 +206,7 @@ class AsyncClient(ApiGroups):
         params: Mapping[str, str] | None = None,
         json: Any = None,
         headers: Mapping[str, str] | None = None,
-        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        timeout: float | httpx.Timeout | Unset | None = UNSET,
     ) -> ApiResponse[Any]:
         """Call a path the spec does not describe (e.g. ``/spec.json``); ``data`` is the
         decoded JSON (or the bytes for a non-JSON answer). Errors raise as usual."""
@@ -223,7 +223,7 @@ class AsyncClient(ApiGroups):
             req_headers.setdefault("Content-Type", "application/json")
         req = PreparedRequest(method, path, list((params or {}).items()), req_headers, content)
         response, body = await self._sender_for_call().send(
-            op, req, preload=True, timeout=timeout
+            op, req, preload=True, request_timeout=timeout
         )
         is_json = "json" in response.headers.get("content-type", "")
         data = parse_body("json" if is_json else "bytes", response, body, method=method, path=path)

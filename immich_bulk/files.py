@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import mimetypes
 import os
-from typing import BinaryIO, Union
+from typing import BinaryIO
 
 import attrs
 
@@ -52,7 +52,7 @@ class UploadFile:
         return self.content_type or guess_content_type(self.name)
 
 
-FileInput = Union[os.PathLike[str], bytes, bytearray, memoryview, BinaryIO, UploadFile]
+FileInput = os.PathLike[str] | bytes | bytearray | memoryview | BinaryIO | UploadFile
 
 
 def guess_content_type(filename: str) -> str:

@@ -23,7 +23,7 @@ __all__ = ["ApiGroup", "HeadersArg", "Op", "RawCall", "TimeoutArg"]
 #: ``None`` for no timeout, or ``UNSET`` for the client's default.
 TimeoutArg = Union[float, "httpx.Timeout", None, Unset]
 #: Extra headers for one call.
-HeadersArg = Union[Mapping[str, str], None]
+HeadersArg = Mapping[str, str] | None
 
 
 class ApiGroup:
@@ -44,14 +44,14 @@ class ApiGroup:
     async def _parsed(self, op: Op, args: Mapping[str, Any]) -> Any:
         req = await self._prepare(op, args)
         response, body = await self._client._sender_for_call().send(
-            op, req, preload=True, timeout=args.get("_request_timeout", UNSET)
+            op, req, preload=True, request_timeout=args.get("_request_timeout", UNSET)
         )
         return parse_body(op.returns, response, body, method=req.method, path=req.path)
 
     async def _with_http_info(self, op: Op, args: Mapping[str, Any]) -> ApiResponse[Any]:
         req = await self._prepare(op, args)
         response, body = await self._client._sender_for_call().send(
-            op, req, preload=True, timeout=args.get("_request_timeout", UNSET)
+            op, req, preload=True, request_timeout=args.get("_request_timeout", UNSET)
         )
         data = parse_body(op.returns, response, body, method=req.method, path=req.path)
         return ApiResponse(response.status_code, response.headers, data, body)
@@ -63,7 +63,7 @@ class ApiGroup:
         async def open_response() -> RawResponse:
             req = await self._prepare(op, args)
             response, _ = await self._client._sender_for_call().send(
-                op, req, preload=False, timeout=timeout
+                op, req, preload=False, request_timeout=timeout
             )
             return RawResponse(response, returns=op.returns, method=req.method, path=req.path)
 

@@ -97,10 +97,10 @@ class FilePart:
             return
         opened = isinstance(self.source, os.PathLike)
         try:
-            handle: BinaryIO = (
-                await anyio.to_thread.run_sync(open, self.source, "rb")
-                if opened
-                else self.source  # type: ignore[assignment]
+            handle = (
+                await anyio.to_thread.run_sync(_open, self.source)
+                if isinstance(self.source, os.PathLike)
+                else self.source
             )
         except FileNotFoundError as exc:
             raise FileChangedError(f"{self.filename}: the file vanished before upload") from exc
@@ -109,14 +109,15 @@ class FilePart:
                 await anyio.to_thread.run_sync(handle.seek, self._start)
             remaining = self.size
             while remaining > 0:
-                chunk = await anyio.to_thread.run_sync(handle.read, min(chunk_size, remaining))
+                chunk = await anyio.to_thread.run_sync(_read, handle, min(chunk_size, remaining))
                 if not chunk:
                     raise FileChangedError(f"{self.filename}: the file shrank during upload")
                 remaining -= len(chunk)
                 if digest is not None:
                     digest.update(chunk)
                 if remaining == 0:
-                    if opened and await anyio.to_thread.run_sync(handle.read, 1):
+                    extra = await anyio.to_thread.run_sync(_read, handle, 1) if opened else b""
+                    if extra:
                         raise FileChangedError(f"{self.filename}: the file grew during upload")
                     self._verify(digest, b"")
                 yield chunk
@@ -124,7 +125,7 @@ class FilePart:
                 self._verify(digest, b"")
         finally:
             if opened:
-                await anyio.to_thread.run_sync(handle.close)
+                handle.close()  # not awaited: this may run while the generator is finalized
 
     def _verify(self, digest: Any, data: bytes) -> None:
         if self.sha1 is None:
@@ -138,6 +139,17 @@ class FilePart:
                 f"{self.filename}: the content no longer matches its checksum "
                 "(the file changed after it was hashed); nothing was stored"
             )
+
+
+def _open(path: os.PathLike[str]) -> BinaryIO:
+    return open(path, "rb")
+
+
+def _read(handle: Any, size: int) -> bytes:
+    data = handle.read(size)
+    if not isinstance(data, bytes):
+        raise TypeError("a file to upload must be opened in binary mode")
+    return data
 
 
 def _file_object_size(handle: Any) -> tuple[int, int]:

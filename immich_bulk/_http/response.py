@@ -121,9 +121,7 @@ class RawResponse:
     async def parse(self) -> Any:
         """Read the body and parse it as the parsed mode would."""
         body = await self.aread()
-        return parse_body(
-            self._returns, self._response, body, method=self._method, path=self._path
-        )
+        return parse_body(self._returns, self._response, body, method=self._method, path=self._path)
 
     async def aclose(self) -> None:
         await self._response.aclose()

@@ -71,7 +71,7 @@ class RetryPolicy:
         """Wait before try number ``attempt + 1`` (``attempt`` counts from 1)."""
         if retry_after is not None:
             return min(retry_after, self.max_retry_after)
-        ceiling = min(self.backoff_max, self.backoff_base * (2 ** (attempt - 1)))
+        ceiling: float = min(self.backoff_max, self.backoff_base * 2.0 ** (attempt - 1))
         return self.random() * ceiling
 
 
@@ -91,7 +91,9 @@ class RetryEvent:
     status_code: int | None = None
 
 
-_observers: ContextVar[tuple[list[RetryEvent], ...]] = ContextVar("immich_retry_observers", default=())
+_observers: ContextVar[tuple[list[RetryEvent], ...]] = ContextVar(
+    "immich_retry_observers", default=()
+)
 
 
 @contextlib.contextmanager

@@ -7,6 +7,7 @@ import time
 from collections.abc import Callable, Mapping
 from typing import Any
 
+import anyio
 import httpx
 
 from .._types import Secret, Unset
@@ -64,12 +65,14 @@ class Sender:
         return headers
 
     async def _send_once(
-        self, op: Op, req: PreparedRequest, timeout: Any
+        self, op: Op, req: PreparedRequest, request_timeout: Any
     ) -> httpx.Response:
         url = httpx.URL(self.base_url + req.path)
-        params: list[tuple[str, str]] | None = req.params or None
-        request_timeout: Any = (
-            httpx.USE_CLIENT_DEFAULT if isinstance(timeout, Unset) else _timeout(timeout)
+        params: Any = req.params or None
+        timeout_value: Any = (
+            httpx.USE_CLIENT_DEFAULT
+            if isinstance(request_timeout, Unset)
+            else _timeout(request_timeout)
         )
         for _ in range(MAX_REDIRECTS + 1):
             content: Any = req.content
@@ -81,7 +84,7 @@ class Sender:
                 params=params,
                 headers=self._request_headers(req),
                 content=content,
-                timeout=request_timeout,
+                timeout=timeout_value,
             )
             response = await self.http.send(request, stream=True, follow_redirects=False)
             location = response.headers.get("location")
@@ -106,7 +109,7 @@ class Sender:
         req: PreparedRequest,
         *,
         preload: bool,
-        timeout: Any,
+        request_timeout: Any,
         retry: RetryPolicy | None = None,
     ) -> tuple[httpx.Response, bytes]:
         """Send *req*, retrying what is safe to retry; raise for error statuses.
@@ -120,12 +123,18 @@ class Sender:
             attempt += 1
             started = time.perf_counter()
             response: httpx.Response | None = None
+            reason = ""
+            wait = 0.0
             try:
-                response = await self._send_once(op, req, timeout)
+                response = await self._send_once(op, req, request_timeout)
                 status = response.status_code
                 log.debug(
                     "%s %s -> %s (%.0f ms, try %d)",
-                    req.method, req.path, status, 1000 * (time.perf_counter() - started), attempt,
+                    req.method,
+                    req.path,
+                    status,
+                    1000 * (time.perf_counter() - started),
+                    attempt,
                 )
                 if (
                     status in policy.retry_statuses
@@ -133,53 +142,27 @@ class Sender:
                     and req.replayable
                     and attempt < policy.max_attempts
                 ):
-                    await response.aclose()
-                    wait = policy.delay(attempt, parse_retry_after(response.headers.get("retry-after")))
-                    await self._retrying(policy, op, req, attempt, wait, str(status), status)
-                    continue
-                if status >= 300 and status != 304:
-                    body = await self._read(response, MAX_ERROR_BODY, truncate=True)
-                    await response.aclose()
+                    retry_after = parse_retry_after(response.headers.get("retry-after"))
+                    reason, wait = str(status), policy.delay(attempt, retry_after)
+                elif status >= 300 and status != 304:
+                    body = await _read(response, MAX_ERROR_BODY, req, truncate=True)
                     raise api_error(response, body, req.method, req.path)
-                if not preload:
-                    return response, b""
-                body = await self._read(response, self.max_response_bytes, truncate=False)
-                await response.aclose()
-                return response, body
+                elif not preload:
+                    unread, response = response, None  # the caller closes it
+                    return unread, b""
+                else:
+                    body = await _read(response, self.max_response_bytes, req, truncate=False)
+                    return response, body
             except httpx.HTTPError as exc:
-                if response is not None:
-                    await response.aclose()
                 safe = isinstance(exc, _NOT_SENT) or (op.retry_safe and req.replayable)
-                if safe and attempt < policy.max_attempts:
-                    await self._retrying(
-                        policy, op, req, attempt, policy.delay(attempt), type(exc).__name__, None
-                    )
-                    continue
-                raise transport_error(exc, req.method, req.path) from exc
-
-    async def _read(self, response: httpx.Response, limit: int, *, truncate: bool) -> bytes:
-        declared = response.headers.get("content-length", "")
-        if not truncate and declared.isdigit() and int(declared) > limit:
-            raise ResponseValidationError(
-                f"the response declares {declared} bytes, more than the {limit} allowed",
-                method=response.request.method,
-                path=response.request.url.path,
-            )
-        chunks: list[bytes] = []
-        size = 0
-        async for chunk in response.aiter_bytes():
-            size += len(chunk)
-            if size > limit:
-                if truncate:
-                    chunks.append(chunk[: limit - (size - len(chunk))])
-                    break
-                raise ResponseValidationError(
-                    f"the response is larger than the {limit} bytes allowed",
-                    method=response.request.method,
-                    path=response.request.url.path,
-                )
-            chunks.append(chunk)
-        return b"".join(chunks)
+                if not (safe and attempt < policy.max_attempts):
+                    raise transport_error(exc, req.method, req.path) from exc
+                reason, wait = type(exc).__name__, policy.delay(attempt)
+            finally:
+                if response is not None:
+                    with anyio.CancelScope(shield=True):
+                        await response.aclose()
+            await self._retrying(policy, op, req, attempt, wait, reason)
 
     async def _retrying(
         self,
@@ -189,17 +172,50 @@ class Sender:
         attempt: int,
         wait: float,
         reason: str,
-        status: int | None,
     ) -> None:
+        status = int(reason) if reason.isdigit() else None
         event = RetryEvent(op.op_id, req.method, op.template, attempt, wait, reason, status)
         log.info(
             "retrying %s %s after %s (try %d of %d, waiting %.2f s)",
-            req.method, op.template, reason, attempt, policy.max_attempts, wait,
+            req.method,
+            op.template,
+            reason,
+            attempt,
+            policy.max_attempts,
+            wait,
         )
         notify_observers(event)
         if self.on_retry is not None:
             self.on_retry(event)
         await policy.sleep(wait)
+
+
+async def _read(
+    response: httpx.Response, limit: int, req: PreparedRequest, *, truncate: bool
+) -> bytes:
+    """The body, at most *limit* bytes: cut there (error bodies) or refused (results)."""
+    declared = response.headers.get("content-length", "")
+    if not truncate and declared.isdigit() and int(declared) > limit:
+        raise ResponseValidationError(
+            f"the response declares {declared} bytes, more than the {limit} bytes allowed",
+            method=req.method,
+            path=req.path,
+        )
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in response.aiter_bytes():
+        size += len(chunk)
+        if size > limit:
+            if truncate:
+                chunks.append(chunk[: limit - (size - len(chunk))])
+                break
+            raise ResponseValidationError(
+                f"the response is larger than the {limit} bytes allowed",
+                method=req.method,
+                path=req.path,
+            )
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def _timeout(value: Any) -> httpx.Timeout:

@@ -16,7 +16,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--spec", required=True, help="spec file, or a server's /api/spec.json URL")
     parser.add_argument(
-        "--out", type=Path, default=PACKAGE_DIR, help="package dir to write into (default: this one)"
+        "--out",
+        type=Path,
+        default=PACKAGE_DIR,
+        help="package dir to write into (default: this one)",
     )
     parser.add_argument(
         "--check", action="store_true", help="write nothing; exit 1 if the files differ"

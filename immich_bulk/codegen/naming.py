@@ -17,7 +17,8 @@ def pascal(name: str) -> str:
 
 
 def group_attr(tag: str) -> str:
-    """Tag to client attribute: ``Users (admin)`` -> ``users_admin``, ``API keys`` -> ``api_keys``."""
+    """Tag to client attribute: ``Users (admin)`` -> ``users_admin``, ``API keys`` ->
+    ``api_keys``."""
     return "_".join(part.lower() for part in _NON_IDENT.split(tag) if part)
 
 

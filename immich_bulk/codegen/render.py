@@ -11,7 +11,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Iterable
 
-from .ir import ApiDef, EnumDef, Field, GroupDef, ModelDef, OperationDef
+from .ir import ApiDef, Field, GroupDef, ModelDef, OperationDef
 from .naming import camel, enum_member, snake
 
 # Names a field must not shadow inside a class body (annotations are evaluated there).
@@ -93,7 +93,10 @@ def render_model(api: ApiDef, model: ModelDef, enum_names: frozenset[str]) -> st
 
 
 def render_enums(api: ApiDef) -> str:
-    out = [banner(api), '"""Every enum of the API, open to values this client does not know."""\n\n']
+    out = [
+        banner(api),
+        '"""Every enum of the API, open to values this client does not know."""\n\n',
+    ]
     out.append("from .._enum import OpenStrEnum\n")
     for enum in api.enums:
         members = [(enum_member(v), v) for v in enum.values]
@@ -216,7 +219,11 @@ def render_group(api: ApiDef, group: GroupDef) -> str:
     )
     needs_dt = any("datetime" in p.type.needs for op in group.operations for p in op.params)
     out = [banner(api)]
-    out.append(f'"""{group.tag}: {group.description}"""\n\n' if group.description else f'"""{group.tag}."""\n\n')
+    out.append(
+        f'"""{group.tag}: {group.description}"""\n\n'
+        if group.description
+        else f'"""{group.tag}."""\n\n'
+    )
     out.append("from __future__ import annotations\n\n")
     out.append("from typing import TYPE_CHECKING\n\n")
     out.append("from .._http.group import ApiGroup, HeadersArg, Op, RawCall, TimeoutArg\n")
@@ -226,11 +233,19 @@ def render_group(api: ApiDef, group: GroupDef) -> str:
         out.append("    import datetime\n\n")
     out.append("    from .._http.response import ApiResponse\n")
     if refs:
-        out.append(f"    from ..models import {', '.join(refs)}\n" if len(", ".join(refs)) < 70 else "    from ..models import (\n" + "".join(f"        {r},\n" for r in refs) + "    )\n")
+        out.append(
+            f"    from ..models import {', '.join(refs)}\n"
+            if len(", ".join(refs)) < 70
+            else "    from ..models import (\n"
+            + "".join(f"        {r},\n" for r in refs)
+            + "    )\n"
+        )
     out.append("\n")
     out.extend(_op_line(op) for op in group.operations)
     out.append(f"\n\nclass {group.class_name}(ApiGroup):\n")
-    out.append(_doc(f"{group.tag}: {group.description}" if group.description else group.tag, "    "))
+    out.append(
+        _doc(f"{group.tag}: {group.description}" if group.description else group.tag, "    ")
+    )
     for op in group.operations:
         sig = _signature(op)
         ret = op.returns_type
@@ -238,17 +253,23 @@ def render_group(api: ApiDef, group: GroupDef) -> str:
         out.append(f'        """{_escape(_op_doc(op))}"""\n')
         out.append(f"        return await self._parsed(_{op.name}, locals())\n")
         out.append(f"    async def {op.name}_with_http_info({sig}) -> ApiResponse[{ret}]:\n")
-        out.append(f'        """``{op.name}``, returning status code, headers, parsed data and raw bytes."""\n')
+        out.append(
+            f'        """``{op.name}``, returning status code, headers, parsed data and raw bytes."""\n'
+        )
         out.append(f"        return await self._with_http_info(_{op.name}, locals())\n")
         out.append(f"    def {op.name}_without_preload_content({sig}) -> RawCall:\n")
-        out.append(f'        """``{op.name}``, returning the unread streaming response (``async with`` it, or await and close it)."""\n')
+        out.append(
+            f'        """``{op.name}``, returning the unread streaming response (``async with`` it, or await and close it)."""\n'
+        )
         out.append(f"        return self._without_preload_content(_{op.name}, locals())\n")
     return "".join(out)
 
 
 def render_api_init(api: ApiDef) -> str:
     out = [banner(api)]
-    out.append('"""API groups: one class per tag of the spec, reachable as client attributes."""\n\n')
+    out.append(
+        '"""API groups: one class per tag of the spec, reachable as client attributes."""\n\n'
+    )
     out.append("from __future__ import annotations\n\n")
     out.append("from functools import cached_property\nfrom typing import TYPE_CHECKING\n\n")
     out.append("if TYPE_CHECKING:\n")

@@ -1,0 +1,127 @@
+"""Multipart uploads stream from disk: bounded memory, exact length, and no bytes that do not
+match the checksum ever complete a request."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import os
+import tracemalloc
+from pathlib import Path
+
+import httpx
+import pytest
+
+from immich_bulk import AsyncClient, FileChangedError, RetryPolicy, UploadFile
+from immich_bulk._http.multipart import MultipartBody
+from immich_bulk.models import AssetMediaCreateDto
+
+WHEN = dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc)
+
+
+class SinkTransport(httpx.AsyncBaseTransport):
+    """Consumes request bodies chunk by chunk, keeping only counts and a hash."""
+
+    def __init__(self) -> None:
+        self.received = 0
+        self.declared = 0
+        self.largest_chunk = 0
+        self.completed = 0
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        self.declared = int(request.headers["content-length"])
+        assert isinstance(request.stream, httpx.AsyncByteStream)
+        async for chunk in request.stream:
+            self.received += len(chunk)
+            self.largest_chunk = max(self.largest_chunk, len(chunk))
+        self.completed += 1
+        return httpx.Response(201, json={"id": "new", "status": "created"})
+
+
+def dto(source: object) -> AssetMediaCreateDto:
+    return AssetMediaCreateDto(
+        asset_data=source,  # type: ignore[arg-type]
+        device_asset_id="big",
+        device_id="pytest",
+        file_created_at=WHEN,
+        file_modified_at=WHEN,
+    )
+
+
+async def test_two_gigabyte_upload_keeps_memory_flat(tmp_path: Path) -> None:
+    size = 2 * 1024**3
+    big = tmp_path / "big.mp4"
+    big.touch()
+    os.truncate(big, size)  # sparse: no disk space used
+    sink = SinkTransport()
+    async with AsyncClient("http://h", api_key="k", transport=sink) as client:
+        tracemalloc.start()
+        try:
+            result = await client.assets.upload_asset(dto(big))
+            _, peak = tracemalloc.get_traced_memory()
+        finally:
+            tracemalloc.stop()
+    assert result.id == "new"
+    assert sink.declared == sink.received > size
+    assert sink.largest_chunk <= 1024 * 1024
+    # one chunk in flight plus bookkeeping; a buffered upload would be 2 GB
+    assert peak < 8 * 1024 * 1024, f"peak traced memory {peak / 1e6:.1f} MB"
+
+
+async def test_changed_file_never_completes_the_request(tmp_path: Path) -> None:
+    photo = tmp_path / "a.jpg"
+    photo.write_bytes(b"A" * (3 * 1024 * 1024 + 5))
+    stale = hashlib.sha1(b"B" * (3 * 1024 * 1024 + 5)).digest()  # the hash of older content
+    sink = SinkTransport()
+    async with AsyncClient(
+        "http://h", api_key="k", transport=sink, retry=RetryPolicy(max_attempts=1)
+    ) as client:
+        with pytest.raises(FileChangedError, match="no longer matches its checksum"):
+            await client.assets.upload_asset(dto(UploadFile(photo, sha1=stale)))
+    assert sink.completed == 0
+    assert sink.received < sink.declared  # the server saw an incomplete body
+
+
+async def test_matching_checksum_uploads(tmp_path: Path) -> None:
+    data = os.urandom(2 * 1024 * 1024 + 17)
+    photo = tmp_path / "a.jpg"
+    photo.write_bytes(data)
+    sink = SinkTransport()
+    async with AsyncClient("http://h", api_key="k", transport=sink) as client:
+        await client.assets.upload_asset(dto(UploadFile(photo, sha1=hashlib.sha1(data).digest())))
+    assert sink.completed == 1 and sink.received == sink.declared
+
+
+async def test_file_that_grows_or_shrinks_is_detected(tmp_path: Path) -> None:
+    photo = tmp_path / "a.jpg"
+    photo.write_bytes(b"x" * 1000)
+    body = MultipartBody({"assetData": photo})
+    photo.write_bytes(b"x" * 2000)  # grew after the body was sized
+    with pytest.raises(FileChangedError, match="grew"):
+        _ = [chunk async for chunk in body.stream()]
+    photo.write_bytes(b"x" * 10)
+    with pytest.raises(FileChangedError, match="shrank"):
+        _ = [chunk async for chunk in body.stream()]
+    photo.unlink()
+    with pytest.raises(FileChangedError, match="vanished"):
+        _ = [chunk async for chunk in body.stream()]
+
+
+async def test_streams_restart_for_retries_and_file_objects(tmp_path: Path) -> None:
+    handle = io.BytesIO(b"prefix-" + b"z" * 5000)
+    handle.seek(7)
+    body = MultipartBody({"assetData": UploadFile(handle, filename="z.jpg"), "deviceId": "d"})
+    first = b"".join([c async for c in body.stream()])
+    second = b"".join([c async for c in body.stream()])
+    assert first == second
+    assert len(first) == body.content_length
+    assert b"prefix" not in first and b"z" * 5000 in first
+    assert b'filename="z.jpg"' in first
+
+
+def test_strings_are_not_accepted_as_files() -> None:
+    from immich_bulk._http.multipart import is_file_value
+
+    assert not is_file_value("/etc/passwd")
+    assert is_file_value(Path("/etc/passwd"))
