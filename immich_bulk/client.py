@@ -6,6 +6,7 @@ import logging
 import ssl
 import warnings
 from collections.abc import Callable, Mapping
+from functools import cached_property
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +23,9 @@ from .api import ApiGroups
 
 if TYPE_CHECKING:
     from .compat import CompatibilityReport
+    from .helpers.assets import AssetsApi
+    from .helpers.download import DownloadApi
+    from .helpers.users import UsersApi
 
 __all__ = ["DEFAULT_TIMEOUT", "AsyncClient", "normalize_base_url"]
 
@@ -145,6 +149,28 @@ class AsyncClient(ApiGroups):
             max_response_bytes=max_response_bytes,
             on_retry=on_retry,
         )
+
+    # -- groups with hand-written helpers --------------------------------------------
+    @cached_property
+    def assets(self) -> AssetsApi:
+        """Assets (26 operations), plus :meth:`~immich_bulk.helpers.assets.AssetsApi.upload`."""
+        from .helpers.assets import AssetsApi
+
+        return AssetsApi(self)
+
+    @cached_property
+    def download(self) -> DownloadApi:
+        """Download (2 operations), plus archive and library export helpers."""
+        from .helpers.download import DownloadApi
+
+        return DownloadApi(self)
+
+    @cached_property
+    def users(self) -> UsersApi:
+        """Users (15 operations), plus ``get_profile_image_to_file``."""
+        from .helpers.users import UsersApi
+
+        return UsersApi(self)
 
     # -- lifecycle -----------------------------------------------------------------
     async def __aenter__(self) -> AsyncClient:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import mimetypes
 import os
+from collections.abc import Callable
 from typing import BinaryIO
 
 import attrs
@@ -35,6 +36,13 @@ class UploadFile:
     filename: str | None = attrs.field(default=None, kw_only=True)
     content_type: str | None = attrs.field(default=None, kw_only=True)
     sha1: bytes | None = attrs.field(default=None, kw_only=True, repr=False)
+    size: int | None = attrs.field(default=None, kw_only=True)
+    """The file's size when already known (saves a stat; a different size on disk is then
+    detected while streaming, as a file that changed)."""
+    progress: Callable[[int], None] | None = attrs.field(
+        default=None, kw_only=True, repr=False, eq=False
+    )
+    """Called with the size of each chunk as it is handed to the connection."""
 
     @property
     def name(self) -> str:

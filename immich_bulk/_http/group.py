@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Union
 
 import anyio
+import attrs
 
 from .._types import UNSET, Unset
+from ..files import UploadFile
 from .operation import Op
 from .request import PreparedRequest, prepare
 from .response import ApiResponse, RawCall, RawResponse, parse_body
@@ -26,6 +29,17 @@ TimeoutArg = Union[float, "httpx.Timeout", None, Unset]
 HeadersArg = Mapping[str, str] | None
 
 
+def _needs_stat(body: Any) -> bool:
+    """True when a multipart body has a file given by path whose size is not known yet."""
+    if isinstance(body, Mapping):
+        values = list(body.values())
+    else:
+        values = [getattr(body, field.name) for field in attrs.fields(type(body))]
+    return any(
+        isinstance(v, os.PathLike) or (isinstance(v, UploadFile) and v.size is None) for v in values
+    )
+
+
 class ApiGroup:
     """One tag of the API. Instances are created by the client (``client.assets`` ...)."""
 
@@ -36,7 +50,7 @@ class ApiGroup:
         return f"<{type(self).__name__} of {self._client!r}>"
 
     async def _prepare(self, op: Op, args: Mapping[str, Any]) -> PreparedRequest:
-        if op.body is not None and op.body[1] == "multipart":
+        if op.body is not None and op.body[1] == "multipart" and _needs_stat(args[op.body[0]]):
             # stats the files to size the body: keep that off the event loop
             return await anyio.to_thread.run_sync(prepare, op, args)
         return prepare(op, args)

@@ -31,6 +31,7 @@ from ..files import UploadFile
 __all__ = ["DEFAULT_CHUNK_SIZE", "FilePart", "MultipartBody", "is_file_value"]
 
 DEFAULT_CHUNK_SIZE = 1024 * 1024
+_MERGE_BELOW = 256 * 1024  # chunks smaller than this are merged with their neighbours
 
 
 def _quote(value: str) -> str:
@@ -59,19 +60,29 @@ def is_file_value(value: Any) -> bool:
 class FilePart:
     """A file field: its source, size (fixed when the body is built) and expected SHA-1."""
 
-    __slots__ = ("_start", "content_type", "filename", "name", "sha1", "size", "source")
+    __slots__ = (
+        "_start",
+        "content_type",
+        "filename",
+        "name",
+        "progress",
+        "sha1",
+        "size",
+        "source",
+    )
 
     def __init__(self, name: str, upload: UploadFile) -> None:
         self.name = name
         self.filename = upload.name
         self.content_type = upload.media_type
         self.sha1 = upload.sha1
+        self.progress = upload.progress
         self.source = upload.source
         self._start = 0
         if isinstance(self.source, (bytes, bytearray, memoryview)):
             self.size = len(self.source)
         elif isinstance(self.source, os.PathLike):
-            self.size = os.stat(self.source).st_size
+            self.size = upload.size if upload.size is not None else os.stat(self.source).st_size
         else:
             self.size, self._start = _file_object_size(self.source)
 
@@ -88,44 +99,30 @@ class FilePart:
         ).encode()
 
     async def chunks(self, chunk_size: int) -> AsyncIterator[bytes]:
+        """The file's bytes, one worker-thread hop per chunk (a small file: one hop in all)."""
         digest = hashlib.sha1() if self.sha1 is not None else None
         if isinstance(self.source, (bytes, bytearray, memoryview)):
             data = bytes(self.source)
             self._verify(digest, data)
             if data:
+                if self.progress is not None:
+                    self.progress(len(data))
                 yield data
             return
-        opened = isinstance(self.source, os.PathLike)
+        reader = _Reader(self)
         try:
-            handle = (
-                await anyio.to_thread.run_sync(_open, self.source)
-                if isinstance(self.source, os.PathLike)
-                else self.source
-            )
-        except FileNotFoundError as exc:
-            raise FileChangedError(f"{self.filename}: the file vanished before upload") from exc
-        try:
-            if not opened and self.replayable:
-                await anyio.to_thread.run_sync(handle.seek, self._start)
-            remaining = self.size
-            while remaining > 0:
-                chunk = await anyio.to_thread.run_sync(_read, handle, min(chunk_size, remaining))
-                if not chunk:
-                    raise FileChangedError(f"{self.filename}: the file shrank during upload")
-                remaining -= len(chunk)
+            while not reader.done:
+                chunk = await anyio.to_thread.run_sync(reader.read, chunk_size)
                 if digest is not None:
                     digest.update(chunk)
-                if remaining == 0:
-                    extra = await anyio.to_thread.run_sync(_read, handle, 1) if opened else b""
-                    if extra:
-                        raise FileChangedError(f"{self.filename}: the file grew during upload")
-                    self._verify(digest, b"")
-                yield chunk
-            if self.size == 0:
-                self._verify(digest, b"")
+                if reader.done:
+                    self._verify(digest, b"")  # before the last bytes leave
+                if chunk:
+                    if self.progress is not None:
+                        self.progress(len(chunk))
+                    yield chunk
         finally:
-            if opened:
-                handle.close()  # not awaited: this may run while the generator is finalized
+            reader.close()  # not awaited: this may run while the generator is finalized
 
     def _verify(self, digest: Any, data: bytes) -> None:
         if self.sha1 is None:
@@ -141,15 +138,48 @@ class FilePart:
             )
 
 
-def _open(path: os.PathLike[str]) -> BinaryIO:
-    return open(path, "rb")
+class _Reader:
+    """Reads a file part in chunks; each :meth:`read` runs in a worker thread."""
 
+    def __init__(self, part: FilePart) -> None:
+        self.part = part
+        self.remaining = part.size
+        self.handle: BinaryIO | None = None
+        self.done = False
 
-def _read(handle: Any, size: int) -> bytes:
-    data = handle.read(size)
-    if not isinstance(data, bytes):
-        raise TypeError("a file to upload must be opened in binary mode")
-    return data
+    def read(self, size: int) -> bytes:
+        part = self.part
+        if self.handle is None:
+            if isinstance(part.source, os.PathLike):
+                try:
+                    self.handle = open(part.source, "rb")  # noqa: SIM115 (closed in close())
+                except FileNotFoundError as exc:
+                    raise FileChangedError(
+                        f"{part.filename}: the file vanished before upload"
+                    ) from exc
+            else:
+                self.handle = part.source  # type: ignore[assignment]
+                if part.replayable:
+                    part.source.seek(part._start)  # type: ignore[union-attr]
+        handle = self.handle
+        assert handle is not None
+        want = min(size, self.remaining)
+        data = handle.read(want) if want else b""
+        if not isinstance(data, bytes):
+            raise TypeError("a file to upload must be opened in binary mode")
+        if len(data) < want:
+            raise FileChangedError(f"{part.filename}: the file shrank during upload")
+        self.remaining -= len(data)
+        if self.remaining == 0:
+            if isinstance(part.source, os.PathLike) and handle.read(1):
+                raise FileChangedError(f"{part.filename}: the file grew during upload")
+            self.done = True
+        return data
+
+    def close(self) -> None:
+        if self.handle is not None and isinstance(self.part.source, os.PathLike):
+            self.handle.close()
+        self.handle = None
 
 
 def _file_object_size(handle: Any) -> tuple[int, int]:
@@ -215,13 +245,25 @@ class MultipartBody:
         return [p for p in self._parts if isinstance(p, FilePart)]
 
     async def stream(self) -> AsyncIterator[bytes]:
-        """The body's bytes from the start (re-opening files on every call)."""
+        """The body's bytes from the start (re-opening files on every call).
+
+        Small pieces (field parts, part headers, small files) are merged, so a small upload
+        leaves as one write; big file chunks pass through without copying.
+        """
+        pending = bytearray()
         for part in self._parts:
-            if isinstance(part, FilePart):
-                yield part.header(self.boundary)
-                async for chunk in part.chunks(self.chunk_size):
-                    yield chunk
-                yield b"\r\n"
-            else:
-                yield part
-        yield self._closing
+            if not isinstance(part, FilePart):
+                pending += part
+                continue
+            pending += part.header(self.boundary)
+            async for chunk in part.chunks(self.chunk_size):
+                if len(chunk) < _MERGE_BELOW:
+                    pending += chunk
+                    continue
+                if pending:
+                    yield bytes(pending)
+                    pending.clear()
+                yield chunk
+            pending += b"\r\n"
+        pending += self._closing
+        yield bytes(pending)

@@ -22,6 +22,7 @@ __all__ = [
     "RetryPolicy",
     "observe_retries",
     "parse_retry_after",
+    "use_retry_policy",
 ]
 
 DEFAULT_RETRY_STATUSES = frozenset({429, 502, 503, 504})
@@ -91,23 +92,43 @@ class RetryEvent:
     status_code: int | None = None
 
 
-_observers: ContextVar[tuple[list[RetryEvent], ...]] = ContextVar(
-    "immich_retry_observers", default=()
-)
+RetryObserver = Callable[[RetryEvent], None]
+_observers: ContextVar[tuple[RetryObserver, ...]] = ContextVar("immich_retry_observers", default=())
+_policy: ContextVar[RetryPolicy | None] = ContextVar("immich_retry_policy", default=None)
 
 
 @contextlib.contextmanager
-def observe_retries() -> Iterator[list[RetryEvent]]:
-    """Collect the retries of the requests made in this context (this task and its children
-    started inside it)."""
+def observe_retries(callback: RetryObserver | None = None) -> Iterator[list[RetryEvent]]:
+    """Collect the retries of the requests made in this context (this task, and tasks it
+    starts inside it); *callback* also hears of each one as it happens."""
     events: list[RetryEvent] = []
-    token = _observers.set((*_observers.get(), events))
+
+    def observe(event: RetryEvent) -> None:
+        events.append(event)
+        if callback is not None:
+            callback(event)
+
+    token = _observers.set((*_observers.get(), observe))
     try:
         yield events
     finally:
         _observers.reset(token)
 
 
+@contextlib.contextmanager
+def use_retry_policy(policy: RetryPolicy) -> Iterator[None]:
+    """Use *policy* instead of the client's for the requests made in this context."""
+    token = _policy.set(policy)
+    try:
+        yield
+    finally:
+        _policy.reset(token)
+
+
+def current_policy() -> RetryPolicy | None:
+    return _policy.get()
+
+
 def notify_observers(event: RetryEvent) -> None:
-    for events in _observers.get():
-        events.append(event)
+    for observe in _observers.get():
+        observe(event)

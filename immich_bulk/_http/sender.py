@@ -15,7 +15,13 @@ from ..errors import ResponseValidationError, TransportError, UnsafeRedirectErro
 from .errors import api_error, transport_error
 from .operation import Op
 from .request import PreparedRequest
-from .retry import RetryEvent, RetryPolicy, notify_observers, parse_retry_after
+from .retry import (
+    RetryEvent,
+    RetryPolicy,
+    current_policy,
+    notify_observers,
+    parse_retry_after,
+)
 
 __all__ = ["Sender"]
 
@@ -117,7 +123,7 @@ class Sender:
         With ``preload`` the body is read (and a failure while reading it is retried like
         any other); otherwise the response is returned unread and the caller closes it.
         """
-        policy = retry or self.retry
+        policy = retry or current_policy() or self.retry
         attempt = 0
         while True:
             attempt += 1

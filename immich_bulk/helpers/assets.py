@@ -1,0 +1,82 @@
+"""``client.assets``: every generated operation, plus bulk upload."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+
+from ..api.assets import AssetsApi as GeneratedAssetsApi
+from ..models import AssetVisibility
+from ..transfer._fsutil import StrPath
+from ..transfer.config import UploadConfig
+from ..transfer.events import Listener
+from ..transfer.report import TransferReport
+from ..transfer.state import DEFAULT_PATH
+from ..transfer.upload import StatePath, UploadOptions, upload
+
+__all__ = ["AssetsApi"]
+
+
+class AssetsApi(GeneratedAssetsApi):
+    """Assets: the API operations, plus :meth:`upload` for whole folders."""
+
+    async def upload(
+        self,
+        paths: Iterable[StrPath] | StrPath,
+        *,
+        album: str | None = None,
+        album_from_folder: bool = False,
+        include: Iterable[str] = (),
+        exclude: Iterable[str] = (),
+        include_hidden: bool = False,
+        follow_symlinks: bool = True,
+        recursive: bool = True,
+        dry_run: bool = False,
+        delete: bool = False,
+        delete_duplicates: bool = False,
+        skip_hash: bool = False,
+        visibility: AssetVisibility | None = None,
+        favorite: bool = False,
+        recheck: bool = False,
+        concurrency: int | None = None,
+        config: UploadConfig | None = None,
+        state_path: StatePath = DEFAULT_PATH,
+        on_event: Listener | None = None,
+    ) -> TransferReport:
+        """Upload files and folders: every supported media file ends up on the server
+        exactly once (duplicates, by SHA-1, are recognised and not sent again).
+
+        Returns a report with one outcome per file found (uploaded, duplicate, skipped
+        with a reason, or failed with a reason). Re-running after an interruption resumes:
+        unchanged files are not hashed again and files already uploaded are not sent again
+        (``state_path``: the SQLite state file; None disables it). ``concurrency`` sets the
+        number of parallel uploads (``config`` tunes everything else).
+        """
+        options = UploadOptions(
+            album=album,
+            album_from_folder=album_from_folder,
+            include=tuple(include),
+            exclude=tuple(exclude),
+            include_hidden=include_hidden,
+            follow_symlinks=follow_symlinks,
+            recursive=recursive,
+            dry_run=dry_run,
+            delete=delete,
+            delete_duplicates=delete_duplicates,
+            skip_hash=skip_hash,
+            visibility=visibility,
+            favorite=favorite,
+            recheck=recheck,
+        )
+        config = config or UploadConfig()
+        if concurrency is not None:
+            config = attrs.evolve(config, concurrency=concurrency)
+        return await upload(
+            self._client,
+            paths,
+            options=options,
+            config=config,
+            state_path=state_path,
+            on_event=on_event,
+        )

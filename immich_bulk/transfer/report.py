@@ -1,0 +1,182 @@
+"""Per-item outcomes and the report a transfer returns.
+
+Every input item (a local file for uploads, an asset for downloads and migrations) gets
+exactly one :class:`Outcome`. Outcomes are spooled to a temporary file as they happen, so a
+run over a million files keeps its memory flat; the report holds the totals, the first
+failures in memory, and reads the full list back on demand (:meth:`TransferReport.outcomes`).
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from collections import Counter
+from collections.abc import Iterator, Mapping
+from typing import IO, Any
+
+import attrs
+
+__all__ = ["Outcome", "OutcomeLog", "TransferReport"]
+
+#: Statuses that mean "this item is where it should be".
+SUCCESS = frozenset({"uploaded", "duplicate", "downloaded", "present", "migrated", "exists"})
+#: Failures kept in memory on the report (all of them are in ``outcomes()``).
+MAX_FAILURES_IN_MEMORY = 1000
+
+
+@attrs.frozen(kw_only=True)
+class Outcome:
+    """What happened to one item.
+
+    ``status``: uploaded | duplicate | would-upload (dry run) | skipped | failed for uploads;
+    downloaded | present (already there and verified) | would-download | skipped | failed
+    for downloads; migrated | exists (the target had it) | failed for migrations.
+    """
+
+    item: str  # the local path, or the asset id
+    status: str
+    reason: str | None = None
+    asset_id: str | None = None
+    checksum: str | None = None  # SHA-1, hex
+    size: int | None = None
+    path: str | None = None  # for downloads: where the file is
+    retries: int = 0
+    albums: tuple[str, ...] = ()
+    deleted: bool = False
+    error: str | None = None  # the exception class behind a failure
+
+    @property
+    def ok(self) -> bool:
+        return self.status in SUCCESS or self.status.startswith("would-")
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {}
+        for field in attrs.fields(Outcome):
+            value = getattr(self, field.name)
+            if value is None or value == ():
+                continue
+            if field.name in ("deleted", "retries") and not value:
+                continue
+            data[field.name] = list(value) if isinstance(value, tuple) else value
+        return data
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Outcome:
+        values = dict(data)
+        if "albums" in values:
+            values["albums"] = tuple(values["albums"])
+        return cls(**values)
+
+
+class OutcomeLog:
+    """Outcomes written to an anonymous temporary file as they arrive; counts kept in memory."""
+
+    def __init__(self) -> None:
+        # an anonymous file that lives as long as the report (closed by close())
+        self._file: IO[bytes] = tempfile.TemporaryFile(prefix="immich-bulk-outcomes-")  # noqa: SIM115
+        self.counts: Counter[str] = Counter()
+        self.failures: list[Outcome] = []
+        self.bytes = 0
+        self.retries = 0
+
+    def add(self, outcome: Outcome) -> None:
+        self.counts[outcome.status] += 1
+        self.retries += outcome.retries
+        if outcome.status == "failed" and len(self.failures) < MAX_FAILURES_IN_MEMORY:
+            self.failures.append(outcome)
+        line = json.dumps(outcome.to_dict(), ensure_ascii=True, separators=(",", ":"))
+        self._file.write(line.encode("ascii") + b"\n")
+
+    def __len__(self) -> int:
+        return sum(self.counts.values())
+
+    def __iter__(self) -> Iterator[Outcome]:
+        self._file.flush()
+        with open(self._file.fileno(), "rb", closefd=False) as reader:
+            reader.seek(0)
+            for line in reader:
+                yield Outcome.from_dict(json.loads(line))
+
+    def close(self) -> None:
+        self._file.close()
+
+
+@attrs.frozen(kw_only=True)
+class TransferReport:
+    """The result of an upload, download or migration.
+
+    ``total`` equals the number of input items: nothing is dropped without an outcome.
+    """
+
+    kind: str  # upload | download | migrate
+    counts: Mapping[str, int]
+    total: int
+    bytes_transferred: int
+    seconds: float
+    stage_seconds: Mapping[str, float]
+    retries: int
+    failures: tuple[Outcome, ...]
+    dry_run: bool = False
+    interrupted: bool = False
+    notes: tuple[str, ...] = ()
+    extra: Mapping[str, Any] = attrs.field(factory=dict)
+    _log: OutcomeLog = attrs.field(repr=False, eq=False, alias="log")
+
+    def count(self, status: str) -> int:
+        return self.counts.get(status, 0)
+
+    @property
+    def failed(self) -> int:
+        return self.count("failed")
+
+    @property
+    def ok(self) -> bool:
+        """True when no item failed and the run was not interrupted."""
+        return self.failed == 0 and not self.interrupted
+
+    def outcomes(self) -> Iterator[Outcome]:
+        """Every item's outcome, in the order they finished (read back from disk)."""
+        return iter(self._log)
+
+    def summary(self) -> str:
+        parts = [f"{n} {status}" for status, n in sorted(self.counts.items()) if n]
+        speed = self.bytes_transferred / self.seconds / 1e6 if self.seconds > 0 else 0.0
+        text = (
+            f"{self.kind}: {self.total} items: {', '.join(parts) or 'nothing to do'}; "
+            f"{self.bytes_transferred / 1e6:.1f} MB in {self.seconds:.1f} s ({speed:.1f} MB/s)"
+        )
+        if self.retries:
+            text += f"; {self.retries} retries"
+        if self.interrupted:
+            text += "; INTERRUPTED (re-run to resume)"
+        return text
+
+    def to_dict(self, *, outcomes: bool = True) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "kind": self.kind,
+            "ok": self.ok,
+            "dry_run": self.dry_run,
+            "interrupted": self.interrupted,
+            "total": self.total,
+            "counts": dict(sorted(self.counts.items())),
+            "bytes": self.bytes_transferred,
+            "seconds": round(self.seconds, 3),
+            "stage_seconds": {k: round(v, 3) for k, v in sorted(self.stage_seconds.items())},
+            "retries": self.retries,
+            "notes": list(self.notes),
+            **dict(self.extra),
+        }
+        if outcomes:
+            data["outcomes"] = [o.to_dict() for o in self.outcomes()]
+        else:
+            data["failures"] = [o.to_dict() for o in self.failures]
+        return data
+
+    def write_json(self, stream: IO[str]) -> None:
+        """The report as one JSON document, streaming the outcomes (no list in memory)."""
+        head = self.to_dict(outcomes=False)
+        head.pop("failures")
+        stream.write(json.dumps(head, ensure_ascii=True)[:-1] + ', "outcomes": [')
+        for index, outcome in enumerate(self.outcomes()):
+            stream.write(("," if index else "") + "\n  " + json.dumps(outcome.to_dict()))
+        stream.write("\n]}\n")

@@ -1,0 +1,733 @@
+"""The bulk upload pipeline: scan -> hash -> check -> upload -> albums (-> delete).
+
+Stages run concurrently in one task group, joined by bounded memory object streams, so a
+fast stage waits for a slow one instead of piling work up in memory:
+
+- **scan** walks the inputs in a thread (supported extensions from the server, globs,
+  hidden files, sidecars) and yields one item per file found;
+- **hash** computes SHA-1s in worker threads (the hash cache answers for unchanged files);
+- **check** asks the state journal, then the server (``bulk-upload-check`` in batches),
+  which files it already has; a second local copy of a file being uploaded in this run
+  waits for the first instead of being sent too;
+- **upload** streams each remaining file with N long-lived workers, with the checksum
+  header (so a retry, or a race with another client, costs one round trip), retries with
+  backoff on transient failures, and a response timeout that grows with the file's size;
+- **albums** creates albums once and adds assets in batches;
+- **delete** (opt-in) removes a local file only after the server confirmed it holds the
+  same bytes (its checksum of the asset equals ours).
+
+Every file found gets exactly one outcome in the report.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import math
+import os
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Union
+
+import anyio
+import anyio.abc
+import attrs
+import httpx
+from anyio.streams.memory import MemoryObjectReceiveStream, MemoryObjectSendStream
+
+from .._http.retry import RetryEvent, observe_retries, use_retry_policy
+from .._types import UNSET
+from ..errors import ApiError, FileChangedError, ImmichError, TransportError
+from ..files import UploadFile
+from ..models import (
+    AssetBulkUploadCheckDto,
+    AssetBulkUploadCheckItem,
+    AssetMediaCreateDto,
+    AssetVisibility,
+)
+from .albums import AlbumManager, album_worker
+from .config import UploadConfig
+from .events import (
+    BytesTransferred,
+    EventHub,
+    ItemDone,
+    ItemFailed,
+    ItemQueued,
+    ItemRetrying,
+    ItemSkipped,
+    ItemStarted,
+    Listener,
+    StageDone,
+)
+from .hashing import Hasher, HashResult, sha1_base64
+from .report import Outcome, OutcomeLog, TransferReport
+from .scan import ScanError, ScanItem, ScannedFile, ScanOptions, ScanSkip, scan_into
+from .state import DEFAULT_PATH, ServerJournal, StateStore, _Default
+
+if TYPE_CHECKING:
+    from ..client import AsyncClient
+    from ._fsutil import StrPath
+
+__all__ = ["StatePath", "UploadOptions", "Uploader", "upload"]
+
+#: Where the state lives: a file path, ``DEFAULT_PATH`` (the user cache dir) or None (off).
+StatePath = Union["StrPath", _Default, None]
+
+log = logging.getLogger("immich_bulk.transfer")
+
+
+@attrs.frozen(kw_only=True)
+class UploadOptions:
+    """What an upload does (how fast it runs is :class:`UploadConfig`)."""
+
+    album: str | None = None
+    """Add every file to this album (created if missing)."""
+    album_from_folder: bool = False
+    """Add each file to an album named after its folder."""
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    include_hidden: bool = False
+    follow_symlinks: bool = True
+    recursive: bool = True
+    dry_run: bool = False
+    """Scan, hash and check, but upload, create and delete nothing."""
+    delete: bool = False
+    """Delete each local file (and its sidecar) once the server holds it."""
+    delete_duplicates: bool = False
+    """Also delete files the server already had."""
+    skip_hash: bool = False
+    """Upload without hashing first (no pre-check; the server still dedupes)."""
+    visibility: AssetVisibility | None = None
+    """e.g. ``AssetVisibility.ARCHIVE``."""
+    favorite: bool = False
+    recheck: bool = False
+    """Ask the server about every file, even those the journal says it has."""
+
+    def __attrs_post_init__(self) -> None:
+        if self.album is not None and self.album_from_folder:
+            raise ValueError("album and album_from_folder cannot be used together")
+        if self.album is not None and not self.album.strip():
+            raise ValueError("album must not be empty")
+        if self.delete_duplicates and not self.delete:
+            raise ValueError("delete_duplicates needs delete")
+        if self.skip_hash and self.delete:
+            raise ValueError("delete needs hashing (it verifies checksums before deleting)")
+
+
+@attrs.define(slots=True, eq=False)
+class _Item:
+    file: ScannedFile
+    name: str  # the path as text, for reports
+    sha1: bytes | None = None
+    album: str | None = None
+    retries: int = 0
+    sent: int = 0  # bytes counted for the current try
+
+
+class _Stage:
+    """Wall-clock span and item count of one stage."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.first: float | None = None
+        self.last = 0.0
+        self.count = 0
+
+    def touch(self) -> None:
+        now = time.monotonic()
+        if self.first is None:
+            self.first = now
+        self.last = now
+        self.count += 1
+
+    @property
+    def seconds(self) -> float:
+        return 0.0 if self.first is None else self.last - self.first
+
+
+class Uploader:
+    """One upload run. Most callers use :func:`upload` (or ``client.assets.upload``)."""
+
+    def __init__(
+        self,
+        client: AsyncClient,
+        paths: Iterable[StrPath] | StrPath,
+        *,
+        options: UploadOptions | None = None,
+        config: UploadConfig | None = None,
+        store: StateStore,
+        hub: EventHub | None = None,
+    ) -> None:
+        self.client = client
+        self.paths: list[StrPath] = (
+            [paths] if isinstance(paths, (str, bytes, os.PathLike)) else list(paths)
+        )
+        self.options = options or UploadOptions()
+        self.config = config or UploadConfig()
+        self.store = store
+        self.hub = hub or EventHub()
+        self.log = OutcomeLog()
+        self.limiter = anyio.CapacityLimiter(self.config.concurrency)
+        self.hasher = Hasher(
+            store, max_workers=self.config.hash_workers, chunk_size=self.config.hash_chunk_size
+        )
+        self._stages = {n: _Stage(n) for n in ("scan", "hash", "check", "upload")}
+        self._leaders: dict[bytes, list[_Item]] = {}
+        self._journal: ServerJournal | None = None
+        self._albums: AlbumManager | None = None
+        self._scope: anyio.CancelScope | None = None
+        self._stopped = False
+        self._bytes = 0
+        self._user_id = ""
+
+    # -- control ----------------------------------------------------------------------
+    def stop(self) -> None:
+        """Stop early (e.g. on Ctrl-C): in-flight uploads are abandoned, state is saved,
+        and :meth:`run` returns a report marked ``interrupted``."""
+        self._stopped = True
+        if self._scope is not None:
+            self._scope.cancel()
+
+    # -- outcomes ---------------------------------------------------------------------
+    def _finish(self, outcome: Outcome) -> None:
+        self.log.add(outcome)
+
+    def _fail(self, item: _Item | str, stage: str, reason: str, exc: BaseException | None) -> None:
+        name = item if isinstance(item, str) else item.name
+        error = type(exc).__name__ if exc is not None else None
+        self.hub.emit(ItemFailed(item=name, stage=stage, reason=reason, error=error))
+        if isinstance(item, str):
+            self._finish(Outcome(item=name, status="failed", reason=reason, error=error))
+        else:
+            self._finish(
+                Outcome(
+                    item=name,
+                    status="failed",
+                    reason=reason,
+                    error=error,
+                    size=item.file.size,
+                    checksum=item.sha1.hex() if item.sha1 else None,
+                    retries=item.retries,
+                )
+            )
+            for follower in self._leaders.pop(item.sha1, []) if item.sha1 else []:
+                self._fail(follower, stage, f"same content as {name}, which failed", None)
+
+    def _album_for(self, file: ScannedFile) -> str | None:
+        if self.options.album is not None:
+            return self.options.album
+        if self.options.album_from_folder:
+            parent = file.path.parent
+            return parent.name or os.fsdecode(parent) or None
+        return None
+
+    # -- run --------------------------------------------------------------------------
+    async def run(self) -> TransferReport:
+        started = time.monotonic()
+        scan_options = await self._prepare()
+        backlog = self.config.backlog
+        scan_send, scan_recv = anyio.create_memory_object_stream[ScanItem](backlog)
+        hashed_send, hashed_recv = anyio.create_memory_object_stream[_Item](backlog)
+        upload_send, upload_recv = anyio.create_memory_object_stream[_Item](
+            max(backlog, 2 * self.config.concurrency)
+        )
+        album_send, album_recv = anyio.create_memory_object_stream[tuple[str, str]](4 * backlog)
+        self._album_send = album_send
+        interrupted = False
+        try:
+            with anyio.CancelScope() as scope:
+                self._scope = scope
+                if self._stopped:
+                    scope.cancel()
+                async with anyio.create_task_group() as outer:
+                    if self._albums is not None:
+                        outer.start_soon(album_worker, self._albums, album_recv)
+                    else:
+                        await album_recv.aclose()
+                    # the album stream closes once the check and upload stages are done
+                    async with album_send, anyio.create_task_group() as tg:
+                        tg.start_soon(self._scan, scan_send, scan_options)
+                        tg.start_soon(self._hash_stage, scan_recv, hashed_send)
+                        tg.start_soon(self._check_stage, hashed_recv, upload_send)
+                        async with upload_recv:
+                            for _ in range(self.config.concurrency):
+                                tg.start_soon(self._upload_worker, upload_recv.clone())
+            interrupted = scope.cancelled_caught or self._stopped
+        finally:
+            with anyio.CancelScope(shield=True):
+                await self.store.flush()
+        for stage in self._stages.values():
+            self.hub.emit(StageDone(stage=stage.name, count=stage.count, seconds=stage.seconds))
+        return self._report(time.monotonic() - started, interrupted)
+
+    async def _prepare(self) -> ScanOptions:
+        media = await self.client.server.get_supported_media_types()
+        extensions = frozenset(e.lower() for e in (*media.image, *media.video, *media.sidecar))
+        if not self.options.dry_run or not self.options.skip_hash:
+            me = await self.client.users.get_my_user()
+            self._user_id = me.id
+            self._journal = await self.store.journal(self.client.base_url, me.id)
+        if (self.options.album or self.options.album_from_folder) and not self.options.dry_run:
+            self._albums = AlbumManager(
+                self.client,
+                hub=self.hub,
+                journal=self._journal,
+                batch_size=self.config.album_batch_size,
+                owner_id=self._user_id or None,
+            )
+        return ScanOptions(
+            extensions=extensions,
+            sidecar_extensions=frozenset(e.lower() for e in media.sidecar),
+            include=self.options.include,
+            exclude=self.options.exclude,
+            include_hidden=self.options.include_hidden,
+            follow_symlinks=self.options.follow_symlinks,
+            recursive=self.options.recursive,
+        )
+
+    # -- scan -------------------------------------------------------------------------
+    async def _scan(self, send: anyio.abc.ObjectSendStream[ScanItem], opts: ScanOptions) -> None:
+        await scan_into(self.paths, opts, send)
+
+    # -- hash -------------------------------------------------------------------------
+    async def _hash_stage(
+        self,
+        receive: MemoryObjectReceiveStream[ScanItem],
+        send: MemoryObjectSendStream[_Item],
+    ) -> None:
+        """Take scan items in batches (whatever is waiting, up to the backlog), answer what
+        the hash cache knows with one query per batch, and hash the rest in threads."""
+        misses_send, misses_recv = anyio.create_memory_object_stream[_Item](self.config.backlog)
+        async with receive, send, anyio.create_task_group() as tg:
+            async with misses_recv:
+                for _ in range(self.config.hash_workers):
+                    tg.start_soon(self._hash_worker, misses_recv.clone(), send.clone())
+            async with misses_send:
+                async for first in receive:
+                    batch = [first]
+                    while len(batch) < self.config.backlog:
+                        try:
+                            batch.append(receive.receive_nowait())
+                        except (anyio.WouldBlock, anyio.EndOfStream):
+                            break
+                    await self._sort_batch(batch, send, misses_send)
+
+    async def _sort_batch(
+        self,
+        batch: list[ScanItem],
+        send: MemoryObjectSendStream[_Item],
+        misses: MemoryObjectSendStream[_Item],
+    ) -> None:
+        items: list[_Item] = []
+        for entry in batch:
+            if isinstance(entry, ScanSkip):
+                name = os.fsdecode(entry.path)
+                self.hub.emit(ItemSkipped(item=name, reason=entry.reason))
+                self._finish(Outcome(item=name, status="skipped", reason=entry.reason))
+            elif isinstance(entry, ScanError):
+                self._fail(os.fsdecode(entry.path), "scan", entry.reason, None)
+            else:
+                item = _Item(entry, os.fsdecode(entry.path), album=self._album_for(entry))
+                self._stages["scan"].touch()
+                self.hub.emit(ItemQueued(item=item.name, size=entry.size))
+                items.append(item)
+        if self.options.skip_hash:
+            for item in items:
+                await send.send(item)
+            return
+        cached = await self.hasher.lookup([i.file for i in items])
+        for item, result in zip(items, cached, strict=True):
+            if result is None:
+                await misses.send(item)
+            else:
+                self._hashed(item, result)
+                await send.send(item)
+
+    def _hashed(self, item: _Item, result: HashResult) -> None:
+        item.sha1 = result.sha1
+        self._stages["hash"].touch()
+        self.hub.emit(
+            ItemDone(
+                item=item.name,
+                stage="hash",
+                status="hashed",
+                checksum=result.hex,
+                size=result.size,
+                cached=result.from_cache,
+            )
+        )
+
+    async def _hash_worker(
+        self,
+        receive: MemoryObjectReceiveStream[_Item],
+        send: MemoryObjectSendStream[_Item],
+    ) -> None:
+        async with receive, send:
+            async for item in receive:
+                try:
+                    result = await self.hasher.hash(item.file, use_cache=False)
+                except (OSError, FileChangedError) as exc:
+                    self._fail(item, "hash", f"cannot hash: {exc}", exc)
+                    continue
+                self._hashed(item, result)
+                await send.send(item)
+
+    # -- check ------------------------------------------------------------------------
+    async def _check_stage(
+        self,
+        receive: MemoryObjectReceiveStream[_Item],
+        send: MemoryObjectSendStream[_Item],
+    ) -> None:
+        """Collect hashed items into batches: a batch goes out when it is full, or when its
+        first item has waited ``check_flush_seconds`` (so uploads start early)."""
+        size = self.config.check_batch_size
+        async with receive, send:
+            batch: list[_Item] = []
+            deadline = math.inf
+            while True:
+                with anyio.move_on_after(max(0.0, deadline - time.monotonic())):
+                    try:
+                        batch.append(await receive.receive())
+                    except anyio.EndOfStream:
+                        break
+                    while len(batch) < size:  # take what is already waiting
+                        try:
+                            batch.append(receive.receive_nowait())
+                        except (anyio.WouldBlock, anyio.EndOfStream):
+                            break
+                if self.options.skip_hash:
+                    for item in batch:
+                        await self._to_upload(item, send)
+                    batch = []
+                    continue
+                if batch and deadline == math.inf:
+                    deadline = time.monotonic() + self.config.check_flush_seconds
+                if len(batch) >= size or time.monotonic() >= deadline:
+                    await self._check_batch(batch, send)
+                    batch, deadline = [], math.inf
+            await self._check_batch(batch, send)
+
+    async def _check_batch(
+        self, batch: list[_Item], send: anyio.abc.ObjectSendStream[_Item]
+    ) -> None:
+        if not batch:
+            return
+        todo: list[_Item] = []
+        known = {}
+        if self._journal is not None and not self.options.recheck:
+            known = await self._journal.known_uploads(i.sha1 for i in batch if i.sha1)
+        for item in batch:
+            assert item.sha1 is not None
+            record = known.get(item.sha1)
+            if record is not None:
+                await self._already_there(item, record.asset_id, "already uploaded (journal)")
+            elif item.sha1 in self._leaders:  # the same content is on its way in this run
+                self._leaders[item.sha1].append(item)
+            else:
+                self._leaders[item.sha1] = []
+                todo.append(item)
+        if not todo:
+            return
+        request = AssetBulkUploadCheckDto(
+            assets=[
+                AssetBulkUploadCheckItem(id=str(n), checksum=item.sha1.hex())  # type: ignore[union-attr]
+                for n, item in enumerate(todo)
+            ]
+        )
+        try:
+            with use_retry_policy(self.config.retry):
+                response = await self.client.assets.check_bulk_upload(request)
+        except ImmichError as exc:
+            for item in todo:
+                self._fail(item, "check", f"the server's duplicate check failed: {exc}", exc)
+            return
+        self._stages["check"].touch()
+        answers = {r.id: r for r in response.results}
+        for n, item in enumerate(todo):
+            answer = answers.get(str(n))
+            if answer is None:
+                self._fail(item, "check", "the server's duplicate check gave no answer", None)
+            elif answer.action == "accept":
+                await self._to_upload(item, send)
+            elif answer.reason == "duplicate" and answer.asset_id:
+                trashed = " (in the server's trash)" if answer.is_trashed else ""
+                await self._already_there(
+                    item, answer.asset_id, f"the server already has it{trashed}"
+                )
+                await self._release_followers(item, answer.asset_id)
+            else:
+                reason = f"rejected by the server: {answer.reason or 'no reason given'}"
+                self.hub.emit(ItemSkipped(item=item.name, reason=reason))
+                self._finish(
+                    Outcome(
+                        item=item.name,
+                        status="skipped",
+                        reason=reason,
+                        checksum=item.sha1.hex() if item.sha1 else None,
+                        size=item.file.size,
+                    )
+                )
+                for follower in self._leaders.pop(item.sha1, []) if item.sha1 else []:
+                    self.hub.emit(ItemSkipped(item=follower.name, reason=reason))
+                    self._finish(Outcome(item=follower.name, status="skipped", reason=reason))
+
+    async def _to_upload(self, item: _Item, send: anyio.abc.ObjectSendStream[_Item]) -> None:
+        if self.options.dry_run:
+            self.hub.emit(ItemDone(item=item.name, stage="check", status="would-upload"))
+            self._finish(
+                Outcome(
+                    item=item.name,
+                    status="would-upload",
+                    size=item.file.size,
+                    checksum=item.sha1.hex() if item.sha1 else None,
+                    albums=(item.album,) if item.album else (),
+                )
+            )
+            await self._release_followers(item, None)
+            return
+        await send.send(item)
+
+    async def _already_there(self, item: _Item, asset_id: str, reason: str) -> None:
+        self.hub.emit(ItemSkipped(item=item.name, reason=reason, asset_id=asset_id))
+        if self._journal is not None and item.sha1 and "journal" not in reason:
+            self._journal.record_upload(
+                item.sha1, asset_id=asset_id, status="duplicate", path=item.file.path
+            )
+        deleted = False
+        if self.options.delete_duplicates and not self.options.dry_run:
+            deleted = await self._delete(item, asset_id)
+        await self._add_to_album(item, asset_id)
+        self._finish(
+            Outcome(
+                item=item.name,
+                status="duplicate",
+                reason=reason,
+                asset_id=asset_id,
+                checksum=item.sha1.hex() if item.sha1 else None,
+                size=item.file.size,
+                albums=(item.album,) if item.album and not self.options.dry_run else (),
+                deleted=deleted,
+            )
+        )
+
+    async def _release_followers(self, leader: _Item, asset_id: str | None) -> None:
+        """Settle the local copies of *leader*'s content that waited for it: duplicates of
+        the asset it became (or, in a dry run, of the upload it would be)."""
+        if leader.sha1 is None:
+            return
+        for follower in self._leaders.pop(leader.sha1, None) or []:
+            reason = f"same content as {leader.name}"
+            self.hub.emit(ItemSkipped(item=follower.name, reason=reason, asset_id=asset_id))
+            if asset_id is not None:
+                await self._add_to_album(follower, asset_id)
+            self._finish(
+                Outcome(
+                    item=follower.name,
+                    status="duplicate",
+                    reason=reason,
+                    asset_id=asset_id,
+                    checksum=follower.sha1.hex() if follower.sha1 else None,
+                    size=follower.file.size,
+                    albums=(follower.album,) if follower.album and asset_id else (),
+                )
+            )
+
+    async def _add_to_album(self, item: _Item, asset_id: str) -> None:
+        if item.album and self._albums is not None:
+            await self._album_send.send((item.album, asset_id))
+
+    # -- upload -----------------------------------------------------------------------
+    async def _upload_worker(self, receive: anyio.abc.ObjectReceiveStream[_Item]) -> None:
+        async with receive:
+            async for item in receive:
+                async with self.limiter:
+                    await self._upload_one(item)
+
+    def _request(self, item: _Item) -> AssetMediaCreateDto:
+        file = item.file
+        name = file.path.name
+        when = dt.datetime.fromtimestamp(file.mtime_ns / 1e9, tz=dt.timezone.utc)
+
+        def progress(count: int) -> None:
+            item.sent += count
+            self._bytes += count
+            self.hub.emit(BytesTransferred(item=item.name, stage="upload", delta=count))
+
+        return AssetMediaCreateDto(
+            asset_data=UploadFile(
+                file.path, filename=name, sha1=item.sha1, size=file.size, progress=progress
+            ),
+            device_asset_id=f"{name}-{file.size}",
+            device_id=self.config.device_id,
+            file_created_at=when,
+            file_modified_at=when,
+            filename=name,
+            is_favorite=True if self.options.favorite else UNSET,
+            visibility=self.options.visibility if self.options.visibility else UNSET,
+            sidecar_data=UploadFile(file.sidecar) if file.sidecar is not None else UNSET,
+        )
+
+    def _timeout(self, size: int) -> httpx.Timeout:
+        # The answer to a big upload comes after the server has stored and hashed it.
+        read = max(120.0, size / self.config.min_bytes_per_second)
+        return httpx.Timeout(connect=15.0, read=read, write=120.0, pool=None)
+
+    async def _upload_one(self, item: _Item) -> None:
+        self.hub.emit(ItemStarted(item=item.name, stage="upload", size=item.file.size))
+
+        def on_retry(event: RetryEvent) -> None:
+            item.retries += 1
+            if item.sent:
+                self._bytes -= item.sent
+                self.hub.emit(BytesTransferred(item=item.name, stage="upload", delta=-item.sent))
+                item.sent = 0
+            self.hub.emit(
+                ItemRetrying(
+                    item=item.name,
+                    stage="upload",
+                    attempt=event.attempt,
+                    reason=event.reason,
+                    delay=event.delay,
+                )
+            )
+
+        try:
+            with observe_retries(on_retry), use_retry_policy(self.config.retry):
+                result = await self.client.assets.upload_asset_with_http_info(
+                    self._request(item),
+                    x_immich_checksum=item.sha1.hex() if item.sha1 else UNSET,
+                    _request_timeout=self._timeout(item.file.size),
+                )
+        except FileChangedError as exc:
+            self._fail(item, "upload", f"{exc}; re-run to upload the new content", exc)
+            return
+        except (ApiError, TransportError) as exc:
+            self._fail(item, "upload", str(exc), exc)
+            return
+        except ImmichError as exc:
+            self._fail(item, "upload", str(exc), exc)
+            return
+        except OSError as exc:
+            self._fail(item, "upload", f"cannot read the file: {exc}", exc)
+            return
+        self._stages["upload"].touch()
+        asset_id = result.data.id
+        status = "uploaded" if result.status_code == 201 else "duplicate"
+        self.hub.emit(
+            ItemDone(
+                item=item.name,
+                stage="upload",
+                status=status,
+                asset_id=asset_id,
+                size=item.file.size,
+                checksum=item.sha1.hex() if item.sha1 else None,
+            )
+        )
+        if self._journal is not None and item.sha1 is not None:
+            self._journal.record_upload(
+                item.sha1,
+                asset_id=asset_id,
+                status="uploaded" if status == "uploaded" else "duplicate",
+                path=item.file.path,
+            )
+        deleted = False
+        if self.options.delete and (status == "uploaded" or self.options.delete_duplicates):
+            deleted = await self._delete(item, asset_id)
+        await self._add_to_album(item, asset_id)
+        self._finish(
+            Outcome(
+                item=item.name,
+                status=status,
+                reason=None if status == "uploaded" else "the server already had it",
+                asset_id=asset_id,
+                checksum=item.sha1.hex() if item.sha1 else None,
+                size=item.file.size,
+                retries=item.retries,
+                albums=(item.album,) if item.album else (),
+                deleted=deleted,
+            )
+        )
+        await self._release_followers(item, asset_id)
+
+    # -- delete -----------------------------------------------------------------------
+    async def _delete(self, item: _Item, asset_id: str) -> bool:
+        """Delete the local file once the server's checksum of the asset equals ours."""
+        if item.sha1 is None:
+            return False
+        try:
+            asset = await self.client.assets.get_asset_info(asset_id)
+        except ImmichError as exc:
+            log.warning(
+                "%s: not deleted, the server's copy could not be verified: %s", item.name, exc
+            )
+            return False
+        if asset.checksum != sha1_base64(item.sha1):
+            log.warning("%s: not deleted, the server's checksum differs", item.name)
+            return False
+        files = [item.file.path] + ([item.file.sidecar] if item.file.sidecar else [])
+
+        def remove() -> None:
+            for path in files:
+                Path(path).unlink(missing_ok=True)
+
+        try:
+            await anyio.to_thread.run_sync(remove)
+        except OSError as exc:
+            log.warning("%s: uploaded, but could not be deleted: %s", item.name, exc)
+            return False
+        return True
+
+    # -- report -----------------------------------------------------------------------
+    def _report(self, seconds: float, interrupted: bool) -> TransferReport:
+        notes = []
+        if self._albums is not None and self._albums.problems:
+            notes.append(f"{self._albums.problems} album additions failed (see the events)")
+        extra: dict[str, Any] = {
+            "hash": attrs.asdict(self.hasher.statistics()),
+        }
+        if self._albums is not None:
+            extra["albums"] = {"created": self._albums.created, "added": self._albums.added}
+        return TransferReport(
+            kind="upload",
+            counts=dict(self.log.counts),
+            total=len(self.log),
+            bytes_transferred=self._bytes,
+            seconds=seconds,
+            stage_seconds={n: s.seconds for n, s in self._stages.items()},
+            retries=self.log.retries,
+            failures=tuple(self.log.failures),
+            dry_run=self.options.dry_run,
+            interrupted=interrupted,
+            notes=tuple(notes),
+            extra=extra,
+            log=self.log,
+        )
+
+
+async def upload(
+    client: AsyncClient,
+    paths: Iterable[StrPath] | StrPath,
+    *,
+    options: UploadOptions | None = None,
+    config: UploadConfig | None = None,
+    state_path: StatePath = DEFAULT_PATH,
+    on_event: Listener | None = None,
+    on_start: Callable[[Uploader], None] | None = None,
+) -> TransferReport:
+    """Upload files and folders; see :class:`UploadOptions` and :class:`UploadConfig`."""
+    async with StateStore.open(state_path) as store:
+        uploader = Uploader(
+            client,
+            paths,
+            options=options,
+            config=config,
+            store=store,
+            hub=EventHub([on_event] if on_event else None),
+        )
+        if on_start is not None:
+            on_start(uploader)
+        try:
+            return await uploader.run()
+        finally:
+            uploader.hub.close()
