@@ -6,7 +6,9 @@ A binary field accepts:
   worker thread, never loaded whole; the file name sent is the path's name;
 - ``bytes`` (or ``bytearray``/``memoryview``): sent as is;
 - a binary file object opened for reading (seekable, so a retry can start over);
-- an :class:`UploadFile`, to set the file name, the content type, or the expected SHA-1.
+- an :class:`UploadFile`, to set the file name, the content type, or the expected SHA-1;
+  it also accepts an async iterable of bytes with ``size=`` (e.g. a download being piped
+  straight into an upload; such a body is sent once and cannot be retried).
 
 A plain ``str`` is refused on purpose: it could be a path or the content.
 """
@@ -15,7 +17,7 @@ from __future__ import annotations
 
 import mimetypes
 import os
-from collections.abc import Callable
+from collections.abc import AsyncIterable, Callable
 from typing import BinaryIO
 
 import attrs
@@ -32,7 +34,7 @@ class UploadFile:
     byte is sent, so the server never stores content that does not match the checksum.
     """
 
-    source: os.PathLike[str] | bytes | bytearray | memoryview | BinaryIO
+    source: os.PathLike[str] | bytes | bytearray | memoryview | BinaryIO | AsyncIterable[bytes]
     filename: str | None = attrs.field(default=None, kw_only=True)
     content_type: str | None = attrs.field(default=None, kw_only=True)
     sha1: bytes | None = attrs.field(default=None, kw_only=True, repr=False)

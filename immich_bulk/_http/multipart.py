@@ -20,7 +20,7 @@ import io
 import json
 import os
 import secrets
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncIterable, AsyncIterator, Mapping
 from typing import Any, BinaryIO
 
 import anyio
@@ -83,11 +83,17 @@ class FilePart:
             self.size = len(self.source)
         elif isinstance(self.source, os.PathLike):
             self.size = upload.size if upload.size is not None else os.stat(self.source).st_size
+        elif isinstance(self.source, AsyncIterable):
+            if upload.size is None:
+                raise ValueError("an async iterable upload source needs size=")
+            self.size = upload.size
         else:
             self.size, self._start = _file_object_size(self.source)
 
     @property
     def replayable(self) -> bool:
+        if isinstance(self.source, AsyncIterable):
+            return False
         return not isinstance(self.source, io.IOBase) or self.source.seekable()
 
     def header(self, boundary: str) -> bytes:
@@ -109,6 +115,10 @@ class FilePart:
                     self.progress(len(data))
                 yield data
             return
+        if isinstance(self.source, AsyncIterable):
+            async for chunk in self._piped(self.source, digest):
+                yield chunk
+            return
         reader = _Reader(self)
         try:
             while not reader.done:
@@ -123,6 +133,32 @@ class FilePart:
                     yield chunk
         finally:
             reader.close()  # not awaited: this may run while the generator is finalized
+
+    async def _piped(self, source: AsyncIterable[bytes], digest: Any) -> AsyncIterator[bytes]:
+        """Bytes from an async source, exactly ``size`` of them; the last piece is held back
+        until the checksum (if any) matches."""
+        held = b""
+        remaining = self.size
+        async for piece in source:
+            if len(piece) > remaining:
+                raise FileChangedError(
+                    f"{self.filename}: the source sent more than {self.size} bytes"
+                )
+            remaining -= len(piece)
+            if digest is not None:
+                digest.update(piece)
+            if held:
+                if self.progress is not None:
+                    self.progress(len(held))
+                yield held
+            held = bytes(piece)
+        if remaining:
+            raise FileChangedError(f"{self.filename}: the source ended {remaining} bytes early")
+        self._verify(digest, b"")
+        if held:
+            if self.progress is not None:
+                self.progress(len(held))
+            yield held
 
     def _verify(self, digest: Any, data: bytes) -> None:
         if self.sha1 is None:

@@ -8,6 +8,7 @@ import hashlib
 import io
 import os
 import tracemalloc
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import httpx
@@ -125,3 +126,30 @@ def test_strings_are_not_accepted_as_files() -> None:
 
     assert not is_file_value("/etc/passwd")
     assert is_file_value(Path("/etc/passwd"))
+
+
+async def test_async_iterable_source_is_piped_with_a_known_length() -> None:
+    data = os.urandom(3 * 1024 * 1024 + 3)
+
+    async def pieces() -> AsyncIterator[bytes]:
+        for start in range(0, len(data), 65536):
+            yield data[start : start + 65536]
+
+    sink = SinkTransport()
+    async with AsyncClient("http://h", api_key="k", transport=sink) as client:
+        upload = UploadFile(
+            pieces(), filename="v.mp4", size=len(data), sha1=hashlib.sha1(data).digest()
+        )
+        await client.assets.upload_asset(dto(upload))
+    assert sink.completed == 1 and sink.received == sink.declared
+
+    async def short() -> AsyncIterator[bytes]:
+        yield data[:100]
+
+    sink = SinkTransport()
+    async with AsyncClient("http://h", api_key="k", transport=sink) as client:
+        with pytest.raises(FileChangedError, match="ended"):
+            await client.assets.upload_asset(dto(UploadFile(short(), size=len(data))))
+    assert sink.completed == 0
+    with pytest.raises(ValueError, match="size="):
+        MultipartBody({"assetData": UploadFile(short())})
