@@ -99,22 +99,22 @@ def write_sample_library(
     base.mkdir(parents=True, exist_ok=True)
     total = 0
     files = 0
-    first: Path | None = None
+    written: list[Path] = []
     for index, taken in enumerate(_dates(photos, seed)):
         folder = base / f"{taken.year}-{(index % folders) + 1:02d}"
         folder.mkdir(exist_ok=True)
         path = folder / f"IMG_{index:05d}.jpg"
         data = jpeg_bytes(seed * 1_000_003 + index, taken, size)
         path.write_bytes(data)
-        first = first or path
+        written.append(path)
         total += len(data)
         files += 1
-    if extras and first is not None:
+    if extras and len(written) >= 2:
+        first, second = written[0], written[1]
         duplicate = first.with_name("copy of " + first.name)
         duplicate.write_bytes(first.read_bytes())
-        first.with_name(first.name + ".xmp").write_text(_XMP.format(rating=5))
-        second = sorted(first.parent.glob("IMG_*.jpg"))[-1]
-        second.with_suffix(".xmp").write_text(_XMP.format(rating=3))
+        first.with_name(first.name + ".xmp").write_text(_XMP.format(rating=5))  # a.jpg.xmp
+        second.with_suffix(".xmp").write_text(_XMP.format(rating=3))  # a.xmp
         (base / "README.txt").write_text("not a photo: immich-bulk skips it and says so\n")
         files += 4
         total += duplicate.stat().st_size

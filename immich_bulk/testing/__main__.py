@@ -106,8 +106,8 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(list(argv) if argv is not None else None)
+def main(argv: Sequence[str] | None = None, *, prog: str = "python -m immich_bulk.testing") -> int:
+    args = build_parser(prog).parse_args(list(argv) if argv is not None else None)
     return run(args)
 
 

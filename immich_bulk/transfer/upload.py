@@ -486,6 +486,9 @@ class Uploader:
             )
             await self._release_followers(item, None)
             return
+        self.hub.emit(
+            ItemDone(item=item.name, stage="check", status="accepted", size=item.file.size)
+        )
         await send.send(item)
 
     async def _already_there(self, item: _Item, asset_id: str, reason: str) -> None:

@@ -1,0 +1,121 @@
+"""The ``immich-bulk`` command (also ``python -m immich_bulk``).
+
+Each sub-command lives in its own module ``cmd_<name>.py`` exposing ``register(subparsers)``
+and an async ``run(args, ctx) -> int``. User errors end with one line on stderr and an exit
+code from :mod:`immich_bulk.cli.context`, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import os
+import sys
+from collections.abc import Sequence
+
+import anyio
+
+from .._version import __version__
+from ..errors import ImmichError
+from .context import (
+    EXIT_FAILED,
+    EXIT_INTERRUPTED,
+    EXIT_USAGE,
+    CliError,
+    Context,
+    error_exit_code,
+)
+
+__all__ = ["build_parser", "main"]
+
+COMMANDS = (
+    "upload",
+    "download",
+    "migrate",
+    "demo",
+    "login",
+    "server_info",
+    "jobs",
+    "bench",
+    "fake_server",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="immich-bulk",
+        description="Move whole photo libraries into, out of, and between Immich servers.",
+        epilog="Exit codes: 0 done, 1 some items failed, 2 usage or configuration error, "
+        "3 authentication or permission error, 4 server unreachable, 130 interrupted.",
+    )
+    parser.add_argument("--version", action="version", version=f"immich-bulk {__version__}")
+    parser.add_argument("-v", "--verbose", action="count", default=0, help="more logging")
+    parser.add_argument("-q", "--quiet", action="count", default=0, help="less output")
+    parser.add_argument(
+        "--backend",
+        choices=("asyncio", "trio"),
+        default="asyncio",
+        help="async backend to run on (trio needs the 'trio' extra)",
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        try:
+            module = importlib.import_module(f"{__name__}.cmd_{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{__name__}.cmd_{name}":
+                raise
+            continue
+        module.register(subparsers)
+    return parser
+
+
+def _setup_logging(verbose: int, quiet: int) -> None:
+    level = logging.WARNING - 10 * verbose + 10 * quiet
+    logging.basicConfig(
+        level=max(logging.DEBUG, min(logging.CRITICAL, level)),
+        format="%(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    if verbose < 2:  # httpx logs every request at INFO
+        logging.getLogger("httpx").setLevel(logging.WARNING)
+        logging.getLogger("httpcore").setLevel(logging.WARNING)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["fake-server"]:  # its own parser, shared with python -m immich_bulk.testing
+        from ..testing.__main__ import main as fake_main
+
+        return fake_main(argv[1:], prog="immich-bulk fake-server")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    _setup_logging(args.verbose, args.quiet)
+    if getattr(args, "run", None) is None:
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    if args.backend == "trio":
+        try:
+            import trio  # noqa: F401
+        except ImportError:
+            print("immich-bulk: error: --backend trio needs the trio extra", file=sys.stderr)
+            return EXIT_USAGE
+    ctx = Context(args)
+    try:
+        code: int = anyio.run(args.run, args, ctx, backend=args.backend)
+        return code
+    except CliError as exc:
+        print(f"immich-bulk: error: {exc}", file=sys.stderr)
+        return exc.code
+    except KeyboardInterrupt:
+        print("immich-bulk: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:  # stdout closed early (e.g. `| head`): not worth a traceback
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_FAILED
+    except (ImmichError, ValueError) as exc:
+        print(f"immich-bulk: error: {exc}", file=sys.stderr)
+        return error_exit_code(exc)
+    finally:
+        ctx.close()

@@ -1,0 +1,116 @@
+"""``immich-bulk upload PATH...``: put every supported media file on the server exactly once."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+from typing import Any
+
+from ..models import AssetVisibility
+from ..transfer.config import UploadConfig
+from ..transfer.events import EventHub
+from ..transfer.state import DEFAULT_PATH, StateStore, StateStoreError
+from ..transfer.upload import StatePath, Uploader, UploadOptions
+from .context import CliError, Context, add_common_options
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "upload",
+        help="upload files and folders (duplicates are recognised and skipped)",
+        description="Upload every supported photo and video under PATH... exactly once. "
+        "Re-running resumes: unchanged files are not hashed again, uploaded ones not sent again.",
+    )
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
+    albums = parser.add_mutually_exclusive_group()
+    albums.add_argument("--album", metavar="NAME", help="add everything to this album")
+    albums.add_argument(
+        "--album-from-folder", action="store_true", help="one album per folder, named after it"
+    )
+    parser.add_argument("--concurrency", type=int, metavar="N", help="parallel uploads (4)")
+    parser.add_argument("--hash-workers", type=int, metavar="N", help="hashing threads (CPUs)")
+    parser.add_argument("--dry-run", action="store_true", help="show what would be uploaded")
+    parser.add_argument(
+        "--delete", action="store_true", help="delete local files the server confirmed"
+    )
+    parser.add_argument(
+        "--delete-duplicates", action="store_true", help="with --delete: also server duplicates"
+    )
+    parser.add_argument("--include", action="append", default=[], metavar="GLOB")
+    parser.add_argument("--exclude", action="append", default=[], metavar="GLOB")
+    parser.add_argument("--include-hidden", action="store_true", help="also dot-files and dirs")
+    parser.add_argument(
+        "--no-recursive", action="store_true", help="only the files directly in each folder"
+    )
+    parser.add_argument("--skip-hash", action="store_true", help="no hashing and no pre-check")
+    parser.add_argument("--archive", action="store_true", help="upload into the archive")
+    parser.add_argument("--favorite", action="store_true", help="mark uploads as favourites")
+    parser.add_argument(
+        "--recheck", action="store_true", help="ask the server again about files already sent"
+    )
+    state = parser.add_mutually_exclusive_group()
+    state.add_argument("--state", metavar="FILE", help="state file (default: user cache dir)")
+    state.add_argument("--no-state", action="store_true", help="remember nothing between runs")
+    add_common_options(parser)
+    parser.set_defaults(run=run)
+
+
+def state_path(args: argparse.Namespace) -> StatePath:
+    if getattr(args, "no_state", False):
+        return None
+    if getattr(args, "state", None):
+        return Path(args.state)
+    return DEFAULT_PATH
+
+
+def check_paths(paths: list[str]) -> list[Path]:
+    missing = [p for p in paths if not os.path.lexists(p)]
+    if missing:
+        raise CliError(f"no such file or folder: {missing[0]}")
+    return [Path(p) for p in paths]
+
+
+async def run(args: argparse.Namespace, ctx: Context) -> int:
+    paths = check_paths(args.paths)
+    try:
+        options = UploadOptions(
+            album=args.album,
+            album_from_folder=args.album_from_folder,
+            include=tuple(args.include),
+            exclude=tuple(args.exclude),
+            include_hidden=args.include_hidden,
+            recursive=not args.no_recursive,
+            dry_run=args.dry_run,
+            delete=args.delete,
+            delete_duplicates=args.delete_duplicates,
+            skip_hash=args.skip_hash,
+            visibility=AssetVisibility.ARCHIVE if args.archive else None,
+            favorite=args.favorite,
+            recheck=args.recheck,
+        )
+        settings: dict[str, Any] = {}
+        if args.concurrency is not None:
+            settings["concurrency"] = args.concurrency
+        if args.hash_workers is not None:
+            settings["hash_workers"] = args.hash_workers
+        config = UploadConfig(**settings)
+    except ValueError as exc:
+        raise CliError(str(exc)) from None
+    listeners, view = ctx.listeners("upload")
+    async with ctx.client() as client:
+        try:
+            async with StateStore.open(state_path(args)) as store:
+                uploader = Uploader(
+                    client,
+                    paths,
+                    options=options,
+                    config=config,
+                    store=store,
+                    hub=EventHub(listeners),
+                )
+                report = await ctx.run_engine(uploader.run, uploader.stop, view)
+                uploader.hub.close()
+        except StateStoreError as exc:
+            raise CliError(str(exc)) from None
+    return ctx.finish(report)

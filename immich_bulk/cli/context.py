@@ -1,0 +1,253 @@
+"""What every command shares: options, the client, preflight checks, output and exit codes.
+
+Exit codes (documented in the README):
+
+====  ==============================================================
+0     everything done
+1     some items failed (they are listed)
+2     usage or configuration error (bad option, no URL/key, wrong URL, missing path)
+3     authentication or permission error
+4     server unreachable
+130   interrupted (state saved: a re-run resumes)
+====  ==============================================================
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import signal
+import sys
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from typing import IO, Any
+
+import anyio
+
+from ..client import AsyncClient
+from ..errors import (
+    ApiError,
+    AuthenticationError,
+    ImmichError,
+    NotFoundError,
+    PermissionDeniedError,
+    ResponseValidationError,
+    TransportError,
+)
+from ..transfer.events import TransferEvent
+from ..transfer.report import TransferReport
+from .config import Credentials, resolve
+from .progress import EventWriter, ProgressView
+
+__all__ = [
+    "EXIT_AUTH",
+    "EXIT_FAILED",
+    "EXIT_INTERRUPTED",
+    "EXIT_OK",
+    "EXIT_UNREACHABLE",
+    "EXIT_USAGE",
+    "CliError",
+    "Context",
+    "add_common_options",
+]
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+EXIT_AUTH = 3
+EXIT_UNREACHABLE = 4
+EXIT_INTERRUPTED = 130
+
+log = logging.getLogger("immich_bulk.cli")
+
+
+class CliError(Exception):
+    """A user error: printed as one line (never a traceback), with an exit code."""
+
+    def __init__(self, message: str, code: int = EXIT_USAGE) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def add_common_options(parser: argparse.ArgumentParser, *, server: bool = True) -> None:
+    """Options every transfer command has."""
+    if server:
+        group = parser.add_argument_group("server")
+        group.add_argument("--url", help="server URL (default: $IMMICH_INSTANCE_URL or login)")
+        group.add_argument(
+            "--key",
+            help="API key (default: $IMMICH_API_KEY or login; prefer those: flags show in ps)",
+        )
+        group.add_argument(
+            "--insecure",
+            action="store_true",
+            help="do not verify the server's TLS certificate (prints a warning)",
+        )
+    out = parser.add_argument_group("output")
+    out.add_argument("--json", action="store_true", help="print one JSON document (every item)")
+    out.add_argument("--events", metavar="FILE", help="write NDJSON events to FILE ('-': stdout)")
+    out.add_argument("--no-progress", action="store_true", help="no progress on stderr")
+
+
+def error_exit_code(exc: BaseException) -> int:
+    if isinstance(exc, (AuthenticationError, PermissionDeniedError)):
+        return EXIT_AUTH
+    if isinstance(exc, TransportError):
+        return EXIT_UNREACHABLE
+    if isinstance(exc, CliError):
+        return exc.code
+    return EXIT_USAGE if isinstance(exc, (ValueError, ResponseValidationError)) else EXIT_FAILED
+
+
+class Context:
+    """Per-invocation state: parsed options, output streams, and helpers for commands."""
+
+    def __init__(self, args: argparse.Namespace, *, stdout: IO[str] | None = None) -> None:
+        self.args = args
+        self.stdout = stdout or sys.stdout
+        self.stderr = sys.stderr
+        self._events_file: IO[str] | None = None
+
+    # -- connection -------------------------------------------------------------------
+    def credentials(self) -> Credentials:
+        try:
+            return resolve(getattr(self.args, "url", None), getattr(self.args, "key", None))
+        except ValueError as exc:
+            raise CliError(str(exc)) from None
+
+    def make_client(self, url: str, key: str) -> AsyncClient:
+        try:
+            return AsyncClient(url, api_key=key, verify=not getattr(self.args, "insecure", False))
+        except ValueError as exc:
+            raise CliError(str(exc)) from None
+
+    @asynccontextmanager
+    async def client(self, creds: Credentials | None = None) -> AsyncIterator[AsyncClient]:
+        creds = creds or self.credentials()
+        async with self.make_client(creds.url, creds.key) as client:
+            await self.preflight(client)
+            yield client
+
+    async def preflight(self, client: AsyncClient) -> None:
+        """Fail early with one clear line: unreachable, not Immich, wrong key, old server."""
+        where = client.server_url
+        try:
+            await client.server.ping_server()
+        except TransportError as exc:
+            raise CliError(f"cannot reach {where}: {exc}", EXIT_UNREACHABLE) from None
+        except (NotFoundError, ResponseValidationError) as exc:
+            raise CliError(
+                f"{where} does not look like an Immich server ({exc}); check the URL",
+                EXIT_USAGE,
+            ) from None
+        except ApiError as exc:
+            raise CliError(
+                f"{where} answered the ping with an error: {exc}", EXIT_UNREACHABLE
+            ) from None
+        try:
+            await client.users.get_my_user()
+        except (AuthenticationError, PermissionDeniedError) as exc:
+            message = "; ".join(exc.messages) or exc.error or "refused"
+            raise CliError(f"{where} refused the API key: {message}", EXIT_AUTH) from None
+        version = await client.server.get_server_version()
+        self.check_version(f"v{version.major}.{version.minor}.{version.patch}")
+
+    def check_version(self, version: str) -> None:
+        from ..compat import MIN_SUPPORTED_VERSION, _version_tuple
+
+        parsed = _version_tuple(version)
+        if parsed is None or parsed < MIN_SUPPORTED_VERSION:
+            minimum = "v" + ".".join(map(str, MIN_SUPPORTED_VERSION))
+            self.warn(
+                f"server {version} is older than {minimum}, the oldest this client supports; "
+                "run `immich-bulk server-info` for the compatibility report"
+            )
+
+    # -- output -----------------------------------------------------------------------
+    def warn(self, message: str) -> None:
+        print(f"warning: {message}", file=self.stderr, flush=True)
+
+    def listeners(self, title: str) -> tuple[list[Callable[[TransferEvent], None]], ProgressView]:
+        mode = "off" if getattr(self.args, "no_progress", False) else "auto"
+        if getattr(self.args, "quiet", 0):
+            mode = "off"
+        view = ProgressView(title, mode=mode, stream=self.stderr)
+        listeners: list[Callable[[TransferEvent], None]] = [view]
+        target = getattr(self.args, "events", None)
+        if target:
+            if target == "-":
+                stream = self.stdout
+            else:
+                try:
+                    stream = open(target, "w", encoding="utf-8")  # noqa: SIM115 (closed in close())
+                except OSError as exc:
+                    raise CliError(f"cannot write events to {target}: {exc}") from None
+                self._events_file = stream
+            listeners.append(EventWriter(stream))
+        return listeners, view
+
+    def close(self) -> None:
+        if self._events_file is not None:
+            self._events_file.close()
+
+    def finish(self, report: TransferReport) -> int:
+        """Print the results (summary or JSON) on stdout and return the exit code."""
+        if getattr(self.args, "events", None) == "-":
+            EventWriter(self.stdout).write({"event": "report", **report.to_dict(outcomes=False)})
+        elif getattr(self.args, "json", False):
+            report.write_json(self.stdout)
+        else:
+            self.print_summary(report)
+        if report.interrupted:
+            return EXIT_INTERRUPTED
+        return EXIT_FAILED if report.failed else EXIT_OK
+
+    def print_summary(self, report: TransferReport) -> None:
+        out = self.stdout
+        print(report.summary(), file=out)
+        for note in report.notes:
+            print(f"note: {note}", file=out)
+        if report.failures:
+            print(f"failed ({report.failed}):", file=out)
+            for outcome in report.failures[:50]:
+                print(f"  {outcome.item}: {outcome.reason}", file=out)
+            if report.failed > 50:
+                print("  ... (--json lists them all)", file=out)
+        if report.interrupted:
+            print("interrupted: state saved; run the same command again to resume", file=out)
+
+    def print_json(self, data: Any) -> None:
+        json.dump(data, self.stdout, indent=2, ensure_ascii=False, default=str)
+        self.stdout.write("\n")
+
+    # -- running engines ----------------------------------------------------------------
+    async def run_engine(
+        self, run: Callable[[], Any], stop: Callable[[], None], view: ProgressView
+    ) -> TransferReport:
+        """Run an engine with progress, stopping it cleanly on Ctrl-C (twice: at once)."""
+        result: list[TransferReport] = []
+        async with anyio.create_task_group() as tg:
+            tg.start_soon(view.run)
+            tg.start_soon(self._watch_signals, stop)
+            result.append(await run())
+            tg.cancel_scope.cancel()
+        return result[0]
+
+    async def _watch_signals(self, stop: Callable[[], None]) -> None:
+        signals = [signal.SIGINT, signal.SIGTERM]
+        with anyio.open_signal_receiver(*signals) as received:
+            count = 0
+            async for _ in received:
+                count += 1
+                if count == 1:
+                    self.warn("interrupted: stopping, saving state (Ctrl-C again to quit at once)")
+                    stop()
+                else:
+                    raise KeyboardInterrupt
+
+
+def describe_error(exc: BaseException) -> str:
+    if isinstance(exc, ImmichError):
+        return str(exc)
+    return f"{type(exc).__name__}: {exc}"

@@ -1,0 +1,206 @@
+"""The immich-bulk command end to end: a real process against a real (fake) server."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import stat
+import time
+from itertools import count
+from pathlib import Path
+
+from immich_bulk.samples import write_sample_library
+from tests.cli.conftest import Cli
+
+_seeds = count(1000)
+
+
+def library(root: Path, photos: int, **kw: object) -> Path:
+    return write_sample_library(root, photos=photos, seed=next(_seeds), **kw).root  # type: ignore[arg-type]
+
+
+def test_upload_prints_a_summary_and_reruns_instantly(cli: Cli, tmp_path: Path) -> None:
+    lib = library(tmp_path / "lib", 25)
+    first = cli.run("upload", str(lib), "--album-from-folder", "--state", str(tmp_path / "s.db"))
+    assert first.code == 0, first.stderr
+    assert "25 uploaded" in first.stdout and "1 duplicate" in first.stdout
+    assert "1 skipped" in first.stdout  # README.txt
+    second = cli.run("upload", str(lib), "--state", str(tmp_path / "s.db"), "--json")
+    assert second.code == 0
+    report = second.json()
+    assert report["counts"] == {"duplicate": 26, "skipped": 1}
+    assert report["total"] == len(report["outcomes"]) == 27
+    assert all(o["status"] in ("duplicate", "skipped") for o in report["outcomes"])
+    assert report["hash"]["files_hashed"] == 0  # nothing hashed twice
+
+
+def test_json_lists_every_file_with_its_outcome(cli: Cli, tmp_path: Path) -> None:
+    lib = library(tmp_path / "lib", 5)
+    result = cli.run("upload", str(lib), "--no-state", "--json", "--album", "J")
+    assert result.code == 0
+    report = result.json()
+    items = {Path(o["item"]).name: o for o in report["outcomes"]}
+    assert items["README.txt"]["status"] == "skipped"
+    uploaded = [o for o in report["outcomes"] if o["status"] == "uploaded"]
+    assert len(uploaded) == 5
+    for outcome in uploaded:
+        assert len(outcome["checksum"]) == 40 and outcome["asset_id"]
+        assert outcome["albums"] == ["J"]
+    assert result.stderr.count("\n") < 5  # stdout has the results, stderr is nearly quiet
+
+
+def test_events_file_is_ndjson(cli: Cli, tmp_path: Path) -> None:
+    lib = library(tmp_path / "lib", 4, extras=False)
+    events = tmp_path / "events.ndjson"
+    result = cli.run("upload", str(lib), "--no-state", "--events", str(events))
+    assert result.code == 0
+    lines = [json.loads(line) for line in events.read_text().splitlines()]
+    kinds = [e["event"] for e in lines]
+    assert kinds.count("queued") == 4 and "stage-done" in kinds
+    done = [e for e in lines if e["event"] == "done" and e["stage"] == "upload"]
+    assert len(done) == 4 and all(e["status"] == "uploaded" for e in done)
+
+
+def test_events_to_stdout_end_with_the_report(cli: Cli, tmp_path: Path) -> None:
+    lib = library(tmp_path / "lib", 3, extras=False)
+    result = cli.run("upload", str(lib), "--no-state", "--events", "-")
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert lines[-1]["event"] == "report" and lines[-1]["counts"] == {"uploaded": 3}
+
+
+def test_exit_code_1_when_some_files_fail(cli: Cli, tmp_path: Path) -> None:
+    lib = library(tmp_path / "lib", 6, extras=False)
+    cli.server.add_fault("error", match="uploadAsset", status=400, times=2, message="bad file")
+    result = cli.run("upload", str(lib), "--no-state")
+    assert result.code == 1
+    assert "failed (2)" in result.stdout and "bad file" in result.stdout
+    assert "4 uploaded" in result.stdout
+
+
+def test_exit_codes_for_user_errors(cli: Cli, tmp_path: Path) -> None:
+    missing = cli.run("upload", str(tmp_path / "nope"))
+    assert missing.code == 2 and "no such file or folder" in missing.stderr
+    assert "Traceback" not in missing.stderr
+    bad_option = cli.run("upload", str(tmp_path), "--concurrency", "0")
+    assert bad_option.code == 2 and "concurrency must be at least 1" in bad_option.stderr
+    usage = cli.run("upload")
+    assert usage.code == 2
+    no_config = cli.run(
+        "upload", str(tmp_path), env={"IMMICH_INSTANCE_URL": "", "IMMICH_API_KEY": ""}
+    )
+    assert no_config.code == 2 and "no server URL" in no_config.stderr
+    wrong_key = cli.run("upload", str(tmp_path), env={"IMMICH_API_KEY": "wrong"})
+    assert wrong_key.code == 3 and "Invalid API key" in wrong_key.stderr
+    unreachable = cli.run(
+        "upload", str(tmp_path), env={"IMMICH_INSTANCE_URL": "http://127.0.0.1:9"}
+    )
+    assert unreachable.code == 4 and "cannot reach" in unreachable.stderr
+    not_immich = cli.run(
+        "upload", str(tmp_path), env={"IMMICH_INSTANCE_URL": cli.server.url + "/not-immich"}
+    )
+    assert not_immich.code == 2 and "does not look like an Immich server" in not_immich.stderr
+    for result in (missing, no_config, wrong_key, unreachable, not_immich):
+        assert "Traceback" not in result.stderr
+        assert cli.server.api_key not in result.stderr + result.stdout
+
+
+def test_progress_lines_when_not_a_terminal(cli: Cli, tmp_path: Path) -> None:
+    lib = library(tmp_path / "lib", 30, extras=False)
+    cli.server.add_fault("latency", match="uploadAsset", seconds=0.05, times=None)
+    result = cli.run(
+        "upload",
+        str(lib),
+        "--no-state",
+        "--concurrency",
+        "1",
+        env={"IMMICH_BULK_PROGRESS_INTERVAL": "0.3"},
+    )
+    assert result.code == 0
+    lines = [line for line in result.stderr.splitlines() if line.startswith("[upload")]
+    assert len(lines) >= 2, result.stderr
+    assert "uploading" in lines[-1] and "files" in lines[-1]
+    quiet = cli.run("upload", str(lib), "--no-state", "--no-progress")
+    assert quiet.stderr == ""
+
+
+def test_ctrl_c_stops_cleanly_and_a_rerun_completes(cli: Cli, tmp_path: Path) -> None:
+    lib = library(tmp_path / "lib", 40, extras=False)
+    state = tmp_path / "state.db"
+    events = tmp_path / "events.ndjson"
+    cli.server.add_fault("latency", match="uploadAsset", seconds=0.1, times=None)
+    process = cli.start(
+        "upload", str(lib), "--state", str(state), "--concurrency", "1", "--events", str(events)
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        text = events.read_text() if events.exists() else ""
+        done = text.count('"stage":"upload","status":"uploaded"')
+        if done >= 5:
+            break
+        time.sleep(0.05)
+    process.send_signal(signal.SIGINT)
+    stdout, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130, stderr
+    assert "interrupted" in stdout and "resume" in stdout
+    cli.server.clear_faults()
+    again = cli.run("upload", str(lib), "--state", str(state), "--json")
+    assert again.code == 0
+    counts = again.json()["counts"]
+    assert counts.get("uploaded", 0) + counts.get("duplicate", 0) == 40
+    assert counts.get("uploaded", 0) < 40  # what finished before Ctrl-C was not sent again
+    names = {a["originalFileName"] for a in cli.server.assets()}
+    assert {p.name for p in lib.rglob("*.jpg")} <= names
+
+
+def test_login_saves_a_private_config_and_logout_removes_it(cli: Cli, tmp_path: Path) -> None:
+    env = {"IMMICH_INSTANCE_URL": "", "IMMICH_API_KEY": ""}
+    login = cli.run("login", cli.server.url, cli.server.api_key, env=env)
+    assert login.code == 0 and "logged in" in login.stdout
+    config = tmp_path / "config" / "auth.json"
+    assert stat.S_IMODE(config.stat().st_mode) == 0o600
+    assert stat.S_IMODE(config.parent.stat().st_mode) == 0o700
+    info = cli.run("server-info", "--json", env=env)
+    assert info.code == 0 and info.json()["serverVersion"] == "v2.7.5"
+    assert cli.server.api_key not in login.stdout + info.stdout
+    assert cli.run("logout").stdout.strip() == "logged out"
+    assert not config.exists()
+    bad = cli.run("login", cli.server.url, "wrong", env=env)
+    assert bad.code == 3 and not config.exists()
+
+
+def test_server_info(cli: Cli) -> None:
+    result = cli.run("server-info")
+    assert result.code == 0
+    assert "v2.7.5" in result.stdout and ".jpg" in result.stdout and "compatib" in result.stdout
+    data = cli.run("server-info", "--json").json()
+    assert ".xmp" in data["mediaTypes"]["sidecar"] and data["user"]["isAdmin"] is True
+
+
+def test_python_dash_m_and_version(cli: Cli) -> None:
+    result = cli.run("--version")
+    assert result.code == 0 and result.stdout.startswith("immich-bulk ")
+    helped = cli.run("--help")
+    assert "upload" in helped.stdout and "Exit codes" in helped.stdout
+
+
+def test_fake_server_command_serves(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    process = subprocess.Popen(
+        [sys.executable, "-m", "immich_bulk", "fake-server", "--port", "0", "--print-url"],
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])},
+    )
+    try:
+        assert process.stdout is not None
+        info = json.loads(process.stdout.readline())
+        import httpx
+
+        assert httpx.get(info["url"] + "/server/ping").json() == {"res": "pong"}
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=20)
+    assert process.returncode == 0
