@@ -16,6 +16,9 @@ from collections.abc import Sequence
 
 import anyio
 
+if sys.version_info < (3, 11):  # pragma: no cover
+    from exceptiongroup import BaseExceptionGroup
+
 from .._version import __version__
 from ..errors import ImmichError
 from .context import (
@@ -104,18 +107,34 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         code: int = anyio.run(args.run, args, ctx, backend=args.backend)
         return code
-    except CliError as exc:
+    except BaseException as exc:
+        return _exit_for(_unwrap(exc))
+    finally:
+        ctx.close()
+
+
+def _unwrap(exc: BaseException) -> BaseException:
+    """The one error inside (nested) task-group exception groups, if there is just one."""
+    while isinstance(exc, BaseExceptionGroup) and len(exc.exceptions) == 1:
+        exc = exc.exceptions[0]
+    return exc
+
+
+def _exit_for(exc: BaseException) -> int:
+    if isinstance(exc, CliError):
         print(f"immich-bulk: error: {exc}", file=sys.stderr)
         return exc.code
-    except KeyboardInterrupt:
+    if isinstance(exc, KeyboardInterrupt):
         print("immich-bulk: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
-    except BrokenPipeError:  # stdout closed early (e.g. `| head`): not worth a traceback
+    if isinstance(exc, BrokenPipeError):  # stdout closed early (`| head`): no traceback
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_FAILED
-    except (ImmichError, ValueError) as exc:
+    if isinstance(exc, (ImmichError, ValueError)):
         print(f"immich-bulk: error: {exc}", file=sys.stderr)
         return error_exit_code(exc)
-    finally:
-        ctx.close()
+    if isinstance(exc, OSError):
+        print(f"immich-bulk: error: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    raise exc

@@ -25,6 +25,9 @@ from typing import IO, Any
 
 import anyio
 
+if sys.version_info < (3, 11):  # pragma: no cover
+    from exceptiongroup import BaseExceptionGroup
+
 from ..client import AsyncClient
 from ..errors import (
     ApiError,
@@ -227,11 +230,16 @@ class Context:
     ) -> TransferReport:
         """Run an engine with progress, stopping it cleanly on Ctrl-C (twice: at once)."""
         result: list[TransferReport] = []
-        async with anyio.create_task_group() as tg:
-            tg.start_soon(view.run)
-            tg.start_soon(self._watch_signals, stop)
-            result.append(await run())
-            tg.cancel_scope.cancel()
+        try:
+            async with anyio.create_task_group() as tg:
+                tg.start_soon(view.run)
+                tg.start_soon(self._watch_signals, stop)
+                result.append(await run())
+                tg.cancel_scope.cancel()
+        except BaseExceptionGroup as group:  # give the caller the engine's own error
+            if len(group.exceptions) == 1:
+                raise group.exceptions[0] from group.exceptions[0].__cause__
+            raise
         return result[0]
 
     async def _watch_signals(self, stop: Callable[[], None]) -> None:
