@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import mimetypes
 import os
-from collections.abc import AsyncIterable, Callable
+from collections.abc import AsyncIterable, Awaitable, Callable
 from typing import BinaryIO
 
 import attrs
@@ -45,6 +45,10 @@ class UploadFile:
         default=None, kw_only=True, repr=False, eq=False
     )
     """Called with the size of each chunk as it is handed to the connection."""
+    pace: Callable[[int], Awaitable[None]] | None = attrs.field(
+        default=None, kw_only=True, repr=False, eq=False
+    )
+    """Awaited with the size of each chunk before it is sent (e.g. a bandwidth cap)."""
 
     @property
     def name(self) -> str:

@@ -65,6 +65,7 @@ class FilePart:
         "content_type",
         "filename",
         "name",
+        "pace",
         "progress",
         "sha1",
         "size",
@@ -77,6 +78,7 @@ class FilePart:
         self.content_type = upload.media_type
         self.sha1 = upload.sha1
         self.progress = upload.progress
+        self.pace = upload.pace
         self.source = upload.source
         self._start = 0
         if isinstance(self.source, (bytes, bytearray, memoryview)):
@@ -111,8 +113,7 @@ class FilePart:
             data = bytes(self.source)
             self._verify(digest, data)
             if data:
-                if self.progress is not None:
-                    self.progress(len(data))
+                await self._handing_over(len(data))
                 yield data
             return
         if isinstance(self.source, AsyncIterable):
@@ -128,8 +129,7 @@ class FilePart:
                 if reader.done:
                     self._verify(digest, b"")  # before the last bytes leave
                 if chunk:
-                    if self.progress is not None:
-                        self.progress(len(chunk))
+                    await self._handing_over(len(chunk))
                     yield chunk
         finally:
             reader.close()  # not awaited: this may run while the generator is finalized
@@ -148,17 +148,21 @@ class FilePart:
             if digest is not None:
                 digest.update(piece)
             if held:
-                if self.progress is not None:
-                    self.progress(len(held))
+                await self._handing_over(len(held))
                 yield held
             held = bytes(piece)
         if remaining:
             raise FileChangedError(f"{self.filename}: the source ended {remaining} bytes early")
         self._verify(digest, b"")
         if held:
-            if self.progress is not None:
-                self.progress(len(held))
+            await self._handing_over(len(held))
             yield held
+
+    async def _handing_over(self, size: int) -> None:
+        if self.pace is not None:
+            await self.pace(size)
+        if self.progress is not None:
+            self.progress(size)
 
     def _verify(self, digest: Any, data: bytes) -> None:
         if self.sha1 is None:

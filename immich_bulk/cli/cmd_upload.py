@@ -10,6 +10,7 @@ from typing import Any
 from ..models import AssetVisibility
 from ..transfer.config import UploadConfig
 from ..transfer.events import EventHub
+from ..transfer.ratelimit import parse_rate
 from ..transfer.state import DEFAULT_PATH, StateStore, StateStoreError
 from ..transfer.upload import StatePath, Uploader, UploadOptions
 from .context import CliError, Context, add_common_options
@@ -28,7 +29,20 @@ def register(subparsers: Any) -> None:
     albums.add_argument(
         "--album-from-folder", action="store_true", help="one album per folder, named after it"
     )
-    parser.add_argument("--concurrency", type=int, metavar="N", help="parallel uploads (4)")
+    parser.add_argument(
+        "--concurrency", metavar="N|auto", help="parallel uploads (4), or auto to adapt"
+    )
+    parser.add_argument(
+        "--limit-rate", metavar="RATE", help="cap the bandwidth, e.g. 20M (bytes/s; k, M, G)"
+    )
+    parser.add_argument(
+        "--pause-jobs",
+        action="store_true",
+        help="pause the server's thumbnail/metadata jobs while uploading (admin key)",
+    )
+    parser.add_argument(
+        "--wait-for-jobs", action="store_true", help="afterwards, wait for those jobs to finish"
+    )
     parser.add_argument("--hash-workers", type=int, metavar="N", help="hashing threads (CPUs)")
     parser.add_argument("--dry-run", action="store_true", help="show what would be uploaded")
     parser.add_argument(
@@ -88,10 +102,20 @@ async def run(args: argparse.Namespace, ctx: Context) -> int:
             visibility=AssetVisibility.ARCHIVE if args.archive else None,
             favorite=args.favorite,
             recheck=args.recheck,
+            pause_jobs=args.pause_jobs,
+            wait_for_jobs=args.wait_for_jobs,
         )
         settings: dict[str, Any] = {}
-        if args.concurrency is not None:
-            settings["concurrency"] = args.concurrency
+        if args.concurrency == "auto":
+            settings.update(adaptive=True, concurrency=2)
+        elif args.concurrency is not None:
+            if not args.concurrency.isdigit():
+                raise ValueError(
+                    f"--concurrency must be a number or auto, not {args.concurrency!r}"
+                )
+            settings["concurrency"] = int(args.concurrency)
+        if args.limit_rate:
+            settings["max_bytes_per_second"] = parse_rate(args.limit_rate)
         if args.hash_workers is not None:
             settings["hash_workers"] = args.hash_workers
         config = UploadConfig(**settings)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Literal
 
 import attrs
 
@@ -39,7 +40,10 @@ class AssetsApi(GeneratedAssetsApi):
         visibility: AssetVisibility | None = None,
         favorite: bool = False,
         recheck: bool = False,
-        concurrency: int | None = None,
+        pause_jobs: bool = False,
+        wait_for_jobs: bool = False,
+        concurrency: int | Literal["auto"] | None = None,
+        max_bytes_per_second: int | None = None,
         config: UploadConfig | None = None,
         state_path: StatePath = DEFAULT_PATH,
         on_event: Listener | None = None,
@@ -50,8 +54,13 @@ class AssetsApi(GeneratedAssetsApi):
         Returns a report with one outcome per file found (uploaded, duplicate, skipped
         with a reason, or failed with a reason). Re-running after an interruption resumes:
         unchanged files are not hashed again and files already uploaded are not sent again
-        (``state_path``: the SQLite state file; None disables it). ``concurrency`` sets the
-        number of parallel uploads (``config`` tunes everything else).
+        (``state_path``: the SQLite state file; None disables it).
+
+        ``concurrency`` sets the number of parallel uploads, or ``"auto"`` to let it adapt
+        to the server while running; ``max_bytes_per_second`` caps the bandwidth of all
+        uploads together; ``pause_jobs`` pauses the server's thumbnail/metadata job queues
+        during the upload (admin key needed; always resumed), ``wait_for_jobs`` waits for
+        them to finish afterwards. ``config`` tunes everything else.
         """
         options = UploadOptions(
             album=album,
@@ -68,10 +77,16 @@ class AssetsApi(GeneratedAssetsApi):
             visibility=visibility,
             favorite=favorite,
             recheck=recheck,
+            pause_jobs=pause_jobs,
+            wait_for_jobs=wait_for_jobs,
         )
         config = config or UploadConfig()
-        if concurrency is not None:
+        if concurrency == "auto":
+            config = attrs.evolve(config, adaptive=True, concurrency=min(2, config.concurrency))
+        elif concurrency is not None:
             config = attrs.evolve(config, concurrency=concurrency)
+        if max_bytes_per_second is not None:
+            config = attrs.evolve(config, max_bytes_per_second=max_bytes_per_second)
         return await upload(
             self._client,
             paths,

@@ -63,6 +63,14 @@ class FakeApp:
 
     def __init__(self, fake: FakeImmich) -> None:
         self.fake = fake
+        self._limiters: dict[int, anyio.CapacityLimiter] = {}
+
+    def _capacity(self, rule: FaultRule) -> anyio.CapacityLimiter:
+        """The limiter of a ``capacity`` rule (created in the server's event loop)."""
+        limiter = self._limiters.get(rule.id)
+        if limiter is None:
+            limiter = self._limiters[rule.id] = anyio.CapacityLimiter(rule.slots)
+        return limiter
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         kind = scope["type"]
@@ -131,6 +139,9 @@ class FakeApp:
                 flags.bump_etag = True
             elif rule.kind == "slow_thumbnail":
                 flags.thumb_delay = rule.seconds
+            elif rule.kind == "capacity":
+                async with self._capacity(rule):
+                    await anyio.sleep(rule.seconds)
         ctx = Ctx(fake, Request(scope, receive), match.route, match.params, cid, flags=flags)
         head = method == "HEAD"
 

@@ -24,7 +24,13 @@ Kinds:
 ``etag_change``    touch the asset file (new mtime, so a new ETag/Last-Modified) before serving
 ``slow_thumbnail`` thumbnails of assets uploaded while the rule fires become available only
                    ``seconds`` after the upload (404 "Asset media not found" until then)
+``capacity``       a server that handles ``slots`` matching requests at a time, each taking
+                   ``seconds``: throughput tops out at slots/seconds and latency grows beyond
 =================  =========================================================================
+
+At most one rule of the kinds that decide the response (``error``, ``drop_request``,
+``drop_response``) fires per request: the first that matches; the others neither fire nor
+count it, so counters equal what the client saw.
 
 A dropped connection is real in socket mode: the app sends a partial response and raises
 :class:`ConnectionDropped`, hypercorn then closes the socket mid-message and the client sees
@@ -56,7 +62,10 @@ FAULT_KINDS = (
     "corrupt",
     "etag_change",
     "slow_thumbnail",
+    "capacity",
 )
+#: Kinds of which only the first matching rule fires for a request.
+EXCLUSIVE_KINDS = frozenset({"error", "drop_request", "drop_response"})
 
 
 class ConnectionDropped(httpx.RemoteProtocolError):
@@ -90,6 +99,8 @@ class FaultRule:
     direction: str = "response"
     # corrupt
     offsets: list[int] | None = None
+    # capacity
+    slots: int = 1
     # bookkeeping
     id: int = field(default_factory=lambda: next(_ids))
     seen: int = 0
@@ -300,14 +311,25 @@ class FaultPlan:
     def slow_thumbnails(self, seconds: float, *, times: int | None = None) -> FaultRule:
         return self.add(FaultRule("slow_thumbnail", "uploadAsset", times, seconds=seconds))
 
+    def capacity(
+        self, slots: int, seconds: float, *, match: str | list[str] | None = None
+    ) -> FaultRule:
+        """Model a server with a fixed capacity: *slots* requests at a time, *seconds* each."""
+        if slots < 1:
+            raise ValueError("slots must be at least 1")
+        return self.add(FaultRule("capacity", match, None, seconds=seconds, slots=slots))
+
     # ------------------------------------------------------------------ evaluation
 
     def fire(self, operation_id: str, method: str, template: str, path: str) -> list[FaultRule]:
         """Rules that fire for this request (advancing their counters)."""
         fired: list[FaultRule] = []
+        exclusive_fired = False
         with self._lock:
             for rule in self._rules:
                 if rule.exhausted or not rule.matches(operation_id, method, template, path):
+                    continue
+                if exclusive_fired and rule.kind in EXCLUSIVE_KINDS:
                     continue
                 rule.seen += 1
                 if rule.seen <= rule.skip:
@@ -316,6 +338,7 @@ class FaultPlan:
                     continue
                 rule.fired += 1
                 fired.append(rule)
+                exclusive_fired = exclusive_fired or rule.kind in EXCLUSIVE_KINDS
         return fired
 
     def jitter(self, rule: FaultRule) -> float:

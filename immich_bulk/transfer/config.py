@@ -45,6 +45,10 @@ def _positive(_: object, attribute: attrs.Attribute[int], value: int) -> None:
 class UploadConfig:
     """Tuning of the upload pipeline (see the module docstring for the memory formula)."""
 
+    def __attrs_post_init__(self) -> None:
+        if self.max_bytes_per_second is not None and self.max_bytes_per_second < 1:
+            raise ValueError("max_bytes_per_second must be at least 1")
+
     concurrency: int = attrs.field(default=4, validator=_positive)
     """Uploads in flight (long-lived workers)."""
     hash_workers: int = attrs.field(factory=lambda: os.cpu_count() or 1, validator=_positive)
@@ -65,6 +69,14 @@ class UploadConfig:
     is allowed to grow to N / this (a fixed timeout would kill big videos on slow links)."""
     device_id: str = "immich-bulk"
     """Sent as ``deviceId`` with each upload."""
+    adaptive: bool = False
+    """Tune the number of parallel uploads while running (``concurrency`` is the start, up
+    to ``max_concurrency``); see :mod:`immich_bulk.transfer.adaptive`."""
+    max_concurrency: int = attrs.field(default=16, validator=_positive)
+    adapt_window_seconds: float = 2.0
+    """How long each adaptive measurement lasts."""
+    max_bytes_per_second: int | None = None
+    """A bandwidth cap shared by all uploads (None: no cap)."""
 
 
 @attrs.frozen(kw_only=True)

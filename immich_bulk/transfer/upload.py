@@ -38,7 +38,14 @@ from anyio.streams.memory import MemoryObjectReceiveStream, MemoryObjectSendStre
 
 from .._http.retry import RetryEvent, observe_retries, use_retry_policy
 from .._types import UNSET
-from ..errors import ApiError, FileChangedError, ImmichError, TransportError
+from ..errors import (
+    ApiError,
+    AuthenticationError,
+    FileChangedError,
+    ImmichError,
+    PermissionDeniedError,
+    TransportError,
+)
 from ..files import UploadFile
 from ..models import (
     AssetBulkUploadCheckDto,
@@ -46,6 +53,7 @@ from ..models import (
     AssetMediaCreateDto,
     AssetVisibility,
 )
+from .adaptive import AdaptiveConcurrency, LevelChange
 from .albums import AlbumManager, album_worker
 from .config import UploadConfig
 from .events import (
@@ -58,9 +66,12 @@ from .events import (
     ItemSkipped,
     ItemStarted,
     Listener,
+    Notice,
     StageDone,
 )
 from .hashing import Hasher, HashResult, sha1_base64
+from .jobs import JobControl, jobs_paused
+from .ratelimit import RateLimiter
 from .report import Outcome, OutcomeLog, TransferReport
 from .scan import ScanError, ScanItem, ScannedFile, ScanOptions, ScanSkip, scan_into
 from .state import DEFAULT_PATH, ServerJournal, StateStore, _Default
@@ -103,6 +114,11 @@ class UploadOptions:
     favorite: bool = False
     recheck: bool = False
     """Ask the server about every file, even those the journal says it has."""
+    pause_jobs: bool = False
+    """Pause the server's ingest job queues while uploading (needs an admin key; resumed
+    whatever happens; see :mod:`immich_bulk.transfer.jobs`)."""
+    wait_for_jobs: bool = False
+    """After uploading, wait until the server's ingest queues have no jobs left."""
 
     def __attrs_post_init__(self) -> None:
         if self.album is not None and self.album_from_folder:
@@ -169,6 +185,22 @@ class Uploader:
         self.hub = hub or EventHub()
         self.log = OutcomeLog()
         self.limiter = anyio.CapacityLimiter(self.config.concurrency)
+        self.workers = self.config.concurrency
+        self.adaptive: AdaptiveConcurrency | None = None
+        if self.config.adaptive:
+            self.workers = max(self.config.max_concurrency, self.config.concurrency)
+            self.adaptive = AdaptiveConcurrency(
+                self.limiter,
+                start=self.config.concurrency,
+                maximum=self.workers,
+                window_seconds=self.config.adapt_window_seconds,
+                on_change=self._level_changed,
+            )
+        self.rate: RateLimiter | None = None
+        if self.config.max_bytes_per_second:
+            self.rate = RateLimiter(self.config.max_bytes_per_second)
+        self.jobs = JobControl(client, store, self.hub)
+        self.paused_jobs: list[str] = []
         self.hasher = Hasher(
             store, max_workers=self.config.hash_workers, chunk_size=self.config.hash_chunk_size
         )
@@ -230,7 +262,7 @@ class Uploader:
         scan_send, scan_recv = anyio.create_memory_object_stream[ScanItem](backlog)
         hashed_send, hashed_recv = anyio.create_memory_object_stream[_Item](backlog)
         upload_send, upload_recv = anyio.create_memory_object_stream[_Item](
-            max(backlog, 2 * self.config.concurrency)
+            max(backlog, 2 * self.workers)
         )
         album_send, album_recv = anyio.create_memory_object_stream[tuple[str, str]](4 * backlog)
         self._album_send = album_send
@@ -240,7 +272,13 @@ class Uploader:
                 self._scope = scope
                 if self._stopped:
                     scope.cancel()
-                async with anyio.create_task_group() as outer:
+                async with (
+                    jobs_paused(
+                        self.client, self.store, self.hub, enabled=self._pause_jobs()
+                    ) as paused,
+                    anyio.create_task_group() as outer,
+                ):
+                    self.paused_jobs = paused
                     if self._albums is not None:
                         outer.start_soon(album_worker, self._albums, album_recv)
                     else:
@@ -251,8 +289,10 @@ class Uploader:
                         tg.start_soon(self._hash_stage, scan_recv, hashed_send)
                         tg.start_soon(self._check_stage, hashed_recv, upload_send)
                         async with upload_recv:
-                            for _ in range(self.config.concurrency):
+                            for _ in range(self.workers):
                                 tg.start_soon(self._upload_worker, upload_recv.clone())
+                if self.options.wait_for_jobs and not self.options.dry_run:
+                    await self._wait_for_jobs()
             interrupted = scope.cancelled_caught or self._stopped
         finally:
             with anyio.CancelScope(shield=True):
@@ -261,7 +301,33 @@ class Uploader:
             self.hub.emit(StageDone(stage=stage.name, count=stage.count, seconds=stage.seconds))
         return self._report(time.monotonic() - started, interrupted)
 
+    def _pause_jobs(self) -> bool:
+        return self.options.pause_jobs and not self.options.dry_run
+
+    def _level_changed(self, change: LevelChange) -> None:
+        self.hub.emit(
+            Notice(
+                message=f"concurrency {change.previous} -> {change.level} ({change.reason}, "
+                f"{change.throughput / 1e6:.1f} MB/s)"
+            )
+        )
+
+    async def _wait_for_jobs(self) -> None:
+        def progress(pending: int) -> None:
+            self.hub.emit(Notice(message=f"waiting for the server's jobs: {pending} left"))
+
+        try:
+            await self.jobs.wait_until_drained(on_progress=progress)
+        except (AuthenticationError, PermissionDeniedError):
+            self.hub.emit(
+                Notice(
+                    message="waiting for jobs needs an admin API key; not waiting", level="warning"
+                )
+            )
+
     async def _prepare(self) -> ScanOptions:
+        if not self.options.dry_run and await self.store.paused_queues(self.client.base_url):
+            await self.jobs.resume_leftovers()  # a killed run left them paused
         media = await self.client.server.get_supported_media_types()
         extensions = frozenset(e.lower() for e in (*media.image, *media.video, *media.sidecar))
         if not self.options.dry_run or not self.options.skip_hash:
@@ -559,7 +625,12 @@ class Uploader:
 
         return AssetMediaCreateDto(
             asset_data=UploadFile(
-                file.path, filename=name, sha1=item.sha1, size=file.size, progress=progress
+                file.path,
+                filename=name,
+                sha1=item.sha1,
+                size=file.size,
+                progress=progress,
+                pace=self.rate.consume if self.rate is not None else None,
             ),
             device_asset_id=f"{name}-{file.size}",
             device_id=self.config.device_id,
@@ -578,9 +649,12 @@ class Uploader:
 
     async def _upload_one(self, item: _Item) -> None:
         self.hub.emit(ItemStarted(item=item.name, stage="upload", size=item.file.size))
+        started = time.monotonic()
 
         def on_retry(event: RetryEvent) -> None:
             item.retries += 1
+            if self.adaptive is not None:
+                self.adaptive.failed()
             if item.sent:
                 self._bytes -= item.sent
                 self.hub.emit(BytesTransferred(item=item.name, stage="upload", delta=-item.sent))
@@ -615,6 +689,8 @@ class Uploader:
             self._fail(item, "upload", f"cannot read the file: {exc}", exc)
             return
         self._stages["upload"].touch()
+        if self.adaptive is not None:
+            self.adaptive.completed(item.file.size, time.monotonic() - started)
         asset_id = result.data.id
         status = "uploaded" if result.status_code == 201 else "duplicate"
         self.hub.emit(
@@ -691,6 +767,18 @@ class Uploader:
         }
         if self._albums is not None:
             extra["albums"] = {"created": self._albums.created, "added": self._albums.added}
+        if self.adaptive is not None:
+            extra["concurrency"] = {
+                "final": self.adaptive.level,
+                "changes": [attrs.asdict(c) for c in self.adaptive.history],
+            }
+        if self.rate is not None:
+            extra["rate_limit"] = {
+                "bytes_per_second": self.config.max_bytes_per_second,
+                "waited_seconds": round(self.rate.waited, 3),
+            }
+        if self.options.pause_jobs:
+            extra["paused_jobs"] = list(self.paused_jobs)
         return TransferReport(
             kind="upload",
             counts=dict(self.log.counts),

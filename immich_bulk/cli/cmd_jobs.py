@@ -1,0 +1,78 @@
+"""``immich-bulk jobs``: the server's job queues; resume what a killed run left paused."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from ..transfer.jobs import INGEST_QUEUES, JobControl
+from ..transfer.state import StateStore
+from .cmd_upload import state_path
+from .context import Context, add_common_options
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "jobs",
+        help="show the server's job queues; --resume resumes what a killed run left paused",
+    )
+    action = parser.add_mutually_exclusive_group()
+    action.add_argument(
+        "--resume",
+        action="store_true",
+        help="resume the queues a previous run of this tool paused (recorded in the state file)",
+    )
+    action.add_argument(
+        "--wait", action="store_true", help="wait until the ingest queues have no jobs left"
+    )
+    state = parser.add_mutually_exclusive_group()
+    state.add_argument("--state", metavar="FILE", help="state file (default: user cache dir)")
+    state.add_argument("--no-state", action="store_true", help=argparse.SUPPRESS)
+    add_common_options(parser)
+    parser.set_defaults(run=run)
+
+
+async def run(args: argparse.Namespace, ctx: Context) -> int:
+    listeners, _ = ctx.listeners("jobs")
+    async with ctx.client() as client, StateStore.open(state_path(args)) as store:
+        from ..transfer.events import EventHub
+
+        control = JobControl(client, store, EventHub(listeners))
+        if args.resume:
+            record = await store.paused_queues(client.base_url)
+            if record is None or not record.queues:
+                print(
+                    "no job queues recorded as paused by this tool on this server", file=ctx.stdout
+                )
+                return 0
+            resumed = await control.resume(record.queues)
+            print(f"resumed: {', '.join(resumed) or 'nothing'}", file=ctx.stdout)
+            return 0 if len(resumed) == len(record.queues) else 1
+        if args.wait:
+            await control.wait_until_drained(
+                on_progress=lambda n: print(f"{n} jobs left", file=ctx.stderr, flush=True)
+            )
+            return 0
+        states = await control.status()
+        recorded = await store.paused_queues(client.base_url)
+    if args.json:
+        ctx.print_json(
+            {
+                "queues": {
+                    n: {"paused": s.paused, "pending": s.pending} for n, s in states.items()
+                },
+                "pausedByThisTool": list(recorded.queues) if recorded else [],
+            }
+        )
+        return 0
+    for name, state in sorted(states.items()):
+        mark = " (ingest)" if name in INGEST_QUEUES else ""
+        paused = "paused " if state.paused else "running"
+        print(f"{name:<26}{paused}  {state.pending:>6} pending{mark}", file=ctx.stdout)
+    if recorded and recorded.queues:
+        print(
+            f"recorded as paused by this tool: {', '.join(recorded.queues)} "
+            "(`immich-bulk jobs --resume`)",
+            file=ctx.stdout,
+        )
+    return 0

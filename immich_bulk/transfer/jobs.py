@@ -1,0 +1,249 @@
+"""Pausing the server's background job queues during a bulk upload, safely.
+
+Thumbnail generation, metadata extraction, face detection and friends compete with uploads
+for the server's CPU; pausing them made ingestion about 3x faster on a 2-core server. But a
+tool that leaves a server's queues paused after a crash is a disaster, so:
+
+- only queues that were running are paused, and only those are resumed later (a queue the
+  admin had paused stays paused);
+- the names are written to the state file *before* pausing, so a run killed with SIGKILL is
+  followed by a resume on the next run against that server (or ``immich-bulk jobs --resume``);
+- the resume runs whatever ends the run (success, failure, exception, cancellation, Ctrl-C),
+  shielded from cancellation;
+- pausing needs an admin API key: without one the run says so once and carries on unpaused.
+
+It uses the ``/queues`` API and falls back to the legacy ``/jobs`` API on servers without it.
+Two runs against one server should not both pause jobs at the same time: the second would
+resume the first one's queues when it ends.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Callable, Iterable
+from contextlib import asynccontextmanager
+from typing import TYPE_CHECKING
+
+import anyio
+import attrs
+
+from .._converter import wire_names
+from .._types import UNSET
+from ..errors import (
+    ApiError,
+    AuthenticationError,
+    ImmichError,
+    NotFoundError,
+    PermissionDeniedError,
+)
+from ..models import QueueCommand, QueueCommandDto, QueueName, QueueUpdateDto
+from .events import EventHub, Notice
+from .state import StateStore
+
+if TYPE_CHECKING:
+    from ..client import AsyncClient
+
+__all__ = ["INGEST_QUEUES", "JobControl", "QueueState", "jobs_paused"]
+
+log = logging.getLogger("immich_bulk.transfer")
+
+#: The queues that slow ingestion down (the ones paused by ``pause_jobs``).
+INGEST_QUEUES = (
+    "thumbnailGeneration",
+    "metadataExtraction",
+    "videoConversion",
+    "faceDetection",
+    "facialRecognition",
+    "smartSearch",
+    "duplicateDetection",
+    "ocr",
+)
+
+
+@attrs.frozen
+class QueueState:
+    name: str
+    paused: bool
+    pending: int  # jobs waiting, active, delayed or held while paused
+
+
+class JobControl:
+    """Reads and changes the pause state of a server's job queues."""
+
+    def __init__(self, client: AsyncClient, store: StateStore, hub: EventHub | None = None):
+        self.client = client
+        self.store = store
+        self.hub = hub or EventHub()
+        self._legacy: bool | None = None
+
+    async def status(self) -> dict[str, QueueState]:
+        """Every queue's pause state and pending job count (admin only)."""
+        if self._legacy is not True:
+            try:
+                queues = await self.client.queues.get_queues()
+            except NotFoundError:
+                self._legacy = True
+            else:
+                self._legacy = False
+                return {
+                    str(q.name): QueueState(
+                        str(q.name),
+                        q.is_paused,
+                        q.statistics.active
+                        + q.statistics.waiting
+                        + q.statistics.delayed
+                        + q.statistics.paused,
+                    )
+                    for q in queues
+                }
+        legacy = await self.client.jobs.get_queues_legacy()
+        states = {}
+        wires = wire_names(type(legacy))
+        for field in attrs.fields(type(legacy)):
+            value = getattr(legacy, field.name)
+            if value is UNSET:
+                continue
+            name = wires[field.name]
+            counts = value.job_counts
+            states[name] = QueueState(
+                name,
+                value.queue_status.is_paused,
+                counts.active + counts.waiting + counts.delayed + counts.paused,
+            )
+        return states
+
+    async def set_paused(self, name: str, paused: bool) -> None:
+        if self._legacy is None:
+            await self.status()
+        if self._legacy:
+            command = QueueCommand.PAUSE if paused else QueueCommand.RESUME
+            await self.client.jobs.run_queue_command_legacy(
+                QueueName(name), QueueCommandDto(command=command)
+            )
+        else:
+            await self.client.queues.update_queue(QueueName(name), QueueUpdateDto(is_paused=paused))
+
+    async def pause(self, names: Iterable[str] = INGEST_QUEUES) -> list[str]:
+        """Pause the running queues among *names*; returns the ones this call paused."""
+        states = await self.status()
+        to_pause = [n for n in names if n in states and not states[n].paused]
+        kept = [n for n in names if n in states and states[n].paused]
+        if kept:
+            log.info("left alone (already paused): %s", ", ".join(kept))
+        # durable before acting, so a crash right after is followed by a resume
+        await self.store.set_paused_queues(self.client.base_url, to_pause)
+        paused = []
+        try:
+            for name in to_pause:
+                await self.set_paused(name, True)
+                paused.append(name)
+        except BaseException:
+            with anyio.CancelScope(shield=True):
+                await self.resume(paused)
+            raise
+        return paused
+
+    async def resume(self, names: Iterable[str]) -> list[str]:
+        """Resume *names*; forget the record once all are resumed. Returns those resumed."""
+        resumed = []
+        failed: list[str] = []
+        for name in names:
+            try:
+                await self.set_paused(name, False)
+                resumed.append(name)
+            except ImmichError as exc:
+                log.warning("could not resume job queue %s: %s", name, exc)
+                failed.append(name)
+        if failed:
+            self.hub.emit(
+                Notice(
+                    message=f"could not resume the job queues {', '.join(failed)}; "
+                    "run `immich-bulk jobs --resume` against this server",
+                    level="warning",
+                )
+            )
+            await self.store.set_paused_queues(self.client.base_url, failed)
+        else:
+            await self.store.clear_paused_queues(self.client.base_url)
+        return resumed
+
+    async def resume_leftovers(self) -> list[str]:
+        """Resume queues a previous run paused and could not resume (it was killed)."""
+        record = await self.store.paused_queues(self.client.base_url)
+        if record is None or not record.queues:
+            return []
+        try:
+            resumed = await self.resume(record.queues)
+        except (AuthenticationError, PermissionDeniedError):
+            self.hub.emit(
+                Notice(
+                    message="a previous run left job queues paused on this server "
+                    f"({', '.join(record.queues)}); resuming them needs an admin API key",
+                    level="warning",
+                )
+            )
+            return []
+        if resumed:
+            self.hub.emit(
+                Notice(
+                    message=f"resumed job queues a previous run left paused: {', '.join(resumed)}"
+                )
+            )
+        return resumed
+
+    async def wait_until_drained(
+        self,
+        names: Iterable[str] = INGEST_QUEUES,
+        *,
+        poll_seconds: float = 2.0,
+        on_progress: Callable[[int], None] | None = None,
+    ) -> None:
+        """Wait until the given queues have no pending jobs (``on_progress`` gets the count)."""
+        wanted = set(names)
+        while True:
+            states = await self.status()
+            pending = sum(s.pending for n, s in states.items() if n in wanted and not s.paused)
+            if on_progress is not None:
+                on_progress(pending)
+            if pending == 0:
+                return
+            await anyio.sleep(poll_seconds)
+
+
+@asynccontextmanager
+async def jobs_paused(
+    client: AsyncClient, store: StateStore, hub: EventHub, *, enabled: bool
+) -> AsyncIterator[list[str]]:
+    """Pause the ingest queues for the duration of the block (if *enabled*), then resume
+    exactly those, whatever happens. Yields the names paused (empty without admin rights)."""
+    if not enabled:
+        yield []
+        return
+    control = JobControl(client, store, hub)
+    try:
+        paused = await control.pause()
+    except (AuthenticationError, PermissionDeniedError):
+        hub.emit(
+            Notice(
+                message="pausing the server's job queues needs an admin API key; "
+                "carrying on without pausing them",
+                level="warning",
+            )
+        )
+        yield []
+        return
+    except ApiError as exc:
+        hub.emit(
+            Notice(message=f"could not pause the job queues ({exc}); carrying on", level="warning")
+        )
+        yield []
+        return
+    if paused:
+        hub.emit(Notice(message=f"paused job queues for the upload: {', '.join(paused)}"))
+    try:
+        yield paused
+    finally:
+        with anyio.CancelScope(shield=True), anyio.move_on_after(60):
+            resumed = await control.resume(paused)
+            if resumed:
+                hub.emit(Notice(message=f"resumed job queues: {', '.join(resumed)}"))

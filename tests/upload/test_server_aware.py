@@ -1,0 +1,219 @@
+"""Server-aware uploads: job queues paused and always resumed, adaptive concurrency, rate cap."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import anyio
+import attrs
+import pytest
+
+from immich_bulk.samples import write_sample_library
+from immich_bulk.testing import FakeImmich
+from immich_bulk.transfer.adaptive import AdaptiveConcurrency
+from immich_bulk.transfer.config import UploadConfig
+from immich_bulk.transfer.events import Notice, TransferEvent
+from immich_bulk.transfer.jobs import INGEST_QUEUES, JobControl
+from immich_bulk.transfer.ratelimit import RateLimiter, parse_rate
+from immich_bulk.transfer.state import StateStore
+from immich_bulk.transfer.upload import Uploader, UploadOptions
+
+
+def paused(fake: FakeImmich) -> set[str]:
+    return {name for name, queue in fake.state.queues.items() if queue.is_paused}
+
+
+async def test_queues_paused_during_the_upload_and_resumed_after(tmp_path: Path) -> None:
+    lib = write_sample_library(tmp_path / "lib", photos=8, extras=False)
+    seen_paused: list[set[str]] = []
+    async with FakeImmich() as fake, fake.client() as client:
+
+        def watch(event: TransferEvent) -> None:
+            if event.kind == "done" and getattr(event, "stage", "") == "upload":
+                seen_paused.append(paused(fake))
+
+        report = await client.assets.upload(
+            lib.root, state_path=tmp_path / "s.db", pause_jobs=True, on_event=watch
+        )
+        assert report.ok
+        assert seen_paused and all(s == set(INGEST_QUEUES) for s in seen_paused)
+        assert paused(fake) == set()
+        assert report.extra["paused_jobs"] == list(INGEST_QUEUES)
+        # thumbnails were held back while paused, and generated once resumed
+        asset = fake.assets()[0]
+        assert (await client.assets.view_asset(asset.id))[:2] in (b"\xff\xd8", b"RI")
+        async with StateStore.open(tmp_path / "s.db") as store:
+            assert await store.paused_queues(client.base_url) is None
+
+
+async def test_queues_resumed_after_an_exception(tmp_path: Path) -> None:
+    lib = write_sample_library(tmp_path / "lib", photos=4, extras=False)
+    async with FakeImmich() as fake, fake.client() as client:
+        fake.faults.fail(400, match="getAllAlbums", times=None)  # the album stage blows up
+        with pytest.raises(BaseException) as caught:
+            await client.assets.upload(lib.root, state_path=None, pause_jobs=True, album="A")
+        assert "getAllAlbums" in repr(caught.value) or "/albums" in repr(caught.value)
+        assert paused(fake) == set()
+
+
+async def test_queues_resumed_after_cancellation(tmp_path: Path) -> None:
+    lib = write_sample_library(tmp_path / "lib", photos=20, extras=False)
+    async with FakeImmich() as fake, fake.client() as client:
+        fake.faults.latency(0.05, match="uploadAsset")
+        was_paused = []
+        with anyio.CancelScope() as scope:
+
+            def cancel_on_first(event: TransferEvent) -> None:
+                if event.kind == "started" and not was_paused:
+                    was_paused.append(paused(fake))
+                    scope.cancel()
+
+            await client.assets.upload(
+                lib.root, state_path=None, pause_jobs=True, on_event=cancel_on_first
+            )
+        assert scope.cancelled_caught
+        assert was_paused == [set(INGEST_QUEUES)]
+        assert paused(fake) == set()
+
+
+async def test_a_killed_run_is_followed_by_a_resume(tmp_path: Path) -> None:
+    lib = write_sample_library(tmp_path / "lib", photos=3, extras=False)
+    state = tmp_path / "s.db"
+    async with FakeImmich() as fake, fake.client() as client:
+        async with StateStore.open(state) as store:  # a run that paused, then was killed
+            await JobControl(client, store).pause()
+        assert paused(fake) == set(INGEST_QUEUES)
+        notices: list[str] = []
+
+        def collect(event: TransferEvent) -> None:
+            if isinstance(event, Notice):
+                notices.append(event.message)
+
+        report = await client.assets.upload(lib.root, state_path=state, on_event=collect)
+        assert report.ok
+        assert paused(fake) == set()
+        assert any("a previous run left paused" in n for n in notices)
+
+
+async def test_a_queue_paused_before_stays_paused(tmp_path: Path) -> None:
+    lib = write_sample_library(tmp_path / "lib", photos=3, extras=False)
+    async with FakeImmich() as fake, fake.client() as client:
+        fake.state.queues["smartSearch"].is_paused = True  # the admin's choice
+        report = await client.assets.upload(lib.root, state_path=None, pause_jobs=True)
+        assert "smartSearch" not in report.extra["paused_jobs"]
+        assert paused(fake) == {"smartSearch"}
+
+
+async def test_without_an_admin_key_it_says_so_once_and_carries_on(tmp_path: Path) -> None:
+    lib = write_sample_library(tmp_path / "lib", photos=3, extras=False)
+    async with FakeImmich() as fake:
+        user = fake.create_user("bob@example.com", "Bob")
+        async with fake.client(api_key=fake.create_api_key(user)) as client:
+            notices: list[Notice] = []
+            report = await client.assets.upload(
+                lib.root,
+                state_path=None,
+                pause_jobs=True,
+                on_event=lambda e: notices.append(e) if isinstance(e, Notice) else None,
+            )
+        assert report.ok and report.count("uploaded") == 3
+        warnings = [n for n in notices if "admin API key" in n.message]
+        assert len(warnings) == 1 and warnings[0].level == "warning"
+        assert paused(fake) == set()
+
+
+async def test_adaptive_concurrency_converges_on_the_servers_capacity(tmp_path: Path) -> None:
+    lib = write_sample_library(tmp_path / "lib", photos=500, extras=False)
+    async with FakeImmich() as fake, fake.client() as client:
+        fake.faults.capacity(4, 0.02, match="uploadAsset")  # 4 at a time, 20 ms each
+        config = UploadConfig(
+            adaptive=True, concurrency=1, max_concurrency=12, adapt_window_seconds=0.4
+        )
+        report = await client.assets.upload(lib.root, state_path=None, config=config)
+    assert report.ok
+    levels = [c["level"] for c in report.extra["concurrency"]["changes"]]
+    assert max(levels) >= 4  # it climbed to the capacity
+    assert 3 <= report.extra["concurrency"]["final"] <= 7  # and settled around it
+
+
+def test_adaptive_controller_logic_in_virtual_time() -> None:
+    """A simulated server whose throughput grows with concurrency up to 4, then is flat."""
+    now = [0.0]
+    limiter = anyio.CapacityLimiter(1)
+    control = AdaptiveConcurrency(
+        limiter, start=1, maximum=10, window_seconds=1.0, clock=lambda: now[0]
+    )
+    capacity, work, levels = 4, 0.0, []
+    for step in range(3000):  # 30 virtual seconds in 10 ms steps
+        now[0] = step * 0.01
+        work += min(control.level, capacity) * 1_000_000 * 0.01
+        while work >= 100_000:
+            work -= 100_000
+            control.completed(100_000, 0.05)
+        levels.append(control.level)
+    settled = levels[1500:]
+    assert max(set(settled), key=settled.count) == capacity  # holds at the capacity
+    assert max(settled) <= capacity + 1  # only short probes one level up
+    assert limiter.total_tokens == control.level
+    before = control.level
+    control.failed()
+    now[0] += 1.1
+    control.completed(1, 0.05)
+    assert control.level < before  # errors cut the level
+
+
+async def test_rate_limiter_holds_the_rate_in_virtual_time() -> None:
+    now = [0.0]
+
+    async def fake_sleep(seconds: float) -> None:
+        now[0] += seconds
+        await anyio.lowlevel.checkpoint()
+
+    limiter = RateLimiter(1_000_000, clock=lambda: now[0], sleep=fake_sleep)
+    sent = 0
+
+    async def worker() -> None:
+        nonlocal sent
+        while now[0] < 10.0:
+            await limiter.consume(64 * 1024)
+            sent += 64 * 1024
+
+    async with anyio.create_task_group() as tg:
+        for _ in range(4):
+            tg.start_soon(worker)
+    assert 0.9 * 10_000_000 <= sent <= 1.1 * 10_000_000
+
+
+async def test_rate_cap_is_never_exceeded_in_a_real_upload(tmp_path: Path) -> None:
+    lib = write_sample_library(tmp_path / "lib", photos=12, size=250_000, extras=False)
+    cap = 1_000_000
+    async with FakeImmich() as fake, fake.client() as client:
+        started = time.monotonic()
+        report = await client.assets.upload(
+            lib.root, state_path=None, max_bytes_per_second=cap, concurrency=4
+        )
+        elapsed = time.monotonic() - started
+    assert report.ok
+    # an upper bound only (a slow machine can only make it slower): within 10% of the cap
+    assert report.bytes_transferred / elapsed <= cap * 1.1
+    assert report.extra["rate_limit"]["waited_seconds"] > 0
+
+
+@pytest.mark.parametrize(
+    ("text", "value"), [("20M", 20 * 1024**2), ("500k", 500 * 1024), ("1G", 1024**3), ("64", 64)]
+)
+def test_parse_rate(text: str, value: int) -> None:
+    assert parse_rate(text) == value
+
+
+@pytest.mark.parametrize("text", ["", "fast", "-1M", "0"])
+def test_parse_rate_rejects_nonsense(text: str) -> None:
+    with pytest.raises(ValueError, match="rate"):
+        parse_rate(text)
+
+
+def test_options_are_recorded() -> None:
+    options = UploadOptions(pause_jobs=True, wait_for_jobs=True)
+    assert attrs.asdict(options)["pause_jobs"] is True
+    assert Uploader  # the engine class is importable from its module
