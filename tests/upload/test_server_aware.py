@@ -17,7 +17,7 @@ from immich_bulk.transfer.events import Notice, TransferEvent
 from immich_bulk.transfer.jobs import INGEST_QUEUES, JobControl
 from immich_bulk.transfer.ratelimit import RateLimiter, parse_rate
 from immich_bulk.transfer.state import StateStore
-from immich_bulk.transfer.upload import Uploader, UploadOptions
+from immich_bulk.transfer.upload import UploadOptions
 
 
 def paused(fake: FakeImmich) -> set[str]:
@@ -61,7 +61,7 @@ async def test_queues_resumed_after_cancellation(tmp_path: Path) -> None:
     lib = write_sample_library(tmp_path / "lib", photos=20, extras=False)
     async with FakeImmich() as fake, fake.client() as client:
         fake.faults.latency(0.05, match="uploadAsset")
-        was_paused = []
+        was_paused: list[set[str]] = []
         with anyio.CancelScope() as scope:
 
             def cancel_on_first(event: TransferEvent) -> None:
@@ -216,4 +216,3 @@ def test_parse_rate_rejects_nonsense(text: str) -> None:
 def test_options_are_recorded() -> None:
     options = UploadOptions(pause_jobs=True, wait_for_jobs=True)
     assert attrs.asdict(options)["pause_jobs"] is True
-    assert Uploader  # the engine class is importable from its module
