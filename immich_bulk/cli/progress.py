@@ -26,6 +26,7 @@ from ..transfer.events import (
     ItemRetrying,
     ItemSkipped,
     ItemStarted,
+    JobsPending,
     Notice,
     TransferEvent,
 )
@@ -43,6 +44,7 @@ LABELS = {
     "verify": "verifying",
     "migrate": "copying",
     "metadata": "metadata",
+    "jobs": "server jobs",
 }
 BYTE_STAGES = {"upload", "download", "migrate"}
 
@@ -65,6 +67,8 @@ def human_seconds(seconds: float) -> str:
 class _Stage:
     def __init__(self, name: str) -> None:
         self.name = name
+        self.pending: int | None = None
+        self.most_pending = 0
         self.done = 0
         self.bytes = 0
         self.total_bytes = 0
@@ -77,6 +81,8 @@ class _Stage:
         return (b1 - b0) / (t1 - t0) if t1 > t0 else 0.0
 
     def describe(self) -> str:
+        if self.pending is not None:
+            return f"{self.pending:,} jobs left"
         text = f"{self.done:,} files"
         if self.name in BYTE_STAGES:
             text += f" · {human_bytes(self.bytes)}"
@@ -155,6 +161,10 @@ class ProgressView:
                     f" (waiting {event.delay:.1f} s)",
                     plain=f"retry {event.attempt} {event.item}: {event.reason}",
                 )
+        elif isinstance(event, JobsPending):
+            stage = self._stage("jobs")
+            stage.pending = event.pending
+            stage.most_pending = max(stage.most_pending, event.pending)
         elif isinstance(event, Notice):
             self._print(
                 f"[bold]{event.level}[/bold]: {event.message}",
@@ -194,6 +204,9 @@ class ProgressView:
                 )
             total = stage.total_bytes if name in BYTE_STAGES and stage.total_bytes else None
             completed = stage.bytes if total else stage.done
+            if stage.pending is not None:
+                total = stage.most_pending or None
+                completed = stage.most_pending - stage.pending
             self._bars.update(task, total=total, completed=completed, info=stage.describe())
 
     async def run(self) -> None:

@@ -36,6 +36,7 @@ __all__ = [
     "ItemRetrying",
     "ItemSkipped",
     "ItemStarted",
+    "JobsPending",
     "Notice",
     "StageDone",
     "TransferEvent",
@@ -153,6 +154,14 @@ class StageDone(TransferEvent):
     stage: str
     count: int
     seconds: float
+
+
+@attrs.frozen(kw_only=True)
+class JobsPending(TransferEvent):
+    """The server's background jobs still to run (while waiting for them to drain)."""
+
+    kind: ClassVar[str] = "jobs-pending"
+    pending: int
 
 
 @attrs.frozen(kw_only=True)

@@ -65,6 +65,7 @@ from .events import (
     ItemRetrying,
     ItemSkipped,
     ItemStarted,
+    JobsPending,
     Listener,
     Notice,
     StageDone,
@@ -314,7 +315,7 @@ class Uploader:
 
     async def _wait_for_jobs(self) -> None:
         def progress(pending: int) -> None:
-            self.hub.emit(Notice(message=f"waiting for the server's jobs: {pending} left"))
+            self.hub.emit(JobsPending(pending=pending))
 
         try:
             await self.jobs.wait_until_drained(on_progress=progress)

@@ -216,3 +216,20 @@ def test_parse_rate_rejects_nonsense(text: str) -> None:
 def test_options_are_recorded() -> None:
     options = UploadOptions(pause_jobs=True, wait_for_jobs=True)
     assert attrs.asdict(options)["pause_jobs"] is True
+
+
+async def test_wait_for_jobs_reports_pending_jobs_until_drained(tmp_path: Path) -> None:
+    from immich_bulk.transfer.events import JobsPending
+
+    lib = write_sample_library(tmp_path / "lib", photos=5, extras=False)
+    pending: list[int] = []
+    async with FakeImmich() as fake, fake.client() as client:
+        report = await client.assets.upload(
+            lib.root,
+            state_path=None,
+            pause_jobs=True,
+            wait_for_jobs=True,
+            on_event=lambda e: pending.append(e.pending) if isinstance(e, JobsPending) else None,
+        )
+    assert report.ok
+    assert pending and pending[-1] == 0  # it waited until nothing was left
