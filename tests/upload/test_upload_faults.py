@@ -154,9 +154,9 @@ async def test_traced_memory_is_bounded_with_a_huge_file(tmp_path: Path) -> None
             finally:
                 tracemalloc.stop()
     assert report.ok and report.count("uploaded") == 2001
-    # the bound stated in docs/upload.md: about 32 MB with these settings (a buffered 1 GB
-    # upload alone would be 1000 MB; the peak measured here is ~20 MB and does not grow
-    # with the number of files)
+    # the README's bound (Uploading a library, Memory): under 32 MB with these settings; a
+    # buffered 1 GB upload alone would be 1000 MB. The peak measured here is ~20 MB and does
+    # not grow with the number of files.
     assert peak < 32 * 1024 * 1024, f"peak traced memory {peak / 1e6:.0f} MB"
 
 
