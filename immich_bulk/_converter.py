@@ -157,9 +157,10 @@ def _describe(exc: BaseException) -> str:
         messages = cattrs.transform_error(exc, path="$")
     except Exception:  # not a cattrs error group: fall back to its text
         return str(exc)
-    return "; ".join(messages[:20]) + (
-        f" (and {len(messages) - 20} more)" if len(messages) > 20 else ""
-    )
+    text = "; ".join(messages[:20])
+    if len(messages) > 20:
+        text += f" (and {len(messages) - 20} more)"
+    return text.replace(" | immich_bulk._types.Unset", "")
 
 
 def structure_json(data: Any, tp: type[T] | Any, *, conv: cattrs.Converter | None = None) -> T:

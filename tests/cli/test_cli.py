@@ -204,3 +204,33 @@ def test_fake_server_command_serves(tmp_path: Path) -> None:
         process.send_signal(signal.SIGINT)
         process.wait(timeout=20)
     assert process.returncode == 0
+
+
+def test_download_exports_and_reruns_download_nothing(cli: Cli, tmp_path: Path) -> None:
+    lib = library(tmp_path / "lib", 8, extras=False)
+    assert cli.run("upload", str(lib), "--album", "Dl", "--no-state").code == 0
+    state = str(tmp_path / "dl.db")
+    out = tmp_path / "out"
+    first = cli.run("download", str(out), "--album", "Dl", "--layout", "{album}/{filename}",
+                    "--state", state, "--json")  # fmt: skip
+    assert first.code == 0, first.stderr
+    assert first.json()["counts"] == {"downloaded": 8}
+    assert sorted(p.name for p in (out / "Dl").iterdir()) == sorted(
+        p.name for p in lib.rglob("*.jpg")
+    )
+    again = cli.run("download", str(out), "--album", "Dl", "--layout", "{album}/{filename}",
+                    "--state", state, "--json")  # fmt: skip
+    assert again.code == 0 and again.json()["counts"] == {"present": 8}
+
+
+def test_download_user_errors(cli: Cli, tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("x")
+    not_a_folder = cli.run("download", str(tmp_path / "file"), "--all")
+    assert not_a_folder.code == 2 and "not a folder" in not_a_folder.stderr
+    bad_search = cli.run("download", str(tmp_path / "o"), "--search", "{nope")
+    assert bad_search.code == 2 and "not valid JSON" in bad_search.stderr
+    no_album = cli.run("download", str(tmp_path / "o"), "--album", "No Such Album")
+    assert no_album.code == 2 and "No Such Album" in no_album.stderr
+    assert "Traceback" not in not_a_folder.stderr + bad_search.stderr + no_album.stderr
+    missing_choice = cli.run("download", str(tmp_path / "o"))
+    assert missing_choice.code == 2

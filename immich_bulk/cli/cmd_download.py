@@ -1,0 +1,120 @@
+"""``immich-bulk download DEST``: export originals into a folder tree, incrementally."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import anyio
+
+from .._converter import structure_json
+from ..errors import ResponseValidationError, TransferError
+from ..models import MetadataSearchDto
+from ..transfer.config import DownloadConfig
+from ..transfer.events import EventHub
+from ..transfer.export import Exporter, ExportOptions
+from ..transfer.naming import DEFAULT_LAYOUT, LAYOUT_FIELDS
+from ..transfer.state import StateStore, StateStoreError
+from .cmd_upload import state_path
+from .context import CliError, Context, add_common_options
+
+
+def register(subparsers: Any) -> None:
+    fields = " ".join("{" + name + "}" for name in LAYOUT_FIELDS)
+    parser = subparsers.add_parser(
+        "download",
+        help="download originals into a folder tree (resumable, verified, incremental)",
+        description="Download originals into DEST, verified against their checksums. A re-run "
+        "downloads only what is missing; a file whose layout path changed is moved, not "
+        f"downloaded again. Layout placeholders: {fields}.",
+    )
+    parser.add_argument("dest", metavar="DEST", help="destination folder")
+    what = parser.add_mutually_exclusive_group(required=True)
+    what.add_argument("--album", metavar="NAME|ID", help="one album (by name or id)")
+    what.add_argument(
+        "--search",
+        metavar="JSON",
+        help='a metadata search as JSON, e.g. \'{"takenAfter": "2020-01-01T00:00:00Z"}\'',
+    )
+    what.add_argument("--all", action="store_true", help="everything the user owns")
+    parser.add_argument(
+        "--layout", default=DEFAULT_LAYOUT, help="path template (default %(default)s)"
+    )
+    parser.add_argument("--concurrency", type=int, metavar="N", help="parallel downloads (4)")
+    parser.add_argument("--no-verify", action="store_true", help="do not check SHA-1s")
+    parser.add_argument("--dry-run", action="store_true", help="list what would be downloaded")
+    state = parser.add_mutually_exclusive_group()
+    state.add_argument("--state", metavar="FILE", help="state file (default: user cache dir)")
+    state.add_argument("--no-state", action="store_true", help="remember nothing between runs")
+    add_common_options(parser)
+    parser.set_defaults(run=run)
+
+
+def _search(text: str) -> MetadataSearchDto:
+    try:
+        data = json.loads(text)
+    except ValueError as exc:
+        raise CliError(f"--search is not valid JSON: {exc}") from None
+    try:
+        result: MetadataSearchDto = structure_json(data, MetadataSearchDto)
+        return result
+    except ResponseValidationError as exc:
+        raise CliError(f"--search does not fit MetadataSearchDto: {exc}") from None
+
+
+def _check_dest(text: str, *, create: bool) -> Path:
+    """The destination folder, or a clear one-line error when it is not a writable one."""
+    dest = Path(text).expanduser()
+    if dest.exists() and not dest.is_dir():
+        raise CliError(f"not a folder: {dest}")
+    try:
+        if create:
+            dest.mkdir(parents=True, exist_ok=True)
+        probe = dest if dest.exists() else next(p for p in dest.parents if p.exists())
+        if not os.access(probe, os.W_OK | os.X_OK):
+            raise PermissionError(f"no write permission on {probe}")
+        if create:  # root ignores permissions: prove it by writing
+            with tempfile.TemporaryFile(dir=dest):
+                pass
+    except OSError as exc:
+        raise CliError(f"cannot write to {dest}: {exc}") from None
+    return dest
+
+
+async def run(args: argparse.Namespace, ctx: Context) -> int:
+    dest = await anyio.to_thread.run_sync(lambda: _check_dest(args.dest, create=not args.dry_run))
+    try:
+        options = ExportOptions(
+            album=args.album,
+            search=_search(args.search) if args.search else None,
+            everything=args.all,
+            layout=args.layout,
+            verify=not args.no_verify,
+            dry_run=args.dry_run,
+        )
+        settings: dict[str, Any] = {}
+        if args.concurrency is not None:
+            settings["concurrency"] = args.concurrency
+        config = DownloadConfig(**settings)
+    except ValueError as exc:
+        raise CliError(str(exc)) from None
+    listeners, view = ctx.listeners("download")
+    async with ctx.client() as client:
+        try:
+            async with StateStore.open(state_path(args)) as store:
+                exporter = Exporter(
+                    client, dest, options=options, config=config, store=store,
+                    hub=EventHub(listeners),
+                )  # fmt: skip
+                try:
+                    report = await ctx.run_engine(exporter.run, exporter.stop, view)
+                except TransferError as exc:  # e.g. no such album: nothing was transferred
+                    raise CliError(str(exc)) from None
+                exporter.hub.close()
+        except StateStoreError as exc:
+            raise CliError(str(exc)) from None
+    return ctx.finish(report)
