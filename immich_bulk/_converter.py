@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+import re
 import types
 import typing
 from collections.abc import Callable
@@ -43,11 +44,21 @@ def wire_names(cls: type) -> dict[str, str]:
     return {f.name: overrides.get(f.name) or camel(f.name) for f in attrs.fields(cls)}
 
 
+_FRACTION = re.compile(r"\.(\d{1,9})(?=[+-]|$)")
+
+
 def _parse_datetime(value: Any, _: Any) -> dt.datetime:
     if type(value) is not str:
         raise TypeError(f"expected an ISO 8601 date-time string, got {type(value).__name__}")
     text = value[:-1] + "+00:00" if value.endswith(("Z", "z")) else value
-    return dt.datetime.fromisoformat(text)
+    try:
+        return dt.datetime.fromisoformat(text)
+    except ValueError:
+        # Python 3.10 takes only 3 or 6 fraction digits; servers send 1 to 9
+        fixed = _FRACTION.sub(lambda m: "." + (m.group(1) + "000000")[:6], text, count=1)
+        if fixed == text:
+            raise
+        return dt.datetime.fromisoformat(fixed)
 
 
 def _parse_date(value: Any, _: Any) -> dt.date:

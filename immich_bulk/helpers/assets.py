@@ -1,4 +1,4 @@
-"""``client.assets``: every generated operation, plus bulk upload."""
+"""``client.assets``: every generated operation, plus bulk upload and download helpers."""
 
 from __future__ import annotations
 
@@ -15,12 +15,14 @@ from ..transfer.events import Listener
 from ..transfer.report import TransferReport
 from ..transfer.state import DEFAULT_PATH
 from ..transfer.upload import StatePath, UploadOptions, upload
+from .asset_files import AssetFileHelpers
 
 __all__ = ["AssetsApi"]
 
 
-class AssetsApi(GeneratedAssetsApi):
-    """Assets: the API operations, plus :meth:`upload` for whole folders."""
+class AssetsApi(AssetFileHelpers, GeneratedAssetsApi):
+    """Assets: the API operations, :meth:`upload` for whole folders, and the
+    ``*_to_file`` download helpers (resumable, verified)."""
 
     async def upload(
         self,

@@ -356,3 +356,17 @@ def test_turning_tls_verification_off_warns(caplog: pytest.LogCaptureFixture) ->
     with pytest.warns(UserWarning, match="verification is turned off"):
         AsyncClient("https://h", api_key=SECRET, verify=False)
     assert any("verification is turned off" in r.getMessage() for r in caplog.records)
+
+
+@pytest.mark.parametrize(
+    ("text", "micro"),
+    [("2024-01-01T10:00:14.5Z", 500000), ("2024-01-01T10:00:14.50529+00:00", 505290),
+     ("2024-01-01T10:00:14.123456789Z", 123456), ("2024-01-01T10:00:14Z", 0)],
+)  # fmt: skip
+def test_datetimes_with_any_number_of_fraction_digits(text: str, micro: int) -> None:
+    import datetime as dt
+
+    from immich_bulk._converter import converter
+
+    parsed = converter.structure(text, dt.datetime)
+    assert parsed.microsecond == micro and parsed.utcoffset() == dt.timedelta(0)

@@ -1,0 +1,179 @@
+"""``client.download``: every generated operation, plus zip archives to files and exports."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+import anyio.to_thread
+import attrs
+
+from .._http.response import RawCall
+from .._types import UNSET, Unset
+from ..api.download import DownloadApi as GeneratedDownloadApi
+from ..errors import ImmichError
+from ..models import DownloadArchiveDto, DownloadInfoDto, MetadataSearchDto
+from ..transfer._fsutil import StrPath
+from ..transfer.config import DownloadConfig
+from ..transfer.download import fetch_unresumable, is_dir_target
+from ..transfer.events import Listener
+from ..transfer.export import Exporter, ExportOptions, export
+from ..transfer.naming import DEFAULT_LAYOUT, safe_id, safe_name, split_ext
+from ..transfer.report import TransferReport
+from ..transfer.state import DEFAULT_PATH, _Default
+
+__all__ = ["DownloadApi"]
+
+
+class DownloadApi(GeneratedDownloadApi):
+    """Download: the API operations, plus :meth:`download_archive_to_file` and
+    :meth:`export` (a whole library, an album or a search, to a folder tree)."""
+
+    async def download_archive_to_file(
+        self,
+        *,
+        dest: StrPath,
+        asset_ids: Iterable[str] | None = None,
+        album_id: str | None = None,
+        user_id: str | None = None,
+        archive_size: int | None = None,
+        config: DownloadConfig | None = None,
+        progress: Callable[[int], None] | None = None,
+        key: str | Unset = UNSET,
+        slug: str | Unset = UNSET,
+    ) -> list[Path]:
+        """Download assets as zip archives the server builds; returns the paths written.
+
+        Give exactly one of *asset_ids*, *album_id* or *user_id*. The server splits the
+        download into archives of at most *archive_size* bytes (its default: 4 GiB);
+        each is streamed to ``<name>.zip.part`` and renamed once complete, so a final name
+        never holds a partial archive. Archives cannot be resumed (the server builds them
+        on the fly): a failure deletes the ``.part`` (transient failures start that archive
+        again). Nothing is extracted.
+
+        *dest*: a directory (it exists, or ends with ``/``) -- the archives are named
+        ``<album name>.zip`` / ``immich-user-<id8>.zip`` / ``immich-assets.zip``, with
+        ``-1``, ``-2``... when there are several -- or a file name (``x.zip``, and
+        ``x-1.zip``, ``x-2.zip``... when there are several). Existing files are replaced.
+        """
+        chosen = [asset_ids is not None, album_id is not None, user_id is not None]
+        if sum(chosen) != 1:
+            raise ValueError("give exactly one of asset_ids=, album_id= or user_id=")
+        info = await self.get_download_info(
+            DownloadInfoDto(
+                asset_ids=list(asset_ids) if asset_ids is not None else UNSET,
+                album_id=album_id if album_id is not None else UNSET,
+                user_id=user_id if user_id is not None else UNSET,
+                archive_size=archive_size if archive_size is not None else UNSET,
+            ),
+            key=key,
+            slug=slug,
+        )
+        archives = [a for a in info.archives if a.asset_ids]
+        if not archives:
+            return []
+        is_dir = await anyio.to_thread.run_sync(is_dir_target, dest)
+        if is_dir:
+            if album_id is not None:
+                base = await self._album_base(album_id, key, slug)
+            elif user_id is not None:
+                base = f"immich-user-{safe_id(user_id)[:8]}"
+            else:
+                base = "immich-assets"
+            ext = ".zip"
+        else:
+            name = Path(os.fsdecode(dest)).name
+            base, ext = split_ext(safe_name(name, fallback="immich-archive.zip"))
+            ext = ext or ".zip"
+
+        def prepare() -> Path:
+            path = Path(os.fsdecode(dest)).expanduser()
+            root = path if is_dir else path.parent
+            root.mkdir(parents=True, exist_ok=True)
+            return Path(os.path.realpath(root))
+
+        root = await anyio.to_thread.run_sync(prepare)
+        count = len(archives)
+        paths: list[Path] = []
+        for index, archive in enumerate(archives, start=1):
+            name = f"{base}{ext}" if count == 1 else f"{base}-{index}{ext}"
+            final = root / safe_name(name, fallback=f"immich-archive-{index}.zip")
+            body = DownloadArchiveDto(asset_ids=list(archive.asset_ids))
+
+            def request(body: DownloadArchiveDto = body) -> RawCall:
+                return self.download_archive_without_preload_content(body, key=key, slug=slug)
+
+            result = await fetch_unresumable(request, final=final, config=config, progress=progress)
+            paths.append(result.path)
+        return paths
+
+    async def _album_base(self, album_id: str, key: str | Unset, slug: str | Unset) -> str:
+        fallback = f"immich-album-{safe_id(album_id)[:8]}"
+        try:
+            album = await self._client.albums.get_album_info(
+                album_id, without_assets=True, key=key, slug=slug
+            )
+        except ImmichError:
+            return fallback
+        return safe_name(album.album_name, fallback=fallback, max_bytes=200)
+
+    async def export(
+        self,
+        dest: StrPath,
+        *,
+        album: str | None = None,
+        asset_ids: Iterable[str] | None = None,
+        search: MetadataSearchDto | None = None,
+        everything: bool = False,
+        layout: str = DEFAULT_LAYOUT,
+        concurrency: int | None = None,
+        verify: bool = True,
+        dry_run: bool = False,
+        preserve_mtime: bool = True,
+        live_photos: bool = True,
+        config: DownloadConfig | None = None,
+        state_path: StrPath | _Default | None = DEFAULT_PATH,
+        on_event: Listener | None = None,
+        on_start: Callable[[Exporter], None] | None = None,
+    ) -> TransferReport:
+        """Export originals to a folder tree: an album (name or id), some *asset_ids*, a
+        *search* (``MetadataSearchDto`` filters), or *everything*.
+
+        Each asset goes to ``dest/<layout>`` (placeholders: ``{filename} {stem} {ext}
+        {yyyy} {mm} {dd} {date} {album} {id} {type}``; see ``docs/downloads.md``). Downloads
+        are resumable, verified against the asset's SHA-1 (*verify*) and placed atomically;
+        a re-run downloads only what is missing or changed (the state journal at
+        *state_path* remembers what was placed where; ``None`` turns it off, then existing
+        files are recognised by hashing them), and moves files whose layout path changed
+        instead of downloading them again. Two assets with the same name get stable
+        ``name (1a2b3c4d).ext`` names, never ``~1`` copies.
+
+        Returns a report with one outcome per asset: downloaded, present, would-download /
+        would-move (*dry_run*) or failed. *on_start* receives the :class:`Exporter` (call
+        its ``stop()`` on Ctrl-C: the report is then marked interrupted and ``.part``
+        files stay for the next run).
+        """
+        options = ExportOptions(
+            album=album,
+            asset_ids=tuple(asset_ids) if asset_ids is not None else None,
+            search=search,
+            everything=everything,
+            layout=layout,
+            verify=verify,
+            dry_run=dry_run,
+            preserve_mtime=preserve_mtime,
+            live_photos=live_photos,
+        )
+        config = config or DownloadConfig()
+        if concurrency is not None:
+            config = attrs.evolve(config, concurrency=concurrency)
+        return await export(
+            self._client,
+            dest,
+            options=options,
+            config=config,
+            state_path=state_path,
+            on_event=on_event,
+            on_start=on_start,
+        )

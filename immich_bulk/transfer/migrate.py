@@ -1,0 +1,971 @@
+"""Server-to-server migration: one user's library from a source Immich to a target Immich.
+
+::
+
+    async with AsyncClient(OLD_URL, api_key=OLD_KEY) as source, \\
+               AsyncClient(NEW_URL, api_key=NEW_KEY) as target:
+        report = await migrate(source, target)
+        print(report.summary())
+        diff = await verify_migration(source, target)
+        assert diff.ok, diff.summary()
+
+The pipeline (one task group, bounded memory object streams between stages):
+
+- **list** pages the source's assets (``POST /search/metadata``, one pass per visibility:
+  timeline, archive, locked where the credentials allow, hidden motion parts last; the
+  trash with ``include_trashed``), applying the filters (albums, dates, favourites, types);
+- **check** asks the target, in batches, which checksums it already has
+  (``bulk-upload-check`` with the source's base64 checksums): those are never downloaded
+  nor uploaded again -- their metadata and albums are still applied to the target's asset;
+- **transfer** (N workers) pipes each missing original from the source's download straight
+  into the target's upload: no local file, one chunk in memory per worker, an exact
+  Content-Length, the source checksum as ``x-immich-checksum`` and as the expected SHA-1 of
+  the body (a corrupted or truncated stream is aborted before its last byte, so the target
+  never stores it). A transient failure on either side re-opens the source download and
+  starts over (backoff with jitter, ``Retry-After``); the target's checksum dedupe makes a
+  repeated upload answer "duplicate". A live photo's motion video is migrated before its
+  still, which is then uploaded with ``livePhotoVideoId``;
+- **metadata**: favourite, archive/locked/hidden state, description, rating, capture date
+  with its time zone, location, the trash (``include_trashed``) -- one ``PUT /assets/{id}``
+  when the upload itself could not carry it, skipped on a re-run when unchanged;
+- **links**, once the assets are there: albums (recreated by name, only the user's own,
+  members added in batches), stacks (same primary asset), tags (by value).
+
+Every asset, album, stack and tag gets exactly one outcome in the report (``migrated``,
+``exists``, ``skipped``, ``failed``; ``would-migrate`` in a dry run); what cannot be
+carried (faces and people, album sharing, comments, edits, ...) is listed in its notes.
+A journal in the state file (:mod:`.migrate_journal`) makes a re-run after a crash cheap
+and exact: no duplicates, nothing missing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import math
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
+
+import anyio
+import anyio.abc
+import attrs
+import httpx
+from anyio.streams.memory import MemoryObjectReceiveStream, MemoryObjectSendStream
+
+from .._http.retry import RetryEvent, RetryPolicy, observe_retries, use_retry_policy
+from .._types import UNSET
+from ..errors import ApiError, FileChangedError, ImmichError, RateLimitError, TransportError
+from ..files import UploadFile
+from ..models import (
+    AssetBulkDeleteDto,
+    AssetBulkUploadCheckDto,
+    AssetBulkUploadCheckItem,
+    AssetMediaCreateDto,
+    AssetResponseDto,
+    AssetTypeEnum,
+    AssetVisibility,
+    BulkIdsDto,
+    ExifResponseDto,
+)
+from .config import TRANSFER_RETRY
+from .events import (
+    BytesTransferred,
+    EventHub,
+    ItemDone,
+    ItemFailed,
+    ItemQueued,
+    ItemRetrying,
+    ItemSkipped,
+    ItemStarted,
+    Listener,
+    Notice,
+    StageDone,
+)
+from .hashing import parse_checksum
+from .migrate_journal import AssetRecord, MigrationJournal, PairKey
+from .migrate_listing import AssetLister, Selection, own_albums, pick_albums
+from .migrate_meta import (
+    CARRIED_BY_SIDECAR,
+    PRESERVE_ALL,
+    PRESERVE_FIELDS,
+    desired_state,
+    fingerprint,
+    normalize_preserve,
+    sidecar_xmp,
+    update_dto,
+)
+from .migrate_verify import Difference, MigrationDiff, verify_migration
+from .report import Outcome, OutcomeLog, TransferReport
+from .state import DEFAULT_PATH, ServerJournal, StateStore
+
+if TYPE_CHECKING:
+    from ..client import AsyncClient
+    from .upload import StatePath
+
+__all__ = [
+    "PRESERVE_ALL",
+    "PRESERVE_FIELDS",
+    "Difference",
+    "MigrateConfig",
+    "MigrateOptions",
+    "MigrationDiff",
+    "Migrator",
+    "Selection",
+    "migrate",
+    "verify_migration",
+]
+
+log = logging.getLogger("immich_bulk.transfer")
+
+MiB = 1024 * 1024
+
+#: Always listed in the report: what no migration through the API can carry.
+NOT_CARRIED = (
+    "not carried by any API migration: faces and people (the target detects faces again; "
+    "names must be set again), memories, shared links, partner sharing, album sharing and "
+    "comments/likes, non-destructive edits (the original is migrated), asset key-value "
+    "metadata; the target recomputes thumbnails, smart search and OCR"
+)
+
+
+def _positive(_: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if value < 1:
+        raise ValueError(f"{attribute.name} must be at least 1, got {value}")
+
+
+@attrs.frozen(kw_only=True)
+class MigrateConfig:
+    """How a migration runs (what it migrates is :class:`MigrateOptions`).
+
+    Memory, roughly: ``concurrency x chunk_size`` (one chunk in flight per transfer) +
+    ``page_size`` parsed assets + ``2 x backlog`` queued assets (~2 KB each) -- flat,
+    whatever the size of the library or of its files.
+    """
+
+    concurrency: int = attrs.field(default=4, validator=_positive)
+    """Transfers in flight (long-lived workers)."""
+    page_size: int = attrs.field(default=500, validator=_positive)
+    """Assets per search page (Immich allows up to 1000)."""
+    check_batch_size: int = attrs.field(default=1000, validator=_positive)
+    """Checksums per ``bulk-upload-check`` request to the target."""
+    check_flush_seconds: float = 0.25
+    album_batch_size: int = attrs.field(default=1000, validator=_positive)
+    backlog: int = attrs.field(default=256, validator=_positive)
+    chunk_size: int = attrs.field(default=1 * MiB, validator=_positive)
+    """Bytes read from the source per step."""
+    retry: RetryPolicy = TRANSFER_RETRY
+    """Backoff and attempts; a transfer's attempts re-open the source download."""
+    min_bytes_per_second: int = attrs.field(default=64 * 1024, validator=_positive)
+    """The slowest link assumed (the wait for the target's answer grows with the size)."""
+    device_id: str = "immich-bulk"
+    """``deviceId`` sent when the source asset has none."""
+    link_concurrency: int = attrs.field(default=4, validator=_positive)
+    """Concurrent look-ups while resolving tags."""
+
+
+def _preserve(value: Iterable[str] | frozenset[str] | None) -> frozenset[str]:
+    return normalize_preserve(value)
+
+
+@attrs.frozen(kw_only=True)
+class MigrateOptions:
+    """What a migration carries: the selection of assets and the fields preserved."""
+
+    selection: Selection = attrs.field(factory=Selection)
+    preserve: frozenset[str] = attrs.field(default=PRESERVE_ALL, converter=_preserve)
+    """Names from :data:`PRESERVE_FIELDS` (default: all). File name, file dates,
+    visibility of locked and hidden assets are always kept."""
+    dry_run: bool = False
+    """List and check only: nothing is transferred or created on the target."""
+
+
+@attrs.define(slots=True, eq=False)
+class _Item:
+    asset: AssetResponseDto
+    sha1: bytes
+    record: AssetRecord | None = None  # the journal's
+    target_id: str | None = None  # the target's copy (it had the checksum)
+    target_trashed: bool = False
+    retries: int = 0
+    sent: int = 0
+    pulled_by: str | None = None  # a motion part migrated for this still
+
+    @property
+    def id(self) -> str:
+        return self.asset.id
+
+    @property
+    def name(self) -> str:
+        return self.asset.original_file_name
+
+    @property
+    def size(self) -> int | None:
+        exif = self.asset.exif_info
+        if not isinstance(exif, ExifResponseDto):
+            return None
+        size = exif.file_size_in_byte
+        return size if isinstance(size, int) else None
+
+    @property
+    def is_video(self) -> bool:
+        return self.asset.type == AssetTypeEnum.VIDEO
+
+
+class _Stage:
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.first: float | None = None
+        self.last = 0.0
+        self.count = 0
+
+    def touch(self) -> None:
+        now = time.monotonic()
+        if self.first is None:
+            self.first = now
+        self.last = now
+        self.count += 1
+
+    @property
+    def seconds(self) -> float:
+        return 0.0 if self.first is None else self.last - self.first
+
+
+class _Permanent(Exception):
+    """A transfer failure that another attempt cannot fix."""
+
+
+def _retry_after(exc: BaseException) -> float | None:
+    if isinstance(exc, RateLimitError):
+        return exc.retry_after
+    if isinstance(exc, ApiError):
+        from .._http.retry import parse_retry_after
+
+        return parse_retry_after(exc.headers.get("retry-after"))
+    return None
+
+
+class Migrator:
+    """One migration run; most callers use :func:`migrate`."""
+
+    def __init__(
+        self,
+        source: AsyncClient,
+        target: AsyncClient,
+        *,
+        options: MigrateOptions | None = None,
+        config: MigrateConfig | None = None,
+        store: StateStore,
+        hub: EventHub | None = None,
+    ) -> None:
+        self.source = source
+        self.target = target
+        self.options = options or MigrateOptions()
+        self.config = config or MigrateConfig()
+        self.store = store
+        self.hub = hub or EventHub()
+        self.log = OutcomeLog()
+        self.selection = self.options.selection
+        self.preserve = self.options.preserve
+        self._stages = {n: _Stage(n) for n in ("list", "check", "migrate", "metadata", "links")}
+        self._scope: anyio.CancelScope | None = None
+        self._stopped = False
+        self._bytes = 0
+        self.items: Counter[str] = Counter()
+        self._notes: list[str] = []
+        self.source_user = ""
+        """The source user's id (known once run() has started)."""
+        self.target_user = ""
+        self.target_journal: ServerJournal | None = None
+        self._journal: MigrationJournal | None = None
+        self.album_scopes: list[str | None] = [None]
+        self._inflight: dict[str, anyio.Event] = {}
+        self._pulled: set[str] = set()
+        self._videos_done: dict[str, str] = {}  # source video id -> target id (this run)
+        self._videos_failed: dict[str, str] = {}
+        self._lister: AssetLister | None = None
+        self._edited = 0
+        self.links: dict[str, Any] = {}
+
+    # -- control ----------------------------------------------------------------------
+    def stop(self) -> None:
+        """Stop early (Ctrl-C): transfers in flight are abandoned (the target never keeps
+        a partial upload), the journal is saved, :meth:`run` returns an interrupted report."""
+        self._stopped = True
+        if self._scope is not None:
+            self._scope.cancel()
+
+    @property
+    def journal(self) -> MigrationJournal:
+        if self._journal is None:
+            raise RuntimeError("the migration journal is open only while run() runs")
+        return self._journal
+
+    # -- outcomes ---------------------------------------------------------------------
+    def finish(self, outcome: Outcome) -> None:
+        """Record the one outcome of an item (assets here; albums, stacks, tags in links)."""
+        kind = outcome.item.partition(":")[0] if ":" in outcome.item else "asset"
+        if kind in ("asset", "album", "stack", "tag"):  # not "list:..." and such problems
+            self.items[f"{kind}s"] += 1
+        self.log.add(outcome)
+
+    def problem(self, item: str, stage: str, reason: str, exc: BaseException | None) -> None:
+        """A failure that is not one asset's (a listing, a whole phase): reported as a
+        failed item named *item*, so the run does not look complete."""
+        error = type(exc).__name__ if exc is not None else None
+        self.hub.emit(ItemFailed(item=item, stage=stage, reason=reason, error=error))
+        self.finish(Outcome(item=item, status="failed", reason=reason, error=error))
+
+    def note(self, message: str, level: str = "info", *, announce: bool = True) -> None:
+        """Add a line to the report's notes (and, with *announce*, a Notice event now)."""
+        if message not in self._notes:
+            self._notes.append(message)
+            if announce:
+                self.hub.emit(Notice(message=message, level=level))
+
+    def _fail(self, item: _Item, stage: str, reason: str, exc: BaseException | None) -> None:
+        error = type(exc).__name__ if exc is not None else None
+        self.hub.emit(ItemFailed(item=item.id, stage=stage, reason=reason, error=error))
+        if item.is_video:
+            self._videos_failed[item.id] = reason
+        self.finish(
+            Outcome(
+                item=item.id,
+                status="failed",
+                reason=f"{item.name}: {reason}",
+                error=error,
+                size=item.size,
+                checksum=item.sha1.hex(),
+                retries=item.retries,
+            )
+        )
+
+    def _done(self, item: _Item, status: str, target_id: str | None, reason: str) -> None:
+        if item.is_video and target_id is not None:
+            self._videos_done[item.id] = target_id
+        self.hub.emit(
+            ItemDone(
+                item=item.id,
+                stage="migrate",
+                status=status,
+                asset_id=target_id,
+                checksum=item.sha1.hex(),
+                size=item.size,
+            )
+        )
+        self.finish(
+            Outcome(
+                item=item.id,
+                status=status,
+                reason=f"{item.name}: {reason}" if reason else item.name,
+                asset_id=target_id,
+                checksum=item.sha1.hex(),
+                size=item.size,
+                retries=item.retries,
+            )
+        )
+
+    # -- run --------------------------------------------------------------------------
+    async def run(self) -> TransferReport:
+        started = time.monotonic()
+        interrupted = False
+        try:
+            with anyio.CancelScope() as scope:
+                self._scope = scope
+                if self._stopped:
+                    scope.cancel()
+                await self._prepare()
+                key = PairKey.of(
+                    self.source.base_url,
+                    self.source_user,
+                    self.target.base_url,
+                    self.target_user,
+                )
+                async with MigrationJournal.open(self.store.path, key) as journal:
+                    self._journal = journal
+                    try:
+                        await self._assets()
+                        if self.options.dry_run:
+                            await self._dry_links()
+                        else:
+                            from .migrate_links import LinkMigrator
+
+                            await LinkMigrator(self).run()
+                    finally:
+                        self._journal = None
+            interrupted = scope.cancelled_caught or self._stopped
+        finally:
+            with anyio.CancelScope(shield=True):
+                await self.store.flush()
+        for stage in self._stages.values():
+            self.hub.emit(StageDone(stage=stage.name, count=stage.count, seconds=stage.seconds))
+        return self._report(time.monotonic() - started, interrupted)
+
+    async def _prepare(self) -> None:
+        source_me = await self.source.users.get_my_user()
+        target_me = await self.target.users.get_my_user()
+        self.source_user, self.target_user = source_me.id, target_me.id
+        if self.source.base_url == self.target.base_url and source_me.id == target_me.id:
+            raise ValueError("the source and the target are the same user on the same server")
+        self.target_journal = await self.store.journal(self.target.base_url, target_me.id)
+        wanted = self.selection.albums
+        if wanted is not None:
+            albums = await own_albums(self.source, self.source_user)
+            chosen, missing = pick_albums(albums, wanted)
+            if missing:
+                raise ValueError(
+                    "no album of the source user is named (or has the id) "
+                    + ", ".join(repr(m) for m in missing)
+                )
+            self.album_scopes = [a.id for a in chosen]
+        self.note(NOT_CARRIED, announce=False)  # the same for every run: report only
+
+    # -- assets: list -> check -> transfer + metadata -----------------------------------
+    async def _assets(self) -> None:
+        backlog = self.config.backlog
+        listed_send, listed_recv = anyio.create_memory_object_stream[_Item](backlog)
+        work_send, work_recv = anyio.create_memory_object_stream[_Item](
+            max(backlog, 2 * self.config.concurrency)
+        )
+        async with anyio.create_task_group() as tg:
+            tg.start_soon(self._list_stage, listed_send)
+            tg.start_soon(self._check_stage, listed_recv, work_send)
+            async with work_recv:
+                for _ in range(self.config.concurrency):
+                    tg.start_soon(self._worker, work_recv.clone())
+        lister = self._lister
+        if lister is not None:
+            if lister.refused:
+                self.note(
+                    "the locked folder (if there is one) was not migrated: the source refuses "
+                    "to list it without a PIN-unlocked session, which an API key cannot have; "
+                    "move those assets out of the locked folder first to migrate them",
+                    "warning",
+                )
+            if lister.other_owners:
+                self.note(
+                    f"{lister.other_owners} assets of other users (partners, shared albums) "
+                    "were seen and left out: only the source user's own assets are migrated"
+                )
+        if self._edited:
+            self.note(
+                f"{self._edited} assets have edits on the source; their originals were "
+                "migrated without the edits"
+            )
+
+    def _item_for(self, asset: AssetResponseDto) -> _Item | None:
+        try:
+            sha1 = parse_checksum(asset.checksum)
+        except ValueError:
+            self.hub.emit(ItemQueued(item=asset.id))
+            placeholder = _Item(asset, b"\0" * 20)
+            self._fail(placeholder, "list", "the source gave no usable checksum", None)
+            return None
+        return _Item(asset, sha1)
+
+    async def _list_stage(self, send: MemoryObjectSendStream[_Item]) -> None:
+        lister = AssetLister(
+            self.source,
+            self.source_user,
+            self.selection,
+            page_size=min(self.config.page_size, 1000),
+            scopes=self.album_scopes,
+            check_counts=True,
+        )
+        self._lister = lister
+        async with send:
+            try:
+                async for page in lister.pages():
+                    for asset in page:
+                        if asset.id in self._pulled:
+                            continue  # migrated already, as the motion part of a live photo
+                        item = self._item_for(asset)
+                        if item is None:
+                            continue
+                        self._stages["list"].touch()
+                        self.hub.emit(ItemQueued(item=item.id))
+                        await send.send(item)
+            except ImmichError as exc:
+                self.problem(
+                    "list:source",
+                    "list",
+                    f"listing the source stopped early: {exc}; re-run to migrate the rest",
+                    exc,
+                )
+        for visibility, missing in lister.shortfalls:
+            self.problem(
+                f"list:{visibility}",
+                "list",
+                f"the source counts {missing} more {visibility} assets than its search "
+                "returned (a search with EXIF data leaves out assets whose metadata is not "
+                "extracted yet); run the source's metadata extraction job, then re-run",
+                None,
+            )
+
+    async def _check_stage(
+        self, receive: MemoryObjectReceiveStream[_Item], send: MemoryObjectSendStream[_Item]
+    ) -> None:
+        size = self.config.check_batch_size
+        async with receive, send:
+            batch: list[_Item] = []
+            deadline = math.inf
+            while True:
+                with anyio.move_on_after(max(0.0, deadline - time.monotonic())):
+                    try:
+                        batch.append(await receive.receive())
+                    except anyio.EndOfStream:
+                        break
+                    while len(batch) < size:
+                        try:
+                            batch.append(receive.receive_nowait())
+                        except (anyio.WouldBlock, anyio.EndOfStream):
+                            break
+                if batch and deadline == math.inf:
+                    deadline = time.monotonic() + self.config.check_flush_seconds
+                if len(batch) >= size or time.monotonic() >= deadline:
+                    await self._check_batch(batch, send)
+                    batch, deadline = [], math.inf
+            await self._check_batch(batch, send)
+
+    async def _ask_target(self, items: list[_Item]) -> bool:
+        """Fill in journal records and what the target has; False (items failed) on error."""
+        try:
+            records = await self.journal.assets(i.id for i in items)
+            request = AssetBulkUploadCheckDto(
+                assets=[
+                    AssetBulkUploadCheckItem(id=str(n), checksum=item.asset.checksum)
+                    for n, item in enumerate(items)
+                ]
+            )
+            with use_retry_policy(self.config.retry):
+                response = await self.target.assets.check_bulk_upload(request)
+        except ImmichError as exc:
+            for item in items:
+                self._fail(item, "check", f"the target's duplicate check failed: {exc}", exc)
+            return False
+        self._stages["check"].touch()
+        answers = {r.id: r for r in response.results}
+        for n, item in enumerate(items):
+            item.record = records.get(item.id)
+            answer = answers.get(str(n))
+            if answer is None:
+                self._fail(item, "check", "the target's duplicate check gave no answer", None)
+                item.target_id = "!"
+            elif answer.action != "accept":
+                if answer.reason == "duplicate" and answer.asset_id:
+                    item.target_id = answer.asset_id
+                    item.target_trashed = bool(answer.is_trashed)
+                else:
+                    reason = f"the target refuses it: {answer.reason or 'no reason given'}"
+                    if item.is_video:
+                        self._videos_failed[item.id] = reason
+                    self.hub.emit(ItemSkipped(item=item.id, reason=reason))
+                    self.finish(
+                        Outcome(
+                            item=item.id,
+                            status="skipped",
+                            reason=f"{item.name}: {reason}",
+                            checksum=item.sha1.hex(),
+                            size=item.size,
+                        )
+                    )
+                    item.target_id = "!"
+        return True
+
+    async def _check_batch(self, batch: list[_Item], send: MemoryObjectSendStream[_Item]) -> None:
+        items = [i for i in batch if i.id not in self._pulled]
+        if not items or not await self._ask_target(items):
+            return
+        for item in items:
+            if item.target_id == "!":
+                continue  # already settled (failed or skipped)
+            if self.options.dry_run:
+                if item.target_id is None:
+                    self._done(item, "would-migrate", None, "would be transferred")
+                else:
+                    self._done(item, "exists", item.target_id, "the target already has it")
+                continue
+            await send.send(item)
+
+    async def _worker(self, receive: MemoryObjectReceiveStream[_Item]) -> None:
+        async with receive:
+            async for item in receive:
+                if item.id in self._pulled or item.id in self._inflight:
+                    continue  # taken over as the motion part of a still
+                await self._process(item)
+
+    async def _process(self, item: _Item, *, pulled: bool = False) -> None:
+        done = anyio.Event()
+        self._inflight[item.id] = done
+        try:
+            await self._process_one(item, pulled=pulled)
+        finally:
+            del self._inflight[item.id]
+            done.set()
+
+    async def _process_one(self, item: _Item, *, pulled: bool) -> None:
+        asset = item.asset
+        if asset.is_edited:
+            self._edited += 1
+        live_target: str | None = None
+        live_problem: str | None = None
+        video_id = asset.live_photo_video_id
+        if (
+            isinstance(video_id, str)
+            and video_id
+            and video_id != item.id
+            and not pulled
+            and "live_photos" in self.preserve
+        ):
+            live_target, live_problem = await self._motion_part(video_id, item)
+        state = desired_state(
+            asset,
+            self.preserve,
+            live_video_target=live_target,
+            include_trashed=self.selection.include_trashed,
+        )
+        fresh = False
+        if item.target_id is None:
+            self.hub.emit(ItemStarted(item=item.id, stage="migrate", size=item.size))
+            try:
+                target_id, code = await self._transfer(item, state)
+            except FileChangedError as exc:
+                reason = (
+                    "the bytes the source sent do not match the asset's checksum (is the "
+                    "source's file damaged?)"
+                    if "checksum" in str(exc)
+                    else f"the source's stream was cut short ({exc})"
+                )
+                self._fail(item, "migrate", f"{reason}; nothing was stored on the target", exc)
+                return
+            except (_Permanent, ImmichError, OSError) as exc:
+                self._fail(item, "migrate", str(exc), exc)
+                return
+            self._stages["migrate"].touch()
+            fresh = code == 201
+            status = "migrated" if fresh else "exists"
+        else:
+            target_id, status = item.target_id, "exists"
+        if self.target_journal is not None:
+            self.target_journal.record_upload(
+                item.sha1, asset_id=target_id, status="uploaded" if fresh else "duplicate"
+            )
+        record = item.record
+        ours = fresh or (record is not None and record.status == "uploaded")
+        journal_status = "uploaded" if ours else "existing"
+        self.journal.record_asset(
+            item.id, checksum=item.sha1, target_id=target_id, status=journal_status
+        )
+        fp = fingerprint(state)
+        up_to_date = (
+            record is not None
+            and record.target_id == target_id
+            and record.meta_fp == fp
+            and item.target_trashed == state["trashed"]
+        )
+        reason = ""
+        if up_to_date:
+            reason = "already migrated"
+        else:
+            try:
+                await self._apply(item, target_id, state, fresh=fresh)
+            except ImmichError as exc:
+                where = "migrated" if fresh else "on the target"
+                self._fail(
+                    item,
+                    "metadata",
+                    f"{where} as {target_id}, but its metadata could not be applied: {exc}",
+                    exc,
+                )
+                return
+            self.journal.record_asset(
+                item.id, checksum=item.sha1, target_id=target_id, status=journal_status, meta_fp=fp
+            )
+            if not fresh:
+                reason = "the target already had it; metadata applied"
+        if live_problem is not None:
+            self._fail(item, "live-photo", f"{status} as {target_id}, but {live_problem}", None)
+            return
+        notes = []
+        if pulled and item.pulled_by:
+            notes.append(f"motion part of {item.pulled_by}")
+        if asset.is_edited:
+            notes.append("edits on the source not carried")
+        if item.target_trashed and not state["trashed"]:
+            notes.append("restored from the target's trash")
+        text = "; ".join([r for r in (reason, *notes) if r])
+        self._done(item, status, target_id, text)
+
+    async def _motion_part(self, video_id: str, still: _Item) -> tuple[str | None, str | None]:
+        """The target id of a still's motion video, migrating it first if need be."""
+        while True:
+            if video_id in self._videos_done:
+                return self._videos_done[video_id], None
+            if video_id in self._videos_failed:
+                return None, f"its motion part {video_id} failed"
+            event = self._inflight.get(video_id)
+            if event is None:
+                break
+            await event.wait()
+        if video_id in self._pulled:  # pulled by another still and finished without a result
+            return None, f"its motion part {video_id} could not be migrated"
+        self._pulled.add(video_id)
+        try:
+            with use_retry_policy(self.config.retry):
+                info = await self.source.assets.get_asset_info(video_id)
+        except ImmichError as exc:
+            return None, f"its motion part {video_id} could not be read: {exc}"
+        if info.owner_id != self.source_user:
+            return None, f"its motion part {video_id} belongs to another user"
+        item = self._item_for(info)
+        if item is None:
+            return None, f"its motion part {video_id} has no usable checksum"
+        item.pulled_by = still.id
+        self.hub.emit(ItemQueued(item=item.id))
+        if await self._ask_target([item]) and item.target_id != "!":
+            await self._process(item, pulled=True)
+        if video_id in self._videos_done:
+            return self._videos_done[video_id], None
+        return None, f"its motion part {video_id} could not be migrated"
+
+    # -- transfer -----------------------------------------------------------------------
+    def _timeout(self, size: int) -> httpx.Timeout:
+        read = max(120.0, size / self.config.min_bytes_per_second)
+        return httpx.Timeout(connect=15.0, read=read, write=120.0, pool=None)
+
+    def _rewind(self, item: _Item) -> None:
+        if item.sent:
+            self._bytes -= item.sent
+            self.hub.emit(BytesTransferred(item=item.id, stage="migrate", delta=-item.sent))
+            item.sent = 0
+
+    def _upload_request(
+        self, item: _Item, body: Any, size: int, state: dict[str, Any]
+    ) -> AssetMediaCreateDto:
+        asset = item.asset
+
+        def progress(count: int) -> None:
+            item.sent += count
+            self._bytes += count
+            self.hub.emit(BytesTransferred(item=item.id, stage="migrate", delta=count))
+
+        mime = asset.original_mime_type if isinstance(asset.original_mime_type, str) else None
+        visibility = state.get("visibility", "timeline")
+        duration = asset.duration if item.is_video and asset.duration else UNSET
+        sidecar = sidecar_xmp(asset, self.preserve)
+        return AssetMediaCreateDto(
+            sidecar_data=(
+                UploadFile(sidecar, filename=f"{item.name}.xmp", content_type="application/xml")
+                if sidecar is not None
+                else UNSET
+            ),
+            asset_data=UploadFile(
+                body,
+                filename=item.name,
+                content_type=mime or None,
+                sha1=item.sha1,
+                size=size,
+                progress=progress,
+            ),
+            device_asset_id=asset.device_asset_id or f"{item.name}-{size}",
+            device_id=asset.device_id or self.config.device_id,
+            file_created_at=asset.file_created_at,
+            file_modified_at=asset.file_modified_at,
+            filename=item.name,
+            duration=duration,
+            is_favorite=True if state.get("isFavorite") else UNSET,
+            visibility=AssetVisibility(visibility) if visibility != "timeline" else UNSET,
+            live_photo_video_id=state.get("livePhotoVideoId", UNSET),
+        )
+
+    async def _transfer(self, item: _Item, state: dict[str, Any]) -> tuple[str, int]:
+        """Pipe the source's original into a target upload; (target id, status code)."""
+        policy = self.config.retry
+        attempt = 0
+
+        def on_retry(event: RetryEvent) -> None:
+            item.retries += 1
+            self._rewind(item)
+            self.hub.emit(
+                ItemRetrying(
+                    item=item.id,
+                    stage="migrate",
+                    attempt=event.attempt,
+                    reason=event.reason,
+                    delay=event.delay,
+                )
+            )
+
+        while True:
+            attempt += 1
+            try:
+                with observe_retries(on_retry), use_retry_policy(policy):
+                    return await self._transfer_once(item, state)
+            except (TransportError, ApiError, FileChangedError) as exc:
+                self._rewind(item)
+                transient = not isinstance(exc, ApiError) or (
+                    exc.status_code in policy.retry_statuses
+                )
+                if not transient or attempt >= policy.max_attempts:
+                    raise
+                wait = policy.delay(attempt, _retry_after(exc))
+                reason = str(exc.status_code) if isinstance(exc, ApiError) else type(exc).__name__
+                item.retries += 1
+                self.hub.emit(
+                    ItemRetrying(
+                        item=item.id, stage="migrate", attempt=attempt, reason=reason, delay=wait
+                    )
+                )
+                log.info("%s: transfer attempt %d failed (%s); retrying", item.id, attempt, exc)
+                await policy.sleep(wait)
+
+    async def _transfer_once(self, item: _Item, state: dict[str, Any]) -> tuple[str, int]:
+        download = self.source.assets.download_asset_without_preload_content(
+            item.id, _headers={"Accept-Encoding": "identity"}
+        )
+        async with download as response:
+            encoding = response.headers.get("content-encoding", "identity").lower()
+            if encoding not in ("", "identity"):
+                raise _Permanent(f"the source sent the original {encoding}-encoded")
+            declared = response.headers.get("content-length", "")
+            size = int(declared) if declared.isdigit() else item.size
+            if size is None:
+                raise _Permanent("the source sent no Content-Length and the size is unknown")
+            body = response.aiter_raw(self.config.chunk_size)
+            result = await self.target.assets.upload_asset_with_http_info(
+                self._upload_request(item, body, size, state),
+                x_immich_checksum=item.asset.checksum,
+                _request_timeout=self._timeout(size),
+            )
+        return result.data.id, result.status_code
+
+    # -- metadata -----------------------------------------------------------------------
+    async def _apply(
+        self, item: _Item, target_id: str, state: dict[str, Any], *, fresh: bool
+    ) -> None:
+        """Bring the target asset to *state* (restore, update, trash), fewest calls first."""
+        trashed = state["trashed"]
+        with use_retry_policy(self.config.retry):
+            if item.target_trashed and not trashed:
+                await self.target.trash.restore_assets(BulkIdsDto(ids=[target_id]))
+            update = {k: v for k, v in state.items() if k != "trashed"}
+            if fresh:  # the upload (its fields and its XMP sidecar) carried these already
+                for carried in ("isFavorite", "livePhotoVideoId", *CARRIED_BY_SIDECAR):
+                    update.pop(carried, None)
+                if update.get("visibility") in ("timeline", "archive", "hidden"):
+                    update.pop("visibility")  # locked is confirmed again, to be safe
+            dto = update_dto(update)
+            if dto is not None:
+                await self.target.assets.update_asset(target_id, dto)
+            if trashed and not item.target_trashed:
+                await self.target.assets.delete_assets(AssetBulkDeleteDto(ids=[target_id]))
+        self._stages["metadata"].touch()
+
+    # -- dry run --------------------------------------------------------------------------
+    async def _dry_links(self) -> None:
+        if "albums" not in self.preserve:
+            return
+        albums = await own_albums(self.source, self.source_user)
+        if self.album_scopes != [None]:
+            albums = [a for a in albums if a.id in self.album_scopes]
+        target_names = {a.album_name for a in await own_albums(self.target, self.target_user)}
+        for album in albums:
+            item = f"album:{album.album_name}"
+            self.hub.emit(ItemQueued(item=item, size=None))
+            exists = album.album_name in target_names
+            self.finish(
+                Outcome(
+                    item=item,
+                    status="exists" if exists else "would-migrate",
+                    reason=f"{album.asset_count} assets on the source"
+                    + ("; an album of that name exists on the target" if exists else ""),
+                )
+            )
+
+    # -- report ---------------------------------------------------------------------------
+    def _report(self, seconds: float, interrupted: bool) -> TransferReport:
+        extra: dict[str, Any] = {
+            "items": dict(self.items),
+            "preserve": sorted(self.preserve),
+        }
+        if self.links:
+            extra["links"] = self.links
+        return TransferReport(
+            kind="migrate",
+            counts=dict(self.log.counts),
+            total=len(self.log),
+            bytes_transferred=self._bytes,
+            seconds=seconds,
+            stage_seconds={n: s.seconds for n, s in self._stages.items()},
+            retries=self.log.retries,
+            failures=tuple(self.log.failures),
+            dry_run=self.options.dry_run,
+            interrupted=interrupted,
+            notes=tuple(self._notes),
+            extra=extra,
+            log=self.log,
+        )
+
+
+async def migrate(
+    source: AsyncClient,
+    target: AsyncClient,
+    *,
+    albums: Iterable[str] | str | None = None,
+    taken_after: dt.datetime | None = None,
+    taken_before: dt.datetime | None = None,
+    favorites_only: bool = False,
+    asset_types: Iterable[str] | str | None = None,
+    include_archived: bool = True,
+    include_trashed: bool = False,
+    preserve: Iterable[str] | None = None,
+    concurrency: int = 4,
+    config: MigrateConfig | None = None,
+    state_path: StatePath = DEFAULT_PATH,
+    dry_run: bool = False,
+    on_event: Listener | None = None,
+    on_start: Callable[[Migrator], None] | None = None,
+) -> TransferReport:
+    """Copy the library of *source*'s user to *target*'s user; see the module docs.
+
+    Selection: *albums* (names or ids; only these albums' assets, and only these albums
+    are recreated), *taken_after* / *taken_before* (naive datetimes are UTC),
+    *favorites_only*, *asset_types* (``IMAGE``, ``VIDEO``, ``AUDIO``, ``OTHER``),
+    *include_archived*, *include_trashed* (trashed assets land in the target's trash).
+    *preserve*: names from :data:`PRESERVE_FIELDS` (None: all). *concurrency* overrides
+    ``config.concurrency``. *state_path*: the state file holding the journal
+    (``DEFAULT_PATH``; None: remember nothing). *on_start* receives the :class:`Migrator`
+    (e.g. to call ``stop()`` on Ctrl-C).
+    """
+    options = MigrateOptions(
+        selection=Selection(
+            albums=albums,
+            taken_after=taken_after,
+            taken_before=taken_before,
+            favorites_only=favorites_only,
+            asset_types=asset_types,
+            include_archived=include_archived,
+            include_trashed=include_trashed,
+        ),
+        preserve=preserve,
+        dry_run=dry_run,
+    )
+    run_config = config or MigrateConfig()
+    if concurrency != run_config.concurrency and (config is None or concurrency != 4):
+        run_config = attrs.evolve(run_config, concurrency=concurrency)  # explicit override
+    async with StateStore.open(state_path) as store:
+        migrator = Migrator(
+            source,
+            target,
+            options=options,
+            config=run_config,
+            store=store,
+            hub=EventHub([on_event] if on_event else None),
+        )
+        if on_start is not None:
+            on_start(migrator)
+        try:
+            return await migrator.run()
+        finally:
+            migrator.hub.close()
