@@ -228,6 +228,11 @@ class EventHub:
         self._subscriptions: list[EventSubscription] = []
         self._closed = False
 
+    @property
+    def active(self) -> bool:
+        """Whether anyone listens (engines may skip building events nobody reads)."""
+        return bool(self._listeners or self._subscriptions)
+
     def add_listener(self, listener: Listener) -> None:
         self._listeners.append(listener)
 

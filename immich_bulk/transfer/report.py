@@ -29,8 +29,10 @@ class Outcome:
     """What happened to one item.
 
     ``status``: uploaded | duplicate | would-upload (dry run) | skipped | failed for uploads;
-    downloaded | present (already there and verified) | would-download | skipped | failed
-    for downloads; migrated | exists (the target had it) | failed for migrations.
+    downloaded | present (already there, or moved after a layout change) |
+    would-download | would-move | skipped (e.g. listed twice) | failed for exports;
+    migrated | exists (the target had it) | would-migrate | skipped | failed for migrations
+    (whose items are assets, ``album:NAME``, ``stack:ID`` and ``tag:VALUE``).
     """
 
     item: str  # the local path, or the asset id
@@ -108,7 +110,7 @@ class TransferReport:
     ``total`` equals the number of input items: nothing is dropped without an outcome.
     """
 
-    kind: str  # upload | download | migrate
+    kind: str  # upload | export | migrate
     counts: Mapping[str, int]
     total: int
     bytes_transferred: int
