@@ -59,6 +59,23 @@ def normalize_base_url(url: str) -> str:
     return str(parsed.copy_with(path=path))
 
 
+def _check_credentials(**credentials: str | None) -> None:
+    """Refuse a credential that cannot be sent as a header value, naming it but never
+    showing it. Without this check a key with a stray space, tab, CR or LF (pasted from a
+    file) reached h11, whose "Illegal header value b'<the key>'" became the message of the
+    TransportError -- the key in an exception and in every log of it -- and a non-ASCII
+    key escaped as a bare UnicodeEncodeError."""
+    for name, value in credentials.items():
+        if value is None or not isinstance(value, str) or not value:
+            continue  # Secret() rejects the empty and the non-str ones
+        if not all("\x21" <= char <= "\x7e" for char in value):
+            raise ValueError(
+                f"{name} contains characters that cannot be sent in an HTTP header (spaces, "
+                "line breaks, control or non-ASCII characters); check for a stray space or "
+                "newline around it"
+            )
+
+
 class AsyncClient(ApiGroups):
     """An async client for one Immich server, usable under asyncio and trio.
 
@@ -99,6 +116,9 @@ class AsyncClient(ApiGroups):
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
         self._base_url = normalize_base_url(base_url)
+        _check_credentials(
+            api_key=api_key, access_token=access_token, session_cookie=session_cookie
+        )
         credentials: dict[str, Secret] = {}
         if api_key is not None:
             credentials["x-api-key"] = Secret(api_key)

@@ -49,6 +49,13 @@ class UploadFile:
         default=None, kw_only=True, repr=False, eq=False
     )
     """Awaited with the size of each chunk before it is sent (e.g. a bandwidth cap)."""
+    opener: Callable[[], BinaryIO] | None = attrs.field(
+        default=None, kw_only=True, repr=False, eq=False
+    )
+    """Opens a path ``source`` for reading (called for every try) instead of ``open(path,
+    "rb")``; the upload engine passes one that also opens paths longer than ``PATH_MAX``
+    (plain ``open`` fails on those with ENAMETOOLONG, so such files could be hashed but
+    never uploaded)."""
 
     @property
     def name(self) -> str:

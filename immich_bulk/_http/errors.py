@@ -16,11 +16,27 @@ __all__ = ["api_error", "map_transport_errors", "transport_error"]
 def transport_error(exc: httpx.HTTPError, method: str, path: str) -> TransportError:
     """An httpx exception as a TransportError (its message never carries headers)."""
     kind = type(exc).__name__
-    detail = str(exc) or kind
+    detail = str(exc) or _cause_text(exc) or kind
     cls = RequestTimeoutError if isinstance(exc, httpx.TimeoutException) else TransportError
     error = cls(f"{kind}: {detail}", method=method, path=path)
     error.__cause__ = exc
     return error
+
+
+def _cause_text(exc: BaseException) -> str:
+    """The first non-empty message down the chain of causes. Under trio a failed TLS
+    handshake arrives as httpx.ConnectError('') <- httpcore <- trio.BrokenResourceError('')
+    <- ssl.SSLCertVerificationError('[SSL: CERTIFICATE_VERIFY_FAILED] ...'): the error
+    said only "ConnectError: ConnectError", not that the certificate was refused."""
+    seen = 0
+    current = exc.__cause__ or exc.__context__
+    while current is not None and seen < 8:
+        text = str(current)
+        if text:
+            return text
+        current = current.__cause__ or current.__context__
+        seen += 1
+    return ""
 
 
 @contextlib.contextmanager

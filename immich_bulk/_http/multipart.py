@@ -39,6 +39,22 @@ def _quote(value: str) -> str:
     return value.replace('"', "%22").replace("\r", "%0D").replace("\n", "%0A")
 
 
+def _utf8(text: str) -> bytes:
+    """*text* as UTF-8. A file name that is not valid UTF-8 reaches us from ``os.fsdecode``
+    with lone surrogates (``surrogateescape``), which ``str.encode()`` refuses: the whole
+    upload then failed with UnicodeEncodeError. Its undecodable bytes are sent as U+FFFD
+    instead (the server gets valid UTF-8; the bytes read from disk are unaffected)."""
+    try:
+        return text.encode()
+    except UnicodeEncodeError:
+        pass
+    try:
+        raw = text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate that no file name produced
+        return text.encode("utf-8", "replace")
+    return raw.decode("utf-8", "replace").encode()
+
+
 def field_text(value: Any) -> str:
     """A non-file form value as text: booleans as true/false, dates ISO, lists/objects JSON."""
     if isinstance(value, bool):
@@ -65,6 +81,7 @@ class FilePart:
         "content_type",
         "filename",
         "name",
+        "opener",
         "pace",
         "progress",
         "sha1",
@@ -79,6 +96,7 @@ class FilePart:
         self.sha1 = upload.sha1
         self.progress = upload.progress
         self.pace = upload.pace
+        self.opener = upload.opener
         self.source = upload.source
         self._start = 0
         if isinstance(self.source, (bytes, bytearray, memoryview)):
@@ -99,12 +117,13 @@ class FilePart:
         return not isinstance(self.source, io.IOBase) or self.source.seekable()
 
     def header(self, boundary: str) -> bytes:
-        return (
+        text = (
             f"--{boundary}\r\n"
             f'Content-Disposition: form-data; name="{_quote(self.name)}"; '
             f'filename="{_quote(self.filename)}"\r\n'
             f"Content-Type: {self.content_type}\r\n\r\n"
-        ).encode()
+        )
+        return _utf8(text)
 
     async def chunks(self, chunk_size: int) -> AsyncIterator[bytes]:
         """The file's bytes, one worker-thread hop per chunk (a small file: one hop in all)."""
@@ -192,7 +211,10 @@ class _Reader:
         if self.handle is None:
             if isinstance(part.source, os.PathLike):
                 try:
-                    self.handle = open(part.source, "rb")  # noqa: SIM115 (closed in close())
+                    if part.opener is not None:
+                        self.handle = part.opener()
+                    else:
+                        self.handle = open(part.source, "rb")  # noqa: SIM115 (closed in close())
                 except FileNotFoundError as exc:
                     raise FileChangedError(
                         f"{part.filename}: the file vanished before upload"
@@ -254,11 +276,11 @@ class MultipartBody:
                 self._parts.append(FilePart(name, upload))
             elif value is not None:  # multipart cannot say null: None is left out
                 self._parts.append(
-                    (
+                    _utf8(
                         f"--{self.boundary}\r\n"
                         f'Content-Disposition: form-data; name="{_quote(name)}"\r\n\r\n'
                         f"{field_text(value)}\r\n"
-                    ).encode()
+                    )
                 )
         self._closing = f"--{self.boundary}--\r\n".encode()
 

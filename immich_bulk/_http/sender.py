@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import ssl
 import time
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -14,6 +15,7 @@ from .._types import Secret, Unset
 from ..errors import ResponseValidationError, TransportError, UnsafeRedirectError
 from .errors import api_error, transport_error
 from .operation import Op
+from .redact import install as _keep_credentials_out_of_httpcore_logs
 from .request import PreparedRequest
 from .retry import (
     RetryEvent,
@@ -26,6 +28,8 @@ from .retry import (
 __all__ = ["Sender"]
 
 log = logging.getLogger("immich_bulk.http")
+# httpcore logs response headers at DEBUG, a login's Set-Cookie session token included
+_keep_credentials_out_of_httpcore_logs()
 
 _REDIRECTS = (301, 302, 303, 307, 308)
 _NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
@@ -161,7 +165,7 @@ class Sender:
                     return response, body
             except httpx.HTTPError as exc:
                 safe = isinstance(exc, _NOT_SENT) or (op.retry_safe and req.replayable)
-                if not (safe and attempt < policy.max_attempts):
+                if not (safe and attempt < policy.max_attempts) or _certificate_refused(exc):
                     raise transport_error(exc, req.method, req.path) from exc
                 reason, wait = type(exc).__name__, policy.delay(attempt)
             finally:
@@ -222,6 +226,19 @@ async def _read(
             )
         chunks.append(chunk)
     return b"".join(chunks)
+
+
+def _certificate_refused(exc: BaseException) -> bool:
+    """True when the server's TLS certificate was refused: trying again cannot help, so the
+    error is raised at once instead of after every retry and its backoff."""
+    seen = 0
+    current: BaseException | None = exc
+    while current is not None and seen < 8:
+        if isinstance(current, ssl.SSLCertVerificationError):
+            return True
+        current = current.__cause__ or current.__context__
+        seen += 1
+    return False
 
 
 def _timeout(value: Any) -> httpx.Timeout:

@@ -8,7 +8,9 @@ code from :mod:`immich_bulk.cli.context`, never a traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
+import io
 import logging
 import os
 import sys
@@ -85,6 +87,18 @@ def _setup_logging(verbose: int, quiet: int) -> None:
         logging.getLogger("httpcore").setLevel(logging.WARNING)
 
 
+def _tolerant_stdout() -> None:
+    """Let stdout print any file name. A name that is not valid UTF-8 is carried as lone
+    surrogates (``os.fsdecode``); a strict UTF-8 stdout (e.g. ``LANG=en_US.UTF-8``) raised
+    UnicodeEncodeError while printing the summary of such a file, which ended the command
+    with exit code 2 and half a summary. They are shown escaped instead (``\\udcff``), as
+    stderr already does by default; ``--json`` output is ASCII and unaffected."""
+    stream = sys.stdout
+    if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
+        with contextlib.suppress(ValueError, OSError):
+            stream.reconfigure(errors="backslashreplace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["fake-server"]:  # its own parser, shared with python -m immich_bulk.testing
@@ -93,6 +107,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return fake_main(argv[1:], prog="immich-bulk fake-server")
     parser = build_parser()
     args = parser.parse_args(argv)
+    _tolerant_stdout()
     _setup_logging(args.verbose, args.quiet)
     if getattr(args, "run", None) is None:
         parser.print_help(sys.stderr)

@@ -13,7 +13,7 @@ from ..transfer.events import EventHub
 from ..transfer.ratelimit import parse_rate
 from ..transfer.state import DEFAULT_PATH, StateStore, StateStoreError
 from ..transfer.upload import StatePath, Uploader, UploadOptions
-from .context import CliError, Context, add_common_options
+from .context import EXIT_UNREACHABLE, CliError, Context, add_common_options
 
 
 def register(subparsers: Any) -> None:
@@ -137,4 +137,8 @@ async def run(args: argparse.Namespace, ctx: Context) -> int:
                 uploader.hub.close()
         except StateStoreError as exc:
             raise CliError(str(exc)) from None
-    return ctx.finish(report)
+    code = ctx.finish(report)
+    if uploader.unreachable is not None:  # the run stopped itself: say so, exit 4
+        ctx.warn("the server became unreachable; state saved: run the same command again")
+        return EXIT_UNREACHABLE
+    return code

@@ -87,6 +87,9 @@ def add_common_options(parser: argparse.ArgumentParser, *, server: bool = True) 
             action="store_true",
             help="do not verify the server's TLS certificate (prints a warning)",
         )
+    # -v/-q also after the command name (they default to the global ones)
+    parser.add_argument("-v", "--verbose", action="count", default=argparse.SUPPRESS)
+    parser.add_argument("-q", "--quiet", action="count", default=argparse.SUPPRESS)
     out = parser.add_argument_group("output")
     out.add_argument("--json", action="store_true", help="print one JSON document (every item)")
     out.add_argument("--events", metavar="FILE", help="write NDJSON events to FILE ('-': stdout)")

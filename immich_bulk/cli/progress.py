@@ -45,6 +45,8 @@ LABELS = {
     "migrate": "copying",
     "metadata": "metadata",
     "jobs": "server jobs",
+    "links": "albums/stacks/tags",
+    "plan": "planning",
 }
 BYTE_STAGES = {"upload", "download", "migrate"}
 

@@ -22,13 +22,15 @@ Every file found gets exactly one outcome in the report.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import io
 import logging
 import math
 import os
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Union
+from typing import TYPE_CHECKING, Any, BinaryIO, Union
 
 import anyio
 import anyio.abc
@@ -53,6 +55,7 @@ from ..models import (
     AssetMediaCreateDto,
     AssetVisibility,
 )
+from ._fsutil import open_binary
 from .adaptive import AdaptiveConcurrency, LevelChange
 from .albums import AlbumManager, album_worker
 from .config import UploadConfig
@@ -211,6 +214,8 @@ class Uploader:
         self._albums: AlbumManager | None = None
         self._scope: anyio.CancelScope | None = None
         self._stopped = False
+        self.unreachable: TransportError | None = None
+        """Set when the run stopped because the server could not be reached at all."""
         self._bytes = 0
         self._user_id = ""
 
@@ -252,7 +257,7 @@ class Uploader:
             return self.options.album
         if self.options.album_from_folder:
             parent = file.path.parent
-            return parent.name or os.fsdecode(parent) or None
+            return _valid_text(parent.name or os.fsdecode(parent)) or None
         return None
 
     # -- run --------------------------------------------------------------------------
@@ -508,6 +513,7 @@ class Uploader:
         except ImmichError as exc:
             for item in todo:
                 self._fail(item, "check", f"the server's duplicate check failed: {exc}", exc)
+            self._check_reachable(exc)
             return
         self._stages["check"].touch()
         answers = {r.id: r for r in response.results}
@@ -632,6 +638,7 @@ class Uploader:
                 size=file.size,
                 progress=progress,
                 pace=self.rate.consume if self.rate is not None else None,
+                opener=functools.partial(_open_for_upload, file.path),
             ),
             device_asset_id=f"{name}-{file.size}",
             device_id=self.config.device_id,
@@ -640,7 +647,11 @@ class Uploader:
             filename=name,
             is_favorite=True if self.options.favorite else UNSET,
             visibility=self.options.visibility if self.options.visibility else UNSET,
-            sidecar_data=UploadFile(file.sidecar) if file.sidecar is not None else UNSET,
+            sidecar_data=(
+                UploadFile(file.sidecar, opener=functools.partial(_open_for_upload, file.sidecar))
+                if file.sidecar is not None
+                else UNSET
+            ),
         )
 
     def _timeout(self, size: int) -> httpx.Timeout:
@@ -682,6 +693,7 @@ class Uploader:
             return
         except (ApiError, TransportError) as exc:
             self._fail(item, "upload", str(exc), exc)
+            self._check_reachable(exc)
             return
         except ImmichError as exc:
             self._fail(item, "upload", str(exc), exc)
@@ -730,6 +742,23 @@ class Uploader:
         )
         await self._release_followers(item, asset_id)
 
+    def _check_reachable(self, exc: ImmichError) -> None:
+        """Stop the run when the server cannot be reached even after the retries.
+
+        Without this, a server that went away mid-run made every remaining file go through
+        all its retries (about 30 s of backoff each with the default policy) and fail on its
+        own: hours of failures for a big library, exit code 1, thousands of "failed" lines.
+        Now the run stops like ``stop()`` (the report is ``interrupted``, with a note; the
+        command exits with 4, "server unreachable") and a re-run resumes where it stopped.
+        """
+        if not isinstance(exc, TransportError) or self.unreachable is not None:
+            return
+        if not isinstance(exc.__cause__, (httpx.ConnectError, httpx.ConnectTimeout)):
+            return  # the server is there (a dropped or timed-out request): keep going
+        self.unreachable = exc
+        self.hub.emit(Notice(message=f"the server is unreachable, stopping: {exc}", level="error"))
+        self.stop()
+
     # -- delete -----------------------------------------------------------------------
     async def _delete(self, item: _Item, asset_id: str) -> bool:
         """Delete the local file once the server's checksum of the asset equals ours."""
@@ -761,6 +790,8 @@ class Uploader:
     # -- report -----------------------------------------------------------------------
     def _report(self, seconds: float, interrupted: bool) -> TransferReport:
         notes = []
+        if self.unreachable is not None:
+            notes.append(f"stopped early, the server is unreachable: {self.unreachable}")
         if self._albums is not None and self._albums.problems:
             notes.append(f"{self._albums.problems} album additions failed (see the events)")
         extra: dict[str, Any] = {
@@ -795,6 +826,26 @@ class Uploader:
             extra=extra,
             log=self.log,
         )
+
+
+def _valid_text(name: str) -> str:
+    """A folder name as valid text: a name that is not UTF-8 comes from ``os.fsdecode``
+    with lone surrogates, which no JSON request (the album's name) and no SQLite text (the
+    album journal) can carry -- ``--album-from-folder`` on such a folder ended the whole run
+    with UnicodeEncodeError. Its undecodable bytes become U+FFFD instead."""
+    try:
+        name.encode()
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return name
+
+
+def _open_for_upload(path: Path) -> BinaryIO:
+    """Open a file to stream it: paths longer than PATH_MAX work (scan and hash reach them
+    through directory descriptors; a plain ``open`` failed on them with ENAMETOOLONG, so
+    such a file was hashed, then failed to upload), and a FIFO that replaced the file
+    never blocks the open. Buffered, so a read returns all the bytes asked for."""
+    return io.BufferedReader(open_binary(path))
 
 
 async def upload(
