@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import ssl
 import warnings
@@ -36,6 +37,14 @@ log = logging.getLogger("immich_bulk")
 #: moving never times out.
 DEFAULT_TIMEOUT = httpx.Timeout(120.0, connect=10.0)
 DEFAULT_MAX_RESPONSE_BYTES = 256 * 1024 * 1024
+
+
+@functools.lru_cache(maxsize=1)
+def default_ssl_context() -> ssl.SSLContext:
+    """One verifying TLS context per process (building one costs ~20 ms; sharing is safe)."""
+    import certifi
+
+    return ssl.create_default_context(cafile=certifi.where())
 
 
 def normalize_base_url(url: str) -> str:
@@ -151,7 +160,7 @@ class AsyncClient(ApiGroups):
             self._owns_http = True
             http = httpx.AsyncClient(
                 transport=transport,
-                verify=verify,
+                verify=default_ssl_context() if verify is True else verify,
                 timeout=timeout,
                 follow_redirects=False,
                 limits=httpx.Limits(

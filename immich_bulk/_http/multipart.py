@@ -139,12 +139,10 @@ class FilePart:
             async for chunk in self._piped(self.source, digest):
                 yield chunk
             return
-        reader = _Reader(self)
+        reader = _Reader(self, digest)  # hashes in its worker thread, off the event loop
         try:
             while not reader.done:
                 chunk = await anyio.to_thread.run_sync(reader.read, chunk_size)
-                if digest is not None:
-                    digest.update(chunk)
                 if reader.done:
                     self._verify(digest, b"")  # before the last bytes leave
                 if chunk:
@@ -200,8 +198,9 @@ class FilePart:
 class _Reader:
     """Reads a file part in chunks; each :meth:`read` runs in a worker thread."""
 
-    def __init__(self, part: FilePart) -> None:
+    def __init__(self, part: FilePart, digest: Any = None) -> None:
         self.part = part
+        self.digest = digest
         self.remaining = part.size
         self.handle: BinaryIO | None = None
         self.done = False
@@ -232,6 +231,8 @@ class _Reader:
         if len(data) < want:
             raise FileChangedError(f"{part.filename}: the file shrank during upload")
         self.remaining -= len(data)
+        if self.digest is not None:
+            self.digest.update(data)  # large updates release the GIL
         if self.remaining == 0:
             if isinstance(part.source, os.PathLike) and handle.read(1):
                 raise FileChangedError(f"{part.filename}: the file grew during upload")

@@ -20,7 +20,7 @@ from ..transfer.export import Exporter, ExportOptions
 from ..transfer.naming import DEFAULT_LAYOUT, LAYOUT_FIELDS
 from ..transfer.state import StateStore, StateStoreError
 from .cmd_upload import state_path
-from .context import CliError, Context, add_common_options
+from .context import EXIT_UNREACHABLE, CliError, Context, add_common_options
 
 
 def register(subparsers: Any) -> None:
@@ -117,4 +117,8 @@ async def run(args: argparse.Namespace, ctx: Context) -> int:
                 exporter.hub.close()
         except StateStoreError as exc:
             raise CliError(str(exc)) from None
-    return ctx.finish(report)
+    code = ctx.finish(report)
+    if exporter.unreachable is not None:  # the run stopped itself: say so, exit 4
+        ctx.warn("the server became unreachable; state saved: run the same command again")
+        return EXIT_UNREACHABLE
+    return code

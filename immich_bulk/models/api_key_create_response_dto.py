@@ -6,4 +6,4 @@ from .api_key_response_dto import APIKeyResponseDto
 @attrs.define(kw_only=True)
 class APIKeyCreateResponseDto:
     api_key: APIKeyResponseDto
-    secret: str  # API key secret (only shown once)
+    secret: str = attrs.field(repr=False)  # API key secret (only shown once)

@@ -6,5 +6,5 @@ from .._types import UNSET, Unset
 @attrs.define(kw_only=True)
 class ChangePasswordDto:
     invalidate_sessions: bool | Unset = UNSET  # Invalidate all other sessions
-    new_password: str  # New password (min 8 characters)
-    password: str  # Current password
+    new_password: str = attrs.field(repr=False)  # New password (min 8 characters)
+    password: str = attrs.field(repr=False)  # Current password

@@ -5,4 +5,4 @@ import attrs
 @attrs.define(kw_only=True)
 class LoginCredentialDto:
     email: str  # User email
-    password: str  # User password
+    password: str = attrs.field(repr=False)  # User password

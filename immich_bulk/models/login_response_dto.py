@@ -4,7 +4,7 @@ import attrs
 
 @attrs.define(kw_only=True)
 class LoginResponseDto:
-    access_token: str  # Access token
+    access_token: str = attrs.field(repr=False)  # Access token
     is_admin: bool  # Is admin user
     is_onboarded: bool  # Is onboarded
     name: str  # User name

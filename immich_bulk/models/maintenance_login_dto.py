@@ -5,4 +5,4 @@ from .._types import UNSET, Unset
 
 @attrs.define(kw_only=True)
 class MaintenanceLoginDto:
-    token: str | Unset = UNSET  # Maintenance token
+    token: str | Unset = attrs.field(default=UNSET, repr=False)  # Maintenance token

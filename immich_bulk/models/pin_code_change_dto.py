@@ -5,6 +5,6 @@ from .._types import UNSET, Unset
 
 @attrs.define(kw_only=True)
 class PinCodeChangeDto:
-    new_pin_code: str  # New PIN code (4-6 digits)
-    password: str | Unset = UNSET  # User password (required if PIN code is not provided)
-    pin_code: str | Unset = UNSET  # New PIN code (4-6 digits)
+    new_pin_code: str = attrs.field(repr=False)  # New PIN code (4-6 digits)
+    password: str | Unset = attrs.field(default=UNSET, repr=False)  # User password (required if PIN code is not provided)
+    pin_code: str | Unset = attrs.field(default=UNSET, repr=False)  # New PIN code (4-6 digits)

@@ -5,5 +5,5 @@ from .._types import UNSET, Unset
 
 @attrs.define(kw_only=True)
 class PinCodeResetDto:
-    password: str | Unset = UNSET  # User password (required if PIN code is not provided)
-    pin_code: str | Unset = UNSET  # New PIN code (4-6 digits)
+    password: str | Unset = attrs.field(default=UNSET, repr=False)  # User password (required if PIN code is not provided)
+    pin_code: str | Unset = attrs.field(default=UNSET, repr=False)  # New PIN code (4-6 digits)

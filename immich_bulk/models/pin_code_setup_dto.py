@@ -4,4 +4,4 @@ import attrs
 
 @attrs.define(kw_only=True)
 class PinCodeSetupDto:
-    pin_code: str  # PIN code (4-6 digits)
+    pin_code: str = attrs.field(repr=False)  # PIN code (4-6 digits)

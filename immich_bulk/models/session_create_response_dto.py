@@ -16,5 +16,5 @@ class SessionCreateResponseDto:
     expires_at: str | Unset = UNSET  # Expiration date
     id: str  # Session ID
     is_pending_sync_reset: bool  # Is pending sync reset
-    token: str  # Session token
+    token: str = attrs.field(repr=False)  # Session token
     updated_at: str  # Last update date

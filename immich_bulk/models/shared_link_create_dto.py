@@ -14,7 +14,7 @@ class SharedLinkCreateDto:
     asset_ids: list[str] | Unset = UNSET  # Asset IDs (for individual assets)
     description: str | None | Unset = UNSET  # Link description
     expires_at: _dt.datetime | None | Unset = UNSET  # Expiration date
-    password: str | None | Unset = UNSET  # Link password
+    password: str | None | Unset = attrs.field(default=UNSET, repr=False)  # Link password
     show_metadata: bool | Unset = UNSET  # Show metadata
     slug: str | None | Unset = UNSET  # Custom URL slug
     type: SharedLinkType  # Shared link type

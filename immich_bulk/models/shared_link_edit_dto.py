@@ -12,6 +12,6 @@ class SharedLinkEditDto:
     change_expiry_time: bool | Unset = UNSET  # Whether to change the expiry time. Few clients cannot send null to set the expiryTime to never. Setting this flag and not sending expiryAt is considered as null instead. Clients that can send null values can ignore this.
     description: str | None | Unset = UNSET  # Link description
     expires_at: _dt.datetime | None | Unset = UNSET  # Expiration date
-    password: str | None | Unset = UNSET  # Link password
+    password: str | None | Unset = attrs.field(default=UNSET, repr=False)  # Link password
     show_metadata: bool | Unset = UNSET  # Show metadata
     slug: str | None | Unset = UNSET  # Custom URL slug

@@ -4,4 +4,4 @@ import attrs
 
 @attrs.define(kw_only=True)
 class SharedLinkLoginDto:
-    password: str  # Shared link password
+    password: str = attrs.field(repr=False)  # Shared link password

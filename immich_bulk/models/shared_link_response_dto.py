@@ -19,9 +19,9 @@ class SharedLinkResponseDto:
     expires_at: _dt.datetime | None  # Expiration date
     id: str  # Shared link ID
     key: str  # Encryption key (base64url)
-    password: str | None  # Has password
+    password: str | None = attrs.field(repr=False)  # Has password
     show_metadata: bool  # Show metadata
     slug: str | None  # Custom URL slug
-    token: str | None | Unset = UNSET  # Access token (deprecated)
+    token: str | None | Unset = attrs.field(default=UNSET, repr=False)  # Access token (deprecated)
     type: SharedLinkType  # Shared link type
     user_id: str  # Owner user ID

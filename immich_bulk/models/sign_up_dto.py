@@ -6,4 +6,4 @@ import attrs
 class SignUpDto:
     email: str  # User email
     name: str  # User name
-    password: str  # User password
+    password: str = attrs.field(repr=False)  # User password

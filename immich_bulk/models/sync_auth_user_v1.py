@@ -15,7 +15,7 @@ class SyncAuthUserV1:
     is_admin: bool  # User is admin
     name: str  # User name
     oauth_id: str  # User OAuth ID
-    pin_code: str | None  # User pin code
+    pin_code: str | None = attrs.field(repr=False)  # User pin code
     profile_changed_at: _dt.datetime  # User profile changed at
     quota_size_in_bytes: int | None
     quota_usage_in_bytes: int

@@ -9,7 +9,7 @@ class SystemConfigOAuthDto:
     auto_register: bool  # Auto register
     button_text: str  # Button text
     client_id: str  # Client ID
-    client_secret: str  # Client secret
+    client_secret: str = attrs.field(repr=False)  # Client secret
     default_storage_quota: int | None  # Default storage quota
     enabled: bool  # Enabled
     issuer_url: str  # Issuer URL

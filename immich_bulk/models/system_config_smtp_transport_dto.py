@@ -6,7 +6,7 @@ import attrs
 class SystemConfigSmtpTransportDto:
     host: str  # SMTP server hostname
     ignore_cert: bool  # Whether to ignore SSL certificate errors
-    password: str  # SMTP password
+    password: str = attrs.field(repr=False)  # SMTP password
     port: float  # SMTP server port
     secure: bool  # Whether to use secure connection (TLS/SSL)
     username: str  # SMTP username

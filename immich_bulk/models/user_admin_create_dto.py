@@ -11,8 +11,8 @@ class UserAdminCreateDto:
     is_admin: bool | Unset = UNSET  # Grant admin privileges
     name: str  # User name
     notify: bool | Unset = UNSET  # Send notification email
-    password: str  # User password
-    pin_code: str | None | Unset = UNSET  # PIN code
+    password: str = attrs.field(repr=False)  # User password
+    pin_code: str | None | Unset = attrs.field(default=UNSET, repr=False)  # PIN code
     quota_size_in_bytes: int | None | Unset = UNSET  # Storage quota in bytes
     should_change_password: bool | Unset = UNSET  # Require password change on next login
     storage_label: str | None | Unset = UNSET  # Storage label

@@ -10,8 +10,8 @@ class UserAdminUpdateDto:
     email: str | Unset = UNSET  # User email
     is_admin: bool | Unset = UNSET  # Grant admin privileges
     name: str | Unset = UNSET  # User name
-    password: str | Unset = UNSET  # User password
-    pin_code: str | None | Unset = UNSET  # PIN code
+    password: str | Unset = attrs.field(default=UNSET, repr=False)  # User password
+    pin_code: str | None | Unset = attrs.field(default=UNSET, repr=False)  # PIN code
     quota_size_in_bytes: int | None | Unset = UNSET  # Storage quota in bytes
     should_change_password: bool | Unset = UNSET  # Require password change on next login
     storage_label: str | None | Unset = UNSET  # Storage label

@@ -9,4 +9,4 @@ class UserUpdateMeDto:
     avatar_color: UserAvatarColor | None | Unset = UNSET  # Avatar color
     email: str | Unset = UNSET  # User email
     name: str | Unset = UNSET  # User name
-    password: str | Unset = UNSET  # User password (deprecated, use change password endpoint)
+    password: str | Unset = attrs.field(default=UNSET, repr=False)  # User password (deprecated, use change password endpoint)

@@ -954,6 +954,23 @@ def _existing(path: Path, sha1: bytes) -> FetchResult:
     )
 
 
+_OWNER_XATTR = "user.immich-bulk.item"
+
+
+def _mark_owner(path: Path, item_id: str) -> None:
+    """Remember which item a file in a shared folder came from (where xattrs work)."""
+    # without xattrs (some file systems, other systems) such files are just never reused
+    with contextlib.suppress(OSError, AttributeError):
+        os.setxattr(path, _OWNER_XATTR, item_id.encode(), follow_symlinks=False)
+
+
+def _owner(path: Path) -> str | None:
+    try:
+        return os.getxattr(path, _OWNER_XATTR, follow_symlinks=False).decode()
+    except (OSError, AttributeError, UnicodeDecodeError):
+        return None
+
+
 def is_dir_target(dest: StrPathLike) -> bool:
     """True when *dest* names a directory: it is one, or it ends with a separator."""
     text = os.fsdecode(dest)
@@ -1090,13 +1107,19 @@ async def download_to(
                 st = os.lstat(path)
             except FileNotFoundError:
                 return path
-            # same size as what comes: taken to be an earlier download of the same rendition
-            if stat_mod.S_ISREG(st.st_mode) and length.isdigit() and st.st_size == int(length):
+            # an earlier download of this same item (marked when placed) is replaced; a file of
+            # another item, or of unknown origin, never is
+            if (
+                stat_mod.S_ISREG(st.st_mode)
+                and length.isdigit()
+                and st.st_size == int(length)
+                and _owner(path) == item_id
+            ):
                 return path
-        return root / candidates[-1]
+        return root / candidates[-1]  # its name holds the full item id: only ever ours
 
     part = root / f".{kind}-{ident}{PART_SUFFIX}"  # both parts are safe
-    return await fetch(
+    result = await fetch(
         request,
         final=choose,
         part=part,
@@ -1107,3 +1130,5 @@ async def download_to(
         progress=progress,
         on_retry=on_retry,
     )
+    await anyio.to_thread.run_sync(_mark_owner, result.path, item_id)
+    return result

@@ -55,6 +55,7 @@ from anyio.streams.memory import MemoryObjectReceiveStream, MemoryObjectSendStre
 from .._http.retry import use_retry_policy
 from ..errors import ApiError, ImmichError, TransferError
 from ..models import AssetResponseDto, MetadataSearchDto
+from ._engine import StageClock, server_unreachable
 from .config import DownloadConfig
 from .download import fetch, is_no_space, part_path_for
 from .events import (
@@ -156,25 +157,6 @@ class _Item:
     sent: int = 0
 
 
-class _Stage:
-    def __init__(self, name: str) -> None:
-        self.name = name
-        self.first: float | None = None
-        self.last = 0.0
-        self.count = 0
-
-    def touch(self) -> None:
-        now = time.monotonic()
-        if self.first is None:
-            self.first = now
-        self.last = now
-        self.count += 1
-
-    @property
-    def seconds(self) -> float:
-        return 0.0 if self.first is None else self.last - self.first
-
-
 def _record_parts(record: DownloadRecord) -> tuple[str, ...] | None:
     """The components of a recorded relative path, or None if it is not one we wrote."""
     text = os.fsdecode(record.path).replace("\\", "/")
@@ -226,9 +208,11 @@ class Exporter:
         self._claims: dict[str, str] = {}
         self._active: set[str] = set()  # asset ids between plan and outcome
         self._verify_limiter = anyio.CapacityLimiter(self.config.verify_workers)
-        self._stages = {n: _Stage(n) for n in ("list", "plan", "download")}
+        self._stages = {n: StageClock(n) for n in ("list", "plan", "download")}
         self._scope: anyio.CancelScope | None = None
         self._stopped = False
+        self.unreachable: BaseException | None = None
+        """Set when the run stopped because the server could not be reached at all."""
         self._bytes = 0
         self._moved = 0
         self._restarts = 0
@@ -254,6 +238,14 @@ class Exporter:
         self.log.add(outcome)
 
     def _fail(self, item: _Item, stage: str, reason: str, exc: BaseException | None) -> None:
+        if exc is not None and self.unreachable is None and server_unreachable(exc):
+            # the server is gone: stop (interrupted, resumable) instead of failing every
+            # remaining asset one by one after all its retries
+            self.unreachable = exc
+            self.hub.emit(
+                Notice(message=f"the server is unreachable, stopping: {exc}", level="error")
+            )
+            self.stop()
         error = type(exc).__name__ if exc is not None else None
         self.hub.emit(ItemFailed(item=item.asset_id, stage=stage, reason=reason, error=error))
         self._finish(
@@ -964,6 +956,8 @@ class Exporter:
     # -- report -----------------------------------------------------------------------
     def _report(self, seconds: float, interrupted: bool) -> TransferReport:
         notes: list[str] = []
+        if self.unreachable is not None:
+            notes.append(f"stopped early, the server is unreachable: {self.unreachable}")
         if self._moved:
             notes.append(f"{self._moved} files moved to their new layout path")
         extra: dict[str, Any] = {

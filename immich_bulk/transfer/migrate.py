@@ -69,6 +69,7 @@ from ..models import (
     BulkIdsDto,
     ExifResponseDto,
 )
+from ._engine import StageClock
 from .config import TRANSFER_RETRY
 from .events import (
     BytesTransferred,
@@ -213,25 +214,6 @@ class _Item:
         return self.asset.type == AssetTypeEnum.VIDEO
 
 
-class _Stage:
-    def __init__(self, name: str) -> None:
-        self.name = name
-        self.first: float | None = None
-        self.last = 0.0
-        self.count = 0
-
-    def touch(self) -> None:
-        now = time.monotonic()
-        if self.first is None:
-            self.first = now
-        self.last = now
-        self.count += 1
-
-    @property
-    def seconds(self) -> float:
-        return 0.0 if self.first is None else self.last - self.first
-
-
 class _Permanent(Exception):
     """A transfer failure that another attempt cannot fix."""
 
@@ -268,7 +250,7 @@ class Migrator:
         self.log = OutcomeLog()
         self.selection = self.options.selection
         self.preserve = self.options.preserve
-        self._stages = {n: _Stage(n) for n in ("list", "check", "migrate", "metadata", "links")}
+        self._stages = {n: StageClock(n) for n in ("list", "check", "migrate", "metadata", "links")}
         self._scope: anyio.CancelScope | None = None
         self._stopped = False
         self._bytes = 0

@@ -55,6 +55,7 @@ from ..models import (
     AssetMediaCreateDto,
     AssetVisibility,
 )
+from ._engine import StageClock, server_unreachable
 from ._fsutil import open_binary
 from .adaptive import AdaptiveConcurrency, LevelChange
 from .albums import AlbumManager, album_worker
@@ -145,27 +146,6 @@ class _Item:
     sent: int = 0  # bytes counted for the current try
 
 
-class _Stage:
-    """Wall-clock span and item count of one stage."""
-
-    def __init__(self, name: str) -> None:
-        self.name = name
-        self.first: float | None = None
-        self.last = 0.0
-        self.count = 0
-
-    def touch(self) -> None:
-        now = time.monotonic()
-        if self.first is None:
-            self.first = now
-        self.last = now
-        self.count += 1
-
-    @property
-    def seconds(self) -> float:
-        return 0.0 if self.first is None else self.last - self.first
-
-
 class Uploader:
     """One upload run. Most callers use :func:`upload` (or ``client.assets.upload``)."""
 
@@ -208,8 +188,9 @@ class Uploader:
         self.hasher = Hasher(
             store, max_workers=self.config.hash_workers, chunk_size=self.config.hash_chunk_size
         )
-        self._stages = {n: _Stage(n) for n in ("scan", "hash", "check", "upload")}
+        self._stages = {n: StageClock(n) for n in ("scan", "hash", "check", "upload")}
         self._leaders: dict[bytes, list[_Item]] = {}
+        self._would_upload: set[bytes] = set()
         self._journal: ServerJournal | None = None
         self._albums: AlbumManager | None = None
         self._scope: anyio.CancelScope | None = None
@@ -451,8 +432,9 @@ class Uploader:
         receive: MemoryObjectReceiveStream[_Item],
         send: MemoryObjectSendStream[_Item],
     ) -> None:
-        """Collect hashed items into batches: a batch goes out when it is full, or when its
-        first item has waited ``check_flush_seconds`` (so uploads start early)."""
+        """Collect hashed items into batches: a batch goes out when it is full, when its
+        first item has waited ``check_flush_seconds``, or at once while the upload workers
+        have nothing to do (so the first uploads start right away)."""
         size = self.config.check_batch_size
         async with receive, send:
             batch: list[_Item] = []
@@ -475,7 +457,9 @@ class Uploader:
                     continue
                 if batch and deadline == math.inf:
                     deadline = time.monotonic() + self.config.check_flush_seconds
-                if len(batch) >= size or time.monotonic() >= deadline:
+                stats = send.statistics()
+                idle = stats.current_buffer_used == 0 and stats.tasks_waiting_receive > 0
+                if len(batch) >= size or idle or time.monotonic() >= deadline:
                     await self._check_batch(batch, send)
                     batch, deadline = [], math.inf
             await self._check_batch(batch, send)
@@ -496,6 +480,16 @@ class Uploader:
                 await self._already_there(item, record.asset_id, "already uploaded (journal)")
             elif item.sha1 in self._leaders:  # the same content is on its way in this run
                 self._leaders[item.sha1].append(item)
+            elif item.sha1 in self._would_upload:  # dry run: an earlier file has this content
+                self._finish(
+                    Outcome(
+                        item=item.name,
+                        status="duplicate",
+                        reason="same content as a file that would be uploaded",
+                        checksum=item.sha1.hex(),
+                        size=item.file.size,
+                    )
+                )
             else:
                 self._leaders[item.sha1] = []
                 todo.append(item)
@@ -557,6 +551,8 @@ class Uploader:
                     albums=(item.album,) if item.album else (),
                 )
             )
+            if item.sha1 is not None:
+                self._would_upload.add(item.sha1)  # later copies are duplicates (dry run only)
             await self._release_followers(item, None)
             return
         self.hub.emit(
@@ -751,10 +747,9 @@ class Uploader:
         Now the run stops like ``stop()`` (the report is ``interrupted``, with a note; the
         command exits with 4, "server unreachable") and a re-run resumes where it stopped.
         """
-        if not isinstance(exc, TransportError) or self.unreachable is not None:
-            return
-        if not isinstance(exc.__cause__, (httpx.ConnectError, httpx.ConnectTimeout)):
+        if self.unreachable is not None or not server_unreachable(exc):
             return  # the server is there (a dropped or timed-out request): keep going
+        assert isinstance(exc, TransportError)
         self.unreachable = exc
         self.hub.emit(Notice(message=f"the server is unreachable, stopping: {exc}", level="error"))
         self.stop()

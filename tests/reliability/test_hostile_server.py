@@ -463,13 +463,6 @@ def test_hostile_json_through_the_command_is_one_line_not_a_traceback(tmp_path: 
     assert fake.api_key not in result.stderr
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="download.py download_to(): in a directory, a rendition whose server-proposed "
-    "name is taken by a file of the same size is taken for 'an earlier download of the "
-    "same rendition' without checking which asset it belongs to, so another asset's file "
-    "is replaced (reported; transfer/download.py is not ours to change)",
-)
 async def test_two_assets_whose_renditions_share_a_name_and_size_keep_both_files(
     tmp_path: Path,
 ) -> None:
