@@ -60,7 +60,11 @@ def _field_line(field: Field) -> str:
     annotation = field.annotation.replace("datetime.", "_dt.")
     default = "" if field.required else " = UNSET"
     if field.wire_name in SECRET_FIELDS and field.type.expr == "str":
-        default = " = attrs.field(repr=False)" if field.required else " = attrs.field(default=UNSET, repr=False)"
+        default = (
+            " = attrs.field(repr=False)"
+            if field.required
+            else " = attrs.field(default=UNSET, repr=False)"
+        )
     note = field.description + (" (deprecated)" if field.deprecated else "")
     return f"    {field.py_name}: {annotation}{default}{_comment(note)}\n"
 
