@@ -45,6 +45,8 @@ class UploadFile:
         default=None, kw_only=True, repr=False, eq=False
     )
     """Called with the size of each chunk as it is handed to the connection."""
+    chunk_size: int | None = attrs.field(default=None, kw_only=True)
+    """Bytes read per step while streaming (default: the body's, 1 MiB)."""
     pace: Callable[[int], Awaitable[None]] | None = attrs.field(
         default=None, kw_only=True, repr=False, eq=False
     )

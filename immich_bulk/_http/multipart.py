@@ -78,6 +78,7 @@ class FilePart:
 
     __slots__ = (
         "_start",
+        "chunk_size",
         "content_type",
         "filename",
         "name",
@@ -96,6 +97,7 @@ class FilePart:
         self.sha1 = upload.sha1
         self.progress = upload.progress
         self.pace = upload.pace
+        self.chunk_size = upload.chunk_size
         self.opener = upload.opener
         self.source = upload.source
         self._start = 0
@@ -319,7 +321,7 @@ class MultipartBody:
                 pending += part
                 continue
             pending += part.header(self.boundary)
-            async for chunk in part.chunks(self.chunk_size):
+            async for chunk in part.chunks(part.chunk_size or self.chunk_size):
                 if len(chunk) < _MERGE_BELOW:
                     pending += chunk
                     continue

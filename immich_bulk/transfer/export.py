@@ -40,6 +40,7 @@ import datetime as dt
 import hashlib
 import logging
 import os
+import re
 import stat as stat_mod
 import time
 from collections.abc import AsyncIterator, Callable, Iterable, Mapping
@@ -53,7 +54,7 @@ import attrs
 from anyio.streams.memory import MemoryObjectReceiveStream, MemoryObjectSendStream
 
 from .._http.retry import use_retry_policy
-from ..errors import ApiError, ImmichError, TransferError
+from ..errors import ApiError, BadRequestError, ImmichError, TransferError
 from ..models import AssetResponseDto, MetadataSearchDto
 from ._engine import StageClock, server_unreachable
 from .config import DownloadConfig
@@ -99,6 +100,9 @@ PLAN_BATCH = 500
 PLAN_FLUSH_SECONDS = 0.1
 
 StatePath = Any  # StrPath | _Default | None (kept loose: mirrors transfer.upload.StatePath)
+
+
+_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 
 
 @attrs.frozen(kw_only=True)
@@ -336,6 +340,13 @@ class Exporter:
 
     async def _resolve_album(self, album: str) -> tuple[str, str]:
         wanted = album.strip()
+        if _UUID.fullmatch(wanted):  # an id: one small request, not the whole album list
+            try:
+                with use_retry_policy(self.config.retry):
+                    found = await self.client.albums.get_album_info(wanted, without_assets=True)
+                return found.id, found.album_name
+            except BadRequestError:  # not found (Immich answers 400): maybe it is a name
+                pass
         with use_retry_policy(self.config.retry):
             albums = await self.client.albums.get_all_albums()
         by_id = [a for a in albums if a.id.lower() == wanted.lower()]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import tempfile
+import weakref
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from typing import IO, Any
@@ -74,8 +75,10 @@ class OutcomeLog:
     """Outcomes written to an anonymous temporary file as they arrive; counts kept in memory."""
 
     def __init__(self) -> None:
-        # an anonymous file that lives as long as the report (closed by close())
+        # an anonymous file that lives as long as the report: closed by close(), or when
+        # the log is garbage-collected
         self._file: IO[bytes] = tempfile.TemporaryFile(prefix="immich-bulk-outcomes-")  # noqa: SIM115
+        weakref.finalize(self, self._file.close)
         self.counts: Counter[str] = Counter()
         self.failures: list[Outcome] = []
         self.bytes = 0

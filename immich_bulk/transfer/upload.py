@@ -634,6 +634,7 @@ class Uploader:
                 size=file.size,
                 progress=progress,
                 pace=self.rate.consume if self.rate is not None else None,
+                chunk_size=self.config.chunk_size,
                 opener=functools.partial(_open_for_upload, file.path),
             ),
             device_asset_id=f"{name}-{file.size}",
