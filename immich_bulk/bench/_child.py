@@ -193,12 +193,12 @@ def ours_upload(job: Job, timer: Timer) -> Detail:
     from immich_bulk.transfer.config import UploadConfig
 
     _import_ours()
-    settings: dict[str, int] = {"concurrency": job.concurrency}
+    settings: dict[str, Any] = {"concurrency": job.concurrency, "adaptive": job.adaptive}
     if job.hash_workers is not None:
         settings["hash_workers"] = job.hash_workers
     if job.check_batch_size is not None:
         settings["check_batch_size"] = job.check_batch_size
-    config = UploadConfig(**settings)  # type: ignore[arg-type]
+    config = UploadConfig(**settings)
     state = Path(job.state_path) if job.state_path else None
 
     async def work() -> Detail:
@@ -212,6 +212,7 @@ def ours_upload(job: Job, timer: Timer) -> Detail:
             "stage_seconds": dict(report.stage_seconds),
             "retries": report.retries,
             "failures": [f"{o.item}: {o.reason}" for o in report.failures[:5]],
+            "concurrency": report.extra.get("concurrency"),
         }
 
     result: Detail = _run_async(work, job.backend)

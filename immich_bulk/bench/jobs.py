@@ -48,6 +48,8 @@ class Job:
     manifest: str = ""
     """The corpus manifest (paths, checksums, sizes)."""
     concurrency: int = 4
+    adaptive: bool = False
+    """Our uploads: ``concurrency="auto"`` (adaptive, starting at ``concurrency``)."""
     hash_workers: int | None = None
     check_batch_size: int | None = None
     state_path: str | None = None

@@ -17,6 +17,7 @@ import os
 import platform
 import secrets
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -58,6 +59,7 @@ GOAL_DOWNLOAD_IMMICHPY = Goal(threshold=1.5, text=">= 1.5x")
 GOAL_RERUN = Goal(threshold=0.05, at_least=False, text="< 5% of a first run")
 GOAL_HASH = Goal(threshold=0.9, text=">= 0.9x")
 GOAL_FLAT = Goal(threshold=1.2, at_least=False, text="flat: <= 1.2x")
+GOAL_ADAPTIVE = Goal(threshold=0.9, text=">= 0.9x the best fixed setting")
 
 
 @attrs.frozen(kw_only=True)
@@ -694,8 +696,29 @@ class Suite:
                     curves[label].setdefault(value, []).append(attrs.evolve(run, contender=label))
                     await self.remember_in_album(corpus)
                     await self.remove(state)
+        # adaptive concurrency against the best fixed setting of the same sweep
+        auto = f"{OURS} (concurrency auto)"
+        for rep in range(reps):
+            self.log(f" repetition {rep + 1}/{reps}, concurrency auto")
+            await self.reset(corpus)
+            state = self.fresh("state.db")
+            job = self.job("ours-upload", corpus, concurrency=2, state_path=str(state))
+            job = attrs.evolve(job, adaptive=True)
+            run = await self.measure(auto, job, corpus, expect={"uploaded": corpus.files})
+            result.runs.setdefault(auto, []).append(attrs.evolve(run, contender=auto))
+            await self.remember_in_album(corpus)
+            await self.remove(state)
         await self.purge(corpus)
         result.curves = curves
+        ok_levels = {v: runs for v, runs in curves[OURS].items() if any(r.ok for r in runs)}
+        if ok_levels:
+            best_value = max(
+                ok_levels,
+                key=lambda v: statistics.median(r.files_per_s for r in ok_levels[v] if r.ok),
+            )
+            fixed = f"{OURS} (best fixed: concurrency {best_value})"
+            result.runs[fixed] = [attrs.evolve(r, contender=fixed) for r in ok_levels[best_value]]
+            self._compare(result, auto, fixed, "speedup", GOAL_ADAPTIVE)
         return result
 
     async def scale(self, key: str, spec: CorpusSpec) -> ScenarioResult:
