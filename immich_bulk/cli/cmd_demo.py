@@ -24,10 +24,8 @@ from ..client import AsyncClient
 from ..samples import write_sample_library
 from ..testing import run_fake_server_subprocess
 from ..transfer.config import DownloadConfig, UploadConfig
-from ..transfer.events import EventHub
 from ..transfer.export import Exporter, ExportOptions
 from ..transfer.report import TransferReport
-from ..transfer.state import StateStore
 from ..transfer.upload import Uploader, UploadOptions
 from .context import EXIT_FAILED, EXIT_OK, Context
 
@@ -75,36 +73,36 @@ def _hash_tree(root: Path) -> dict[bytes, list[Path]]:
 async def _upload(
     client: AsyncClient, ctx: Context, library: Path, state: Path, concurrency: int
 ) -> TransferReport:
-    listeners, view = ctx.listeners("upload")
-    async with StateStore.open(state) as store:
-        uploader = Uploader(
+    _, report = await ctx.run_transfer(
+        "upload",
+        state,
+        lambda store, hub: Uploader(
             client,
             library,
             options=UploadOptions(album_from_folder=True),
             config=UploadConfig(concurrency=concurrency),
             store=store,
-            hub=EventHub(listeners),
-        )
-        report = await ctx.run_engine(uploader.run, uploader.stop, view)
-        uploader.hub.close()
+            hub=hub,
+        ),
+    )
     return report
 
 
 async def _download(
     client: AsyncClient, ctx: Context, dest: Path, state: Path, concurrency: int
 ) -> TransferReport:
-    listeners, view = ctx.listeners("download")
-    async with StateStore.open(state) as store:
-        exporter = Exporter(
+    _, report = await ctx.run_transfer(
+        "download",
+        state,
+        lambda store, hub: Exporter(
             client,
             dest,
             options=ExportOptions(everything=True, layout="{yyyy}/{filename}"),
             config=DownloadConfig(concurrency=concurrency),
             store=store,
-            hub=EventHub(listeners),
-        )
-        report = await ctx.run_engine(exporter.run, exporter.stop, view)
-        exporter.hub.close()
+            hub=hub,
+        ),
+    )
     return report
 
 

@@ -15,10 +15,8 @@ from .._converter import structure_json
 from ..errors import ResponseValidationError, TransferError
 from ..models import MetadataSearchDto
 from ..transfer.config import DownloadConfig
-from ..transfer.events import EventHub
 from ..transfer.export import Exporter, ExportOptions
 from ..transfer.naming import DEFAULT_LAYOUT, LAYOUT_FIELDS
-from ..transfer.state import StateStore, StateStoreError
 from .cmd_upload import state_path
 from .context import EXIT_UNREACHABLE, CliError, Context, add_common_options
 
@@ -102,20 +100,16 @@ async def run(args: argparse.Namespace, ctx: Context) -> int:
         config = DownloadConfig(**settings)
     except ValueError as exc:
         raise CliError(str(exc)) from None
-    listeners, view = ctx.listeners("download")
     async with ctx.client() as client:
         try:
-            async with StateStore.open(state_path(args)) as store:
-                exporter = Exporter(
-                    client, dest, options=options, config=config, store=store,
-                    hub=EventHub(listeners),
-                )  # fmt: skip
-                try:
-                    report = await ctx.run_engine(exporter.run, exporter.stop, view)
-                except TransferError as exc:  # e.g. no such album: nothing was transferred
-                    raise CliError(str(exc)) from None
-                exporter.hub.close()
-        except StateStoreError as exc:
+            exporter, report = await ctx.run_transfer(
+                "download",
+                state_path(args),
+                lambda store, hub: Exporter(
+                    client, dest, options=options, config=config, store=store, hub=hub
+                ),
+            )
+        except TransferError as exc:  # e.g. no such album: nothing was transferred
             raise CliError(str(exc)) from None
     code = ctx.finish(report)
     if exporter.unreachable is not None:  # the run stopped itself: say so, exit 4

@@ -18,7 +18,6 @@ import datetime as dt
 import os
 from typing import Any
 
-from ..transfer.events import EventHub
 from ..transfer.migrate import (
     PRESERVE_ALL,
     PRESERVE_FIELDS,
@@ -31,7 +30,6 @@ from ..transfer.migrate import (
 )
 from ..transfer.migrate_listing import ASSET_TYPES
 from ..transfer.report import TransferReport
-from ..transfer.state import StateStore, StateStoreError
 from .cmd_upload import state_path
 from .config import Credentials, resolve
 from .context import (
@@ -176,23 +174,15 @@ async def run(args: argparse.Namespace, ctx: Context) -> int:
     options, config = build_options(args)
     source_creds = source_credentials(args)
     target_creds = target_credentials(args)
-    listeners, view = ctx.listeners("migrate")
     diff: MigrationDiff | None = None
     async with ctx.client(source_creds) as source, ctx.client(target_creds) as target:
-        try:
-            async with StateStore.open(state_path(args)) as store:
-                migrator = Migrator(
-                    source,
-                    target,
-                    options=options,
-                    config=config,
-                    store=store,
-                    hub=EventHub(listeners),
-                )
-                report = await ctx.run_engine(migrator.run, migrator.stop, view)
-                migrator.hub.close()
-        except StateStoreError as exc:
-            raise CliError(str(exc)) from None
+        _, report = await ctx.run_transfer(
+            "migrate",
+            state_path(args),
+            lambda store, hub: Migrator(
+                source, target, options=options, config=config, store=store, hub=hub
+            ),
+        )
         if args.verify and not options.dry_run and not report.interrupted:
             sel = options.selection
             diff = await verify_migration(

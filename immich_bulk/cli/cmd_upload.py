@@ -9,9 +9,8 @@ from typing import Any
 
 from ..models import AssetVisibility
 from ..transfer.config import UploadConfig
-from ..transfer.events import EventHub
 from ..transfer.ratelimit import parse_rate
-from ..transfer.state import DEFAULT_PATH, StateStore, StateStoreError
+from ..transfer.state import DEFAULT_PATH
 from ..transfer.upload import StatePath, Uploader, UploadOptions
 from .context import EXIT_UNREACHABLE, CliError, Context, add_common_options
 
@@ -121,22 +120,14 @@ async def run(args: argparse.Namespace, ctx: Context) -> int:
         config = UploadConfig(**settings)
     except ValueError as exc:
         raise CliError(str(exc)) from None
-    listeners, view = ctx.listeners("upload")
     async with ctx.client() as client:
-        try:
-            async with StateStore.open(state_path(args)) as store:
-                uploader = Uploader(
-                    client,
-                    paths,
-                    options=options,
-                    config=config,
-                    store=store,
-                    hub=EventHub(listeners),
-                )
-                report = await ctx.run_engine(uploader.run, uploader.stop, view)
-                uploader.hub.close()
-        except StateStoreError as exc:
-            raise CliError(str(exc)) from None
+        uploader, report = await ctx.run_transfer(
+            "upload",
+            state_path(args),
+            lambda store, hub: Uploader(
+                client, paths, options=options, config=config, store=store, hub=hub
+            ),
+        )
     code = ctx.finish(report)
     if uploader.unreachable is not None:  # the run stopped itself: say so, exit 4
         ctx.warn("the server became unreachable; state saved: run the same command again")

@@ -21,7 +21,7 @@ import signal
 import sys
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
-from typing import IO, Any
+from typing import IO, Any, TypeVar
 
 import anyio
 
@@ -38,8 +38,10 @@ from ..errors import (
     ResponseValidationError,
     TransportError,
 )
-from ..transfer.events import TransferEvent
+from ..transfer._engine import Engine
+from ..transfer.events import EventHub, TransferEvent
 from ..transfer.report import TransferReport
+from ..transfer.state import StatePath, StateStore, StateStoreError
 from .config import Credentials, resolve
 from .progress import EventWriter, ProgressView
 
@@ -63,6 +65,7 @@ EXIT_UNREACHABLE = 4
 EXIT_INTERRUPTED = 130
 
 log = logging.getLogger("immich_bulk.cli")
+E = TypeVar("E", bound=Engine)
 
 
 class CliError(Exception):
@@ -228,6 +231,23 @@ class Context:
         self.stdout.write("\n")
 
     # -- running engines ----------------------------------------------------------------
+    async def run_transfer(
+        self, title: str, state_path: StatePath, build: Callable[[StateStore, EventHub], E]
+    ) -> tuple[E, TransferReport]:
+        """Open the state store, build an engine with this command's listeners, run it with
+        progress and Ctrl-C handling; returns the engine (for what it noticed) and report."""
+        listeners, view = self.listeners(title)
+        try:
+            async with StateStore.open(state_path) as store:
+                engine = build(store, EventHub(listeners))
+                try:
+                    report = await self.run_engine(engine.run, engine.stop, view)
+                finally:
+                    engine.hub.close()
+        except StateStoreError as exc:
+            raise CliError(str(exc)) from None
+        return engine, report
+
     async def run_engine(
         self, run: Callable[[], Any], stop: Callable[[], None], view: ProgressView
     ) -> TransferReport:

@@ -21,7 +21,7 @@ from ..transfer.events import Listener
 from ..transfer.export import Exporter, ExportOptions, export
 from ..transfer.naming import DEFAULT_LAYOUT, safe_id, safe_name, split_ext
 from ..transfer.report import TransferReport
-from ..transfer.state import DEFAULT_PATH, _Default
+from ..transfer.state import DEFAULT_PATH, StatePath
 
 __all__ = ["DownloadApi"]
 
@@ -133,7 +133,7 @@ class DownloadApi(GeneratedDownloadApi):
         preserve_mtime: bool = True,
         live_photos: bool = True,
         config: DownloadConfig | None = None,
-        state_path: StrPath | _Default | None = DEFAULT_PATH,
+        state_path: StatePath = DEFAULT_PATH,
         on_event: Listener | None = None,
         on_start: Callable[[Exporter], None] | None = None,
     ) -> TransferReport:

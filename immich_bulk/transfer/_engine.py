@@ -3,12 +3,48 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
+from typing import Protocol, TypeVar
 
 import httpx
 
 from ..errors import TransportError
+from .events import EventHub, Listener
+from .report import TransferReport
+from .state import StatePath, StateStore
 
-__all__ = ["StageClock", "server_unreachable"]
+__all__ = ["Engine", "StageClock", "run_with_state", "server_unreachable"]
+
+
+class Engine(Protocol):
+    """What the upload, export and migrate engines have in common."""
+
+    hub: EventHub
+
+    async def run(self) -> TransferReport: ...
+
+    def stop(self) -> None: ...
+
+
+E = TypeVar("E", bound=Engine)
+
+
+async def run_with_state(
+    state_path: StatePath,
+    build: Callable[[StateStore, EventHub], E],
+    *,
+    on_event: Listener | None = None,
+    on_start: Callable[[E], None] | None = None,
+) -> TransferReport:
+    """Open the state store, build an engine on it, run it, and close its events."""
+    async with StateStore.open(state_path) as store:
+        engine = build(store, EventHub([on_event] if on_event else None))
+        if on_start is not None:
+            on_start(engine)
+        try:
+            return await engine.run()
+        finally:
+            engine.hub.close()
 
 
 def server_unreachable(exc: BaseException) -> bool:

@@ -56,7 +56,7 @@ from anyio.streams.memory import MemoryObjectReceiveStream, MemoryObjectSendStre
 from .._http.retry import use_retry_policy
 from ..errors import ApiError, BadRequestError, ImmichError, TransferError
 from ..models import AssetResponseDto, MetadataSearchDto
-from ._engine import StageClock, server_unreachable
+from ._engine import StageClock, run_with_state, server_unreachable
 from .config import DownloadConfig
 from .download import fetch, is_no_space, part_path_for
 from .events import (
@@ -84,7 +84,7 @@ from .naming import (
     safe_id,
 )
 from .report import Outcome, OutcomeLog, TransferReport
-from .state import DEFAULT_PATH, DownloadRecord, ServerJournal, StateStore, _Default
+from .state import DEFAULT_PATH, DownloadRecord, ServerJournal, StatePath, StateStore
 
 if TYPE_CHECKING:
     from ..client import AsyncClient
@@ -98,8 +98,6 @@ log = logging.getLogger("immich_bulk.transfer")
 PLAN_BATCH = 500
 #: Send a partial plan batch after this long.
 PLAN_FLUSH_SECONDS = 0.1
-
-StatePath = Any  # StrPath | _Default | None (kept loose: mirrors transfer.upload.StatePath)
 
 
 _UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
@@ -1100,23 +1098,21 @@ async def export(
     *,
     options: ExportOptions,
     config: DownloadConfig | None = None,
-    state_path: StrPath | _Default | None = DEFAULT_PATH,
+    state_path: StatePath = DEFAULT_PATH,
     on_event: Listener | None = None,
     on_start: Callable[[Exporter], None] | None = None,
 ) -> TransferReport:
     """Export assets to *dest*; see :class:`ExportOptions` and :class:`DownloadConfig`."""
-    async with StateStore.open(state_path) as store:
-        exporter = Exporter(
+    return await run_with_state(
+        state_path,
+        lambda store, hub: Exporter(
             client,
             dest,
             options=options,
             config=config,
             store=store,
-            hub=EventHub([on_event] if on_event else None),
-        )
-        if on_start is not None:
-            on_start(exporter)
-        try:
-            return await exporter.run()
-        finally:
-            exporter.hub.close()
+            hub=hub,
+        ),
+        on_event=on_event,
+        on_start=on_start,
+    )

@@ -69,7 +69,7 @@ from ..models import (
     BulkIdsDto,
     ExifResponseDto,
 )
-from ._engine import StageClock
+from ._engine import StageClock, run_with_state
 from .config import TRANSFER_RETRY
 from .events import (
     BytesTransferred,
@@ -936,18 +936,16 @@ async def migrate(
     run_config = config or MigrateConfig()
     if concurrency != run_config.concurrency and (config is None or concurrency != 4):
         run_config = attrs.evolve(run_config, concurrency=concurrency)  # explicit override
-    async with StateStore.open(state_path) as store:
-        migrator = Migrator(
+    return await run_with_state(
+        state_path,
+        lambda store, hub: Migrator(
             source,
             target,
             options=options,
             config=run_config,
             store=store,
-            hub=EventHub([on_event] if on_event else None),
-        )
-        if on_start is not None:
-            on_start(migrator)
-        try:
-            return await migrator.run()
-        finally:
-            migrator.hub.close()
+            hub=hub,
+        ),
+        on_event=on_event,
+        on_start=on_start,
+    )

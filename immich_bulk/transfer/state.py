@@ -84,6 +84,7 @@ __all__ = [
     "FileIdentity",
     "PausedQueues",
     "ServerJournal",
+    "StatePath",
     "StateStats",
     "StateStore",
     "StateStoreError",
@@ -141,6 +142,8 @@ class _Default(enum.Enum):
 
 #: Sentinel for :meth:`StateStore.open`: the per-user default path.
 DEFAULT_PATH: Final = _Default.DEFAULT
+#: Where a state file lives: a path, ``DEFAULT_PATH`` (the user cache dir) or None (none).
+StatePath = StrPath | _Default | None
 
 
 def default_state_path() -> Path:
@@ -687,7 +690,7 @@ class StateStore:
     @contextlib.asynccontextmanager
     async def open(
         cls,
-        path: StrPath | _Default | None = DEFAULT_PATH,
+        path: StatePath = DEFAULT_PATH,
         *,
         flush_interval: float = 0.2,
         flush_max_records: int = 1000,

@@ -30,7 +30,7 @@ import os
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO, Union
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 import anyio
 import anyio.abc
@@ -55,7 +55,7 @@ from ..models import (
     AssetMediaCreateDto,
     AssetVisibility,
 )
-from ._engine import StageClock, server_unreachable
+from ._engine import StageClock, run_with_state, server_unreachable
 from ._fsutil import open_binary
 from .adaptive import AdaptiveConcurrency, LevelChange
 from .albums import AlbumManager, album_worker
@@ -79,7 +79,7 @@ from .jobs import JobControl, jobs_paused
 from .ratelimit import RateLimiter
 from .report import Outcome, OutcomeLog, TransferReport
 from .scan import ScanError, ScanItem, ScannedFile, ScanOptions, ScanSkip, scan_into
-from .state import DEFAULT_PATH, ServerJournal, StateStore, _Default
+from .state import DEFAULT_PATH, ServerJournal, StatePath, StateStore
 
 if TYPE_CHECKING:
     from ..client import AsyncClient
@@ -87,8 +87,6 @@ if TYPE_CHECKING:
 
 __all__ = ["StatePath", "UploadOptions", "Uploader", "upload"]
 
-#: Where the state lives: a file path, ``DEFAULT_PATH`` (the user cache dir) or None (off).
-StatePath = Union["StrPath", _Default, None]
 
 log = logging.getLogger("immich_bulk.transfer")
 
@@ -855,18 +853,16 @@ async def upload(
     on_start: Callable[[Uploader], None] | None = None,
 ) -> TransferReport:
     """Upload files and folders; see :class:`UploadOptions` and :class:`UploadConfig`."""
-    async with StateStore.open(state_path) as store:
-        uploader = Uploader(
+    return await run_with_state(
+        state_path,
+        lambda store, hub: Uploader(
             client,
             paths,
             options=options,
             config=config,
             store=store,
-            hub=EventHub([on_event] if on_event else None),
-        )
-        if on_start is not None:
-            on_start(uploader)
-        try:
-            return await uploader.run()
-        finally:
-            uploader.hub.close()
+            hub=hub,
+        ),
+        on_event=on_event,
+        on_start=on_start,
+    )
