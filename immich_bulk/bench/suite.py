@@ -702,7 +702,7 @@ class Suite:
             self.log(f" repetition {rep + 1}/{reps}, concurrency auto")
             await self.reset(corpus)
             state = self.fresh("state.db")
-            job = self.job("ours-upload", corpus, concurrency=2, state_path=str(state))
+            job = self.job("ours-upload", corpus, state_path=str(state))
             job = attrs.evolve(job, adaptive=True)
             run = await self.measure(auto, job, corpus, expect={"uploaded": corpus.files})
             result.runs.setdefault(auto, []).append(attrs.evolve(run, contender=auto))

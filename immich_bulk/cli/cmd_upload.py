@@ -106,7 +106,7 @@ async def run(args: argparse.Namespace, ctx: Context) -> int:
         )
         settings: dict[str, Any] = {}
         if args.concurrency == "auto":
-            settings.update(adaptive=True, concurrency=2)
+            settings.update(adaptive=True)  # starts at the default concurrency
         elif args.concurrency is not None:
             if not args.concurrency.isdigit():
                 raise ValueError(

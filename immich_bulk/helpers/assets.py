@@ -84,7 +84,7 @@ class AssetsApi(AssetFileHelpers, GeneratedAssetsApi):
         )
         config = config or UploadConfig()
         if concurrency == "auto":
-            config = attrs.evolve(config, adaptive=True, concurrency=min(2, config.concurrency))
+            config = attrs.evolve(config, adaptive=True)  # starts at config.concurrency
         elif concurrency is not None:
             config = attrs.evolve(config, concurrency=concurrency)
         if max_bytes_per_second is not None:

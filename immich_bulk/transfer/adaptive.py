@@ -2,7 +2,7 @@
 
 A hill climb on measured throughput, with a multiplicative decrease on trouble:
 
-- every window (a couple of seconds, and at least a few completed uploads) the throughput
+- every window (half a second, and at least two completed uploads per worker) the throughput
   at the current level is measured (a moving average per level);
 - if it is clearly better (>5%) than at the level below, add one worker and keep climbing;
 - if it is not, the climb went past the server's capacity: step back down and hold there,
@@ -49,7 +49,7 @@ class AdaptiveConcurrency:
         *,
         start: int = 2,
         maximum: int = 16,
-        window_seconds: float = 2.0,
+        window_seconds: float = 0.5,
         min_completions: int = 4,
         clock: Callable[[], float] = time.monotonic,
         on_change: Callable[[LevelChange], None] | None = None,
@@ -93,7 +93,9 @@ class AdaptiveConcurrency:
     # -- the controller ---------------------------------------------------------------
     def _maybe_adjust(self) -> None:
         elapsed = self._clock() - self._window_start
-        if elapsed < self.window or (self._completions < self.min_completions and not self._errors):
+        # a window lasts long enough to see every worker finish about twice
+        enough = max(self.min_completions, 2 * self.level)
+        if elapsed < self.window or (self._completions < enough and not self._errors):
             return
         rate = self._units / elapsed if elapsed > 0 else 0.0
         errors = self._errors

@@ -73,7 +73,7 @@ class UploadConfig:
     """Tune the number of parallel uploads while running (``concurrency`` is the start, up
     to ``max_concurrency``); see :mod:`immich_bulk.transfer.adaptive`."""
     max_concurrency: int = attrs.field(default=16, validator=_positive)
-    adapt_window_seconds: float = 2.0
+    adapt_window_seconds: float = 0.5
     """How long each adaptive measurement lasts."""
     max_bytes_per_second: int | None = None
     """A bandwidth cap shared by all uploads (None: no cap)."""
