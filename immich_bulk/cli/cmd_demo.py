@@ -22,7 +22,6 @@ import attrs
 
 from ..client import AsyncClient
 from ..samples import write_sample_library
-from ..testing import run_fake_server_subprocess
 from ..transfer.config import DownloadConfig, UploadConfig
 from ..transfer.export import Exporter, ExportOptions
 from ..transfer.report import TransferReport
@@ -124,6 +123,8 @@ async def run(args: argparse.Namespace, ctx: Context) -> int:
                 f"{sample.bytes / 1e6:.1f} MB in {library}",
                 file=out,
             )
+        from ..testing import run_fake_server_subprocess  # imported only for the demo
+
         manager = run_fake_server_subprocess(data_dir=work / "server")
         server = await anyio.to_thread.run_sync(manager.__enter__)
         try:

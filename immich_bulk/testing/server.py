@@ -31,7 +31,6 @@ import anyio
 import anyio.from_thread
 import anyio.lowlevel
 import httpx
-import sniffio
 from hypercorn.config import Config
 
 from .fake import FakeImmich
@@ -48,6 +47,19 @@ __all__ = [
     "run_fake_server_subprocess",
     "serve",
 ]
+
+
+def running_on_trio() -> bool:
+    """True inside a trio event loop (hypercorn has one serve() per backend)."""
+    trio = sys.modules.get("trio")
+    if trio is None:
+        return False
+    try:
+        trio.lowlevel.current_task()
+    except RuntimeError:
+        return False
+    return True
+
 
 log = logging.getLogger("immich_bulk.testing")
 
@@ -118,7 +130,7 @@ async def serve(
     event = shutdown_event or anyio.Event()
     app = _SocketApp(fake)
     task_status.started(url)
-    if sniffio.current_async_library() == "trio":
+    if running_on_trio():
         from hypercorn.trio import serve as trio_serve
 
         await trio_serve(app, config, shutdown_trigger=event.wait)  # type: ignore[arg-type]

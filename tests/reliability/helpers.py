@@ -25,12 +25,11 @@ import anyio
 import anyio.from_thread
 import anyio.lowlevel
 import attrs
-import sniffio
 from hypercorn.config import Config
 
 from immich_bulk.samples import jpeg_bytes
 from immich_bulk.testing import FakeServer
-from immich_bulk.testing.server import bind_socket, build_config
+from immich_bulk.testing.server import bind_socket, build_config, running_on_trio
 
 ROOT = Path(__file__).resolve().parents[2]
 WHEN = dt.datetime(2021, 6, 1, 12, 0, 0)
@@ -264,7 +263,7 @@ async def serve_app(
         cfg.certfile, cfg.keyfile = config.certfile, config.keyfile
     scheme = "https" if cfg.certfile else "http"
     task_status.started(f"{scheme}://127.0.0.1:{port}")
-    if sniffio.current_async_library() == "trio":
+    if running_on_trio():
         from hypercorn.trio import serve as trio_serve
 
         await trio_serve(app, cfg, shutdown_trigger=shutdown.wait)
