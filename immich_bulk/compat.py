@@ -66,8 +66,22 @@ ENGINE_OPERATIONS = frozenset(
         "getAllTags",
         "upsertTags",
         "tagAssets",
+        "getQueues",
+        "updateQueue",
         "getQueuesLegacy",
         "runQueueCommandLegacy",
+        "getAssetStatistics",
+        "deleteAssets",
+        "restoreAssets",
+        "searchAssetStatistics",
+        "getStack",
+        "searchStacks",
+        "updateStack",
+        "updateAlbumInfo",
+        "updateTag",
+        "viewAsset",
+        "playAssetVideo",
+        "getProfileImage",
     }
 )
 
