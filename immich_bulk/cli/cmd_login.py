@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import getpass
+import os
+import sys
 from typing import Any
 
+import anyio
+
 from .config import Credentials, config_path, delete_config, save_config
-from .context import Context
+from .context import CliError, Context
 
 
 def register(subparsers: Any) -> None:
@@ -17,7 +22,13 @@ def register(subparsers: Any) -> None:
         f"{config_path()} (mode 0600). Commands then need no --url/--key.",
     )
     login.add_argument("url", metavar="URL")
-    login.add_argument("key", metavar="KEY")
+    login.add_argument(
+        "key",
+        metavar="KEY",
+        nargs="?",
+        help="the API key (default: $IMMICH_API_KEY, else asked for without echo); "
+        "a key starting with '-' goes after `--`",
+    )
     login.add_argument("--insecure", action="store_true", help="do not verify TLS certificates")
     login.set_defaults(run=run_login)
     logout = subparsers.add_parser("logout", help="forget the saved URL and key")
@@ -25,7 +36,13 @@ def register(subparsers: Any) -> None:
 
 
 async def run_login(args: argparse.Namespace, ctx: Context) -> int:
-    async with ctx.client(Credentials(args.url, args.key, "arguments")) as client:
+    key = args.key or os.environ.get("IMMICH_API_KEY") or ""
+    if not key and sys.stdin.isatty():
+        key = await anyio.to_thread.run_sync(getpass.getpass, "API key: ")
+    if not key:
+        raise CliError("no API key: give it as KEY, in $IMMICH_API_KEY, or type it when asked")
+    args.key = key
+    async with ctx.client(Credentials(args.url, key, "arguments")) as client:
         me = await client.users.get_my_user()
         url = client.server_url
     path = save_config(url, args.key)

@@ -17,6 +17,7 @@ import contextlib
 import os
 import secrets
 import shutil
+import string
 import threading
 import time
 import uuid
@@ -75,6 +76,13 @@ def utcnow() -> datetime:
 
 def new_id() -> str:
     return str(uuid.uuid4())
+
+
+def _alphanumeric_secret() -> str:
+    """Like Immich's keys and tokens: letters and digits only (never a leading ``-``, which a
+    command line would take for an option)."""
+    alphabet = string.ascii_letters + string.digits
+    return "".join(secrets.choice(alphabet) for _ in range(43))
 
 
 @dataclass(eq=False)
@@ -416,7 +424,7 @@ class FakeState:
                 id=new_id(),
                 user_id=user.id,
                 name=name,
-                secret=secret or secrets.token_urlsafe(32),
+                secret=secret or _alphanumeric_secret(),
                 permissions=list(permissions),
                 created_at=now,
                 updated_at=now,
@@ -434,7 +442,7 @@ class FakeState:
     def create_session(self, user: User) -> Session:
         with self.lock:
             now = utcnow()
-            session = Session(new_id(), user.id, secrets.token_urlsafe(32), now, now)
+            session = Session(new_id(), user.id, _alphanumeric_secret(), now, now)
             self.sessions[session.id] = session
             self.sessions_by_token[session.token] = session
             self.save(session)

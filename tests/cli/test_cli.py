@@ -234,3 +234,14 @@ def test_download_user_errors(cli: Cli, tmp_path: Path) -> None:
     assert "Traceback" not in not_a_folder.stderr + bad_search.stderr + no_album.stderr
     missing_choice = cli.run("download", str(tmp_path / "o"))
     assert missing_choice.code == 2
+
+
+def test_login_takes_the_key_from_the_environment_or_after_a_double_dash(
+    cli: Cli, tmp_path: Path
+) -> None:
+    from_env = cli.run("login", cli.server.url, env={"IMMICH_INSTANCE_URL": ""})
+    assert from_env.code == 0 and "logged in" in from_env.stdout
+    dashed = cli.run("login", "--", cli.server.url, cli.server.api_key)
+    assert dashed.code == 0
+    missing = cli.run("login", cli.server.url, env={"IMMICH_API_KEY": ""})
+    assert missing.code == 2 and "no API key" in missing.stderr
