@@ -976,20 +976,16 @@ class Exporter:
             "restarts": self._restarts,
             "resumed_bytes": self._resumed,
         }
-        return TransferReport(
-            kind="export",
-            counts=dict(self.log.counts),
-            total=len(self.log),
+        return TransferReport.from_log(
+            "export",
+            self.log,
             bytes_transferred=self._bytes,
             seconds=seconds,
-            stage_seconds={n: s.seconds for n, s in self._stages.items()},
-            retries=self.log.retries,
-            failures=tuple(self.log.failures),
+            stages=self._stages,
             dry_run=self.options.dry_run,
             interrupted=interrupted,
-            notes=tuple(notes),
+            notes=notes,
             extra=extra,
-            log=self.log,
         )
 
 

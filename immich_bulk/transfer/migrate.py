@@ -873,20 +873,16 @@ class Migrator:
         }
         if self.links:
             extra["links"] = self.links
-        return TransferReport(
-            kind="migrate",
-            counts=dict(self.log.counts),
-            total=len(self.log),
+        return TransferReport.from_log(
+            "migrate",
+            self.log,
             bytes_transferred=self._bytes,
             seconds=seconds,
-            stage_seconds={n: s.seconds for n, s in self._stages.items()},
-            retries=self.log.retries,
-            failures=tuple(self.log.failures),
+            stages=self._stages,
             dry_run=self.options.dry_run,
             interrupted=interrupted,
-            notes=tuple(self._notes),
+            notes=self._notes,
             extra=extra,
-            log=self.log,
         )
 
 

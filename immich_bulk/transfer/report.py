@@ -12,7 +12,7 @@ import json
 import tempfile
 import weakref
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import IO, Any
 
 import attrs
@@ -126,6 +126,38 @@ class TransferReport:
     notes: tuple[str, ...] = ()
     extra: Mapping[str, Any] = attrs.field(factory=dict)
     _log: OutcomeLog = attrs.field(repr=False, eq=False, alias="log")
+
+    @classmethod
+    def from_log(
+        cls,
+        kind: str,
+        log: OutcomeLog,
+        *,
+        bytes_transferred: int,
+        seconds: float,
+        stages: Mapping[str, Any],
+        dry_run: bool,
+        interrupted: bool,
+        notes: Iterable[str] = (),
+        extra: Mapping[str, Any] | None = None,
+    ) -> TransferReport:
+        """The report of an engine run from its outcome log (``stages``: name -> an object
+        with ``seconds``)."""
+        return cls(
+            kind=kind,
+            counts=dict(log.counts),
+            total=len(log),
+            bytes_transferred=bytes_transferred,
+            seconds=seconds,
+            stage_seconds={name: stage.seconds for name, stage in stages.items()},
+            retries=log.retries,
+            failures=tuple(log.failures),
+            dry_run=dry_run,
+            interrupted=interrupted,
+            notes=tuple(notes),
+            extra=dict(extra or {}),
+            log=log,
+        )
 
     def count(self, status: str) -> int:
         return self.counts.get(status, 0)

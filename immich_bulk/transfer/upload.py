@@ -805,20 +805,16 @@ class Uploader:
             }
         if self.options.pause_jobs:
             extra["paused_jobs"] = list(self.paused_jobs)
-        return TransferReport(
-            kind="upload",
-            counts=dict(self.log.counts),
-            total=len(self.log),
+        return TransferReport.from_log(
+            "upload",
+            self.log,
             bytes_transferred=self._bytes,
             seconds=seconds,
-            stage_seconds={n: s.seconds for n, s in self._stages.items()},
-            retries=self.log.retries,
-            failures=tuple(self.log.failures),
+            stages=self._stages,
             dry_run=self.options.dry_run,
             interrupted=interrupted,
-            notes=tuple(notes),
+            notes=notes,
             extra=extra,
-            log=self.log,
         )
 
 
