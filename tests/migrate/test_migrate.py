@@ -147,6 +147,23 @@ async def test_trash_is_carried_only_when_asked(tmp_path: Path) -> None:
         assert diff.ok, list(diff.differences())
 
 
+async def test_empty_albums_with_one_name_become_one_album(tmp_path: Path) -> None:
+    async with servers() as (src, tgt):
+        await build_library(src)
+        for description in ("first", "second"):
+            await src.client.albums.create_album(
+                CreateAlbumDto(album_name="Empty", description=description)
+            )
+        report = await migrate(src.client, tgt.client, state_path=tmp_path / "s", config=FAST)
+        assert report.ok, report.failures
+        assert "3 source albums are named 'Empty': merged into one on the target" in report.notes
+        assert target_albums(tgt)["Empty"] == set()  # asserts one album of that name
+        # a re-run without the journal finds it by name and makes no other
+        again = await migrate(src.client, tgt.client, state_path=None, config=FAST)
+        assert again.ok and again.count("exists") == again.total
+        assert sum(a.name == "Empty" for a in tgt.fake.albums(tgt.user)) == 1
+
+
 async def test_dry_run_changes_nothing() -> None:
     async with servers() as (src, tgt):
         await build_library(src)

@@ -17,11 +17,13 @@ from pathlib import Path
 from typing import Any
 
 import anyio
+import httpx
 import pytest
 import trustme
 from hypercorn.config import Config
 
 from immich_bulk import AsyncClient, ImmichError, RetryEvent, RetryPolicy, TransportError
+from immich_bulk.client import default_ssl_context
 from immich_bulk.models import LoginCredentialDto, LoginResponseDto
 from immich_bulk.testing import FakeImmich, SubprocessServer, run_fake_server_in_thread
 from immich_bulk.transfer.config import DownloadConfig, UploadConfig
@@ -281,6 +283,41 @@ async def test_tls_is_verified_by_default_and_turning_it_off_warns(
             assert (await insecure.server.ping_server()).res == "pong"
         assert any("verification is turned off" in r.getMessage() for r in caplog.records)
         shutdown.set()
+
+
+async def test_a_plain_http_client_cannot_fall_back_to_unverified_tls(
+    tls: tuple[Config, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An ``http://`` client skips loading the CA bundle, but its TLS context (never meant
+    to be used) still refuses every certificate rather than accepting any."""
+    config, _ = tls
+    for scheme in ("http", "https", "all"):
+        monkeypatch.delenv(f"{scheme}_proxy", raising=False)
+        monkeypatch.delenv(f"{scheme.upper()}_PROXY", raising=False)
+    async with AsyncClient("http://127.0.0.1:9/api", api_key="k") as plain:
+        context = plain._ssl_context(True)
+    assert isinstance(context, ssl.SSLContext) and context is not default_ssl_context()
+    assert context.verify_mode == ssl.CERT_REQUIRED and context.check_hostname
+    shutdown = anyio.Event()
+    async with anyio.create_task_group() as tg, FakeImmich() as fake:
+        url: str = await tg.start(
+            functools.partial(serve_app, fake.app, config=config, shutdown=shutdown)
+        )
+        async with httpx.AsyncClient(verify=context) as http:
+            with pytest.raises(httpx.ConnectError) as refused:
+                await http.get(f"{url}/server/ping")
+        causes: list[BaseException] = []
+        exc: BaseException | None = refused.value
+        while exc is not None and len(causes) < 10:  # trio's message is empty: the cause
+            causes.append(exc)
+            exc = exc.__cause__ or exc.__context__
+        assert any(isinstance(c, ssl.SSLCertVerificationError) for c in causes), causes
+        shutdown.set()
+    # a proxy reached over TLS needs the real trust store, even for an http:// server
+    monkeypatch.setenv("HTTP_PROXY", "https://proxy.example:3128")
+    for base in ("http://127.0.0.1:9/api", "https://127.0.0.1:9/api"):
+        async with AsyncClient(base, api_key="k") as client:
+            assert client._ssl_context(True) is default_ssl_context()
 
 
 def test_the_command_verifies_tls_and_insecure_says_so(
