@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from ..transfer.jobs import INGEST_QUEUES, JobControl
+from ..transfer.jobs import INGEST_QUEUES, JobControl, owner_alive
 from ..transfer.state import StateStore
 from .cmd_upload import state_path
 from .context import Context, add_common_options
@@ -39,29 +39,49 @@ async def run(args: argparse.Namespace, ctx: Context) -> int:
 
         control = JobControl(client, store, EventHub(listeners))
         if args.resume:
-            record = await store.paused_queues(client.base_url)
-            if record is None or not record.queues:
+            records = await store.paused_queues(client.base_url)
+            if not records:
                 print(
                     "no job queues recorded as paused by this tool on this server", file=ctx.stdout
                 )
                 return 0
-            resumed = await control.resume(record.queues)
+            # by hand: also the queues of runs on other hosts (their state cannot be known)
+            running = [r for r in records if owner_alive(r.owner) is True]
+            wanted = [n for r in records if r not in running for n in r.queues]
+            resumed: list[str] = []
+            for record in records:
+                if record not in running:
+                    resumed += await control.resume(record.queues, owner=record.owner)
+            for record in running:
+                print(
+                    f"left alone: {', '.join(record.queues)} (paused by a run still going: "
+                    f"{_describe(record.owner)})",
+                    file=ctx.stdout,
+                )
             print(f"resumed: {', '.join(resumed) or 'nothing'}", file=ctx.stdout)
-            return 0 if len(resumed) == len(record.queues) else 1
+            return 0 if len(resumed) == len(wanted) else 1
         if args.wait:
             await control.wait_until_drained(
                 on_progress=lambda n: print(f"{n} jobs left", file=ctx.stderr, flush=True)
             )
             return 0
         states = await control.status()
-        recorded = await store.paused_queues(client.base_url)
+        records = await store.paused_queues(client.base_url)
     if args.json:
         ctx.print_json(
             {
                 "queues": {
                     n: {"paused": s.paused, "pending": s.pending} for n, s in states.items()
                 },
-                "pausedByThisTool": list(recorded.queues) if recorded else [],
+                "pausedByThisTool": sorted({n for r in records for n in r.queues}),
+                "pausedBy": [
+                    {
+                        "queues": list(r.queues),
+                        "run": _describe(r.owner),
+                        "running": owner_alive(r.owner),
+                    }
+                    for r in records
+                ],
             }
         )
         return 0
@@ -69,10 +89,23 @@ async def run(args: argparse.Namespace, ctx: Context) -> int:
         mark = " (ingest)" if name in INGEST_QUEUES else ""
         paused = "paused " if state.paused else "running"
         print(f"{name:<26}{paused}  {state.pending:>6} pending{mark}", file=ctx.stdout)
-    if recorded and recorded.queues:
+    for record in records:
+        alive = owner_alive(record.owner)
+        status = {
+            True: "still going",
+            False: "ended without resuming them: `immich-bulk jobs --resume`",
+            None: "on another host: `immich-bulk jobs --resume` once it has ended",
+        }[alive]
         print(
-            f"recorded as paused by this tool: {', '.join(recorded.queues)} "
-            "(`immich-bulk jobs --resume`)",
+            f"recorded as paused by this tool: {', '.join(record.queues)} "
+            f"(run {_describe(record.owner)}, {status})",
             file=ctx.stdout,
         )
     return 0
+
+
+def _describe(owner: str) -> str:
+    """``pid 123 on host`` for a record's owner (``an earlier version`` for old records)."""
+    host, _, rest = owner.partition("/")
+    pid = rest.partition("/")[0]
+    return f"pid {pid} on {host}" if host and pid.isdigit() else "of an earlier version"

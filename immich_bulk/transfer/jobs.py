@@ -13,13 +13,20 @@ tool that leaves a server's queues paused after a crash is a disaster, so:
 - pausing needs an admin API key: without one the run says so once and carries on unpaused.
 
 It uses the ``/queues`` API and falls back to the legacy ``/jobs`` API on servers without it.
-Two runs against one server should not both pause jobs at the same time: the second would
-resume the first one's queues when it ends.
+
+Each record names the run that wrote it (host, pid and the process's start time), so runs
+sharing a state file keep apart: a run leaves alone the record of a run that is still alive
+on this host (the pid exists and started at the recorded time) and resumes the queues of one
+that is gone. A run that finds the queues already paused by another pauses and resumes
+nothing itself; whichever paused them resumes them.
 """
 
 from __future__ import annotations
 
 import logging
+import os
+import secrets
+import socket
 from collections.abc import AsyncIterator, Callable, Iterable
 from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING
@@ -38,12 +45,19 @@ from ..errors import (
 )
 from ..models import QueueCommand, QueueCommandDto, QueueName, QueueUpdateDto
 from .events import EventHub, Notice
-from .state import StateStore
+from .state import PausedQueues, StateStore
 
 if TYPE_CHECKING:
     from ..client import AsyncClient
 
-__all__ = ["INGEST_QUEUES", "JobControl", "QueueState", "jobs_paused"]
+__all__ = [
+    "INGEST_QUEUES",
+    "JobControl",
+    "QueueState",
+    "jobs_paused",
+    "owner_alive",
+    "process_owner",
+]
 
 log = logging.getLogger("immich_bulk.transfer")
 
@@ -60,6 +74,49 @@ INGEST_QUEUES = (
 )
 
 
+def _start_ticks(pid: int) -> str:
+    """When process *pid* started (clock ticks since boot, Linux), or "" if unknown: with
+    the pid it names one process, even after the pid is reused."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as fh:
+            stat = fh.read()
+        # the command name (field 2) is in parentheses and may hold spaces: split after it
+        return stat[stat.rindex(b")") + 2 :].split()[19].decode()
+    except (OSError, ValueError, IndexError):
+        return ""
+
+
+def process_owner(pid: int | None = None) -> str:
+    """``host/pid/start/run`` naming one run in this process (or in process *pid*): who
+    paused a set of queues. The random last part keeps two runs of one process apart."""
+    pid = os.getpid() if pid is None else pid
+    return f"{socket.gethostname()}/{pid}/{_start_ticks(pid)}/{secrets.token_hex(4)}"
+
+
+def owner_alive(owner: str) -> bool | None:
+    """Whether the process of run *owner* is still running: True, False, or None when it
+    ran on another host (which cannot be checked from here)."""
+    host, _, rest = owner.partition("/")
+    pid_text, _, rest = rest.partition("/")
+    start = rest.partition("/")[0]
+    if not host or not pid_text.isdigit():
+        return False  # a record from before owners were recorded
+    if host != socket.gethostname():
+        return None
+    pid = int(pid_text)
+    if pid == os.getpid():
+        return start == _start_ticks(pid)
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        pass  # it exists, owned by someone else
+    except OSError:
+        return None
+    return not start or start == _start_ticks(pid)
+
+
 @attrs.frozen
 class QueueState:
     name: str
@@ -70,10 +127,19 @@ class QueueState:
 class JobControl:
     """Reads and changes the pause state of a server's job queues."""
 
-    def __init__(self, client: AsyncClient, store: StateStore, hub: EventHub | None = None):
+    def __init__(
+        self,
+        client: AsyncClient,
+        store: StateStore,
+        hub: EventHub | None = None,
+        *,
+        owner: str | None = None,
+    ):
         self.client = client
         self.store = store
         self.hub = hub or EventHub()
+        self.owner = process_owner() if owner is None else owner
+        """The name this run's record goes under (default: a new run of this process)."""
         self._legacy: bool | None = None
 
     async def status(self) -> dict[str, QueueState]:
@@ -131,7 +197,7 @@ class JobControl:
         if kept:
             log.info("left alone (already paused): %s", ", ".join(kept))
         # durable before acting, so a crash right after is followed by a resume
-        await self.store.set_paused_queues(self.client.base_url, to_pause)
+        await self.store.set_paused_queues(self.client.base_url, to_pause, owner=self.owner)
         paused = []
         try:
             for name in to_pause:
@@ -143,8 +209,10 @@ class JobControl:
             raise
         return paused
 
-    async def resume(self, names: Iterable[str]) -> list[str]:
-        """Resume *names*; forget the record once all are resumed. Returns those resumed."""
+    async def resume(self, names: Iterable[str], *, owner: str | None = None) -> list[str]:
+        """Resume *names*; then the record of *owner* (default: this run) keeps only those
+        that could not be resumed. Returns those resumed."""
+        owner = self.owner if owner is None else owner
         resumed = []
         failed: list[str] = []
         for name in names:
@@ -162,27 +230,50 @@ class JobControl:
                     level="warning",
                 )
             )
-            await self.store.set_paused_queues(self.client.base_url, failed)
+            await self.store.set_paused_queues(self.client.base_url, failed, owner=owner)
         else:
-            await self.store.clear_paused_queues(self.client.base_url)
+            await self.store.clear_paused_queues(self.client.base_url, owner=owner)
         return resumed
 
+    async def leftovers(self) -> tuple[list[PausedQueues], list[PausedQueues]]:
+        """The records of this server, split into those of runs that are gone (their
+        queues are to be resumed) and those of runs still alive or on another host."""
+        gone, alive = [], []
+        for record in await self.store.paused_queues(self.client.base_url):
+            if record.owner != self.owner and owner_alive(record.owner) is False:
+                gone.append(record)
+            else:
+                alive.append(record)
+        return gone, alive
+
     async def resume_leftovers(self) -> list[str]:
-        """Resume queues a previous run paused and could not resume (it was killed)."""
-        record = await self.store.paused_queues(self.client.base_url)
-        if record is None or not record.queues:
-            return []
-        try:
-            resumed = await self.resume(record.queues)
-        except (AuthenticationError, PermissionDeniedError):
-            self.hub.emit(
-                Notice(
-                    message="a previous run left job queues paused on this server "
-                    f"({', '.join(record.queues)}); resuming them needs an admin API key",
-                    level="warning",
+        """Resume queues a previous run paused and could not resume (it was killed);
+        the queues of a run still going (or of one on another host) are left alone."""
+        gone, alive = await self.leftovers()
+        for record in alive:
+            if record.owner != self.owner:
+                log.info(
+                    "job queues %s were paused by a run that is still going (%s): left alone",
+                    ", ".join(record.queues),
+                    record.owner,
                 )
-            )
-            return []
+        held = {name for record in alive for name in record.queues}
+        resumed: list[str] = []
+        for record in gone:
+            # a queue another live run also holds paused stays paused (it resumes it)
+            names = [n for n in record.queues if n not in held]
+            try:
+                done = await self.resume(names, owner=record.owner)
+            except (AuthenticationError, PermissionDeniedError):
+                self.hub.emit(
+                    Notice(
+                        message="a previous run left job queues paused on this server "
+                        f"({', '.join(record.queues)}); resuming them needs an admin API key",
+                        level="warning",
+                    )
+                )
+                return resumed
+            resumed.extend(n for n in done if n not in resumed)
         if resumed:
             self.hub.emit(
                 Notice(

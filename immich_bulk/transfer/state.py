@@ -8,8 +8,8 @@ It holds
   the **upload journal** (``sha1 -> asset id, "uploaded" | "duplicate"``), the **album
   journal** (``album name -> album id`` and the ``(album, asset)`` memberships already
   added) and the **download journal** (``asset id -> local path, checksum, size, mtime``);
-* the **paused job queues** (``server -> queues this tool paused``), so a later run can
-  resume queues a crashed run left paused.
+* the **paused job queues** (``(server, run) -> queues that run paused``), so a later run
+  can resume queues a crashed run left paused, and leaves those of a live run alone.
 
 Use it as ``async with StateStore.open(path) as store:``. ``path`` defaults to
 ``platformdirs.user_cache_dir("immich-bulk")/state.sqlite3``; ``None`` gives a store with
@@ -100,7 +100,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 #: The schema version this code writes (``PRAGMA user_version``).
-SCHEMA_VERSION: Final = 1
+SCHEMA_VERSION: Final = 2
 #: ``PRAGMA application_id`` of an immich-bulk state file ("IMMB").
 APPLICATION_ID: Final = 0x494D4D42
 
@@ -220,6 +220,9 @@ class PausedQueues:
     server_key: str
     queues: tuple[str, ...]
     paused_at: float
+    owner: str = ""
+    """The run that paused them (``host/pid/start``, see :mod:`.jobs`); empty in records
+    written before owners were recorded."""
 
 
 @attrs.frozen(kw_only=True)
@@ -308,8 +311,28 @@ def _migrate_0_to_1(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+def _migrate_1_to_2(conn: sqlite3.Connection) -> None:
+    # paused queues per run (server, owner): two runs against one server, sharing the
+    # state file, no longer overwrite or resume each other's record
+    conn.execute(
+        """CREATE TABLE paused_queues_v2 (
+            server_key TEXT NOT NULL,
+            owner TEXT NOT NULL,
+            queues TEXT NOT NULL,
+            paused_at REAL NOT NULL,
+            PRIMARY KEY (server_key, owner)
+        ) WITHOUT ROWID"""
+    )
+    conn.execute(
+        "INSERT INTO paused_queues_v2 (server_key, owner, queues, paused_at) "
+        "SELECT server_key, '', queues, paused_at FROM paused_queues"
+    )
+    conn.execute("DROP TABLE paused_queues")
+    conn.execute("ALTER TABLE paused_queues_v2 RENAME TO paused_queues")
+
+
 #: ``_MIGRATIONS[v]`` upgrades a store from version ``v`` to ``v + 1``. Append only.
-_MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migrate_0_to_1]
+_MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migrate_0_to_1, _migrate_1_to_2]
 
 #: Tables (and columns) the current schema must have; checked on every open.
 _EXPECTED_COLUMNS: Final = {
@@ -320,7 +343,7 @@ _EXPECTED_COLUMNS: Final = {
     "albums": {"account_id", "name", "album_id", "recorded_at"},
     "album_assets": {"account_id", "album_id", "asset_id", "recorded_at"},
     "downloads": {"account_id", "asset_id", "path", "checksum", "size", "mtime_ns", "recorded_at"},
-    "paused_queues": {"server_key", "queues", "paused_at"},
+    "paused_queues": {"server_key", "owner", "queues", "paused_at"},
 }
 
 _WRITE_SQL: Final[dict[str, tuple[str, ...]]] = {
@@ -941,51 +964,58 @@ class StateStore:
         account = await self._read(lambda db: db.account_id(key, user), int)
         return ServerJournal(self, account, key, user)
 
-    # ---- paused queues (written at once, not buffered)
+    # ---- paused queues (written at once, not buffered; one record per server and run)
 
-    async def set_paused_queues(self, server_url: str, queues: Iterable[str]) -> None:
-        """Record (durably, before returning) the queues this tool paused on a server."""
+    async def set_paused_queues(
+        self, server_url: str, queues: Iterable[str], *, owner: str
+    ) -> None:
+        """Record (durably, before returning) the queues run *owner* paused on a server;
+        an empty list forgets that run's record."""
         key = server_key(server_url)
         names = sorted(set(queues))
         if not names:
-            await self.clear_paused_queues(server_url)
+            await self.clear_paused_queues(server_url, owner=owner)
             return
         await self._read(
             lambda db: db.execute_now(
-                "INSERT OR REPLACE INTO paused_queues (server_key, queues, paused_at) "
-                "VALUES (?, ?, ?)",
-                (key, json.dumps(names), time.time()),
+                "INSERT OR REPLACE INTO paused_queues (server_key, owner, queues, paused_at) "
+                "VALUES (?, ?, ?, ?)",
+                (key, owner, json.dumps(names), time.time()),
             ),
             lambda: None,
         )
 
-    async def paused_queues(self, server_url: str) -> PausedQueues | None:
-        """The queues recorded as paused on one server, or None."""
+    async def paused_queues(self, server_url: str) -> list[PausedQueues]:
+        """The records of queues paused on one server, one per run that paused some."""
         key = server_key(server_url)
         rows = await self._read(
             lambda db: db.query(
-                "SELECT server_key, queues, paused_at FROM paused_queues WHERE server_key = ?",
+                "SELECT server_key, queues, paused_at, owner FROM paused_queues "
+                "WHERE server_key = ? ORDER BY paused_at",
                 (key,),
-            ),
-            _no_rows,
-        )
-        return _paused(rows[0]) if rows else None
-
-    async def all_paused_queues(self) -> list[PausedQueues]:
-        """Every server with queues recorded as paused (e.g. after a crash)."""
-        rows = await self._read(
-            lambda db: db.query(
-                "SELECT server_key, queues, paused_at FROM paused_queues ORDER BY server_key"
             ),
             _no_rows,
         )
         return [_paused(row) for row in rows]
 
-    async def clear_paused_queues(self, server_url: str) -> None:
-        """Forget the paused queues of a server (after resuming them)."""
+    async def all_paused_queues(self) -> list[PausedQueues]:
+        """Every record of paused queues, on any server (e.g. after a crash)."""
+        rows = await self._read(
+            lambda db: db.query(
+                "SELECT server_key, queues, paused_at, owner FROM paused_queues "
+                "ORDER BY server_key, paused_at"
+            ),
+            _no_rows,
+        )
+        return [_paused(row) for row in rows]
+
+    async def clear_paused_queues(self, server_url: str, *, owner: str) -> None:
+        """Forget the record of run *owner* on a server (after resuming its queues)."""
         key = server_key(server_url)
         await self._read(
-            lambda db: db.execute_now("DELETE FROM paused_queues WHERE server_key = ?", (key,)),
+            lambda db: db.execute_now(
+                "DELETE FROM paused_queues WHERE server_key = ? AND owner = ?", (key, owner)
+            ),
             lambda: None,
         )
 
@@ -1000,7 +1030,10 @@ def _no_hashes() -> dict[FileIdentity, bytes]:
 
 def _paused(row: tuple[Any, ...]) -> PausedQueues:
     return PausedQueues(
-        server_key=str(row[0]), queues=tuple(json.loads(row[1])), paused_at=float(row[2])
+        server_key=str(row[0]),
+        queues=tuple(json.loads(row[1])),
+        paused_at=float(row[2]),
+        owner=str(row[3]),
     )
 
 

@@ -241,25 +241,48 @@ async def test_album_and_download_journals(tmp_path: Path) -> None:
 async def test_paused_queues(tmp_path: Path) -> None:
     db = tmp_path / "s.db"
     async with StateStore.open(db) as store:
-        assert await store.paused_queues(SERVER) is None
+        assert await store.paused_queues(SERVER) == []
         await store.set_paused_queues(
-            SERVER + "/api", ["thumbnailGeneration", "metadataExtraction"]
+            SERVER + "/api", ["thumbnailGeneration", "metadataExtraction"], owner="run-a"
         )
         # Written at once, not buffered: another process sees it immediately.
         assert len(raw_rows(db, "SELECT * FROM paused_queues")) == 1
-        await store.set_paused_queues("http://other:2283", ["smartSearch"])
+        await store.set_paused_queues("http://other:2283", ["smartSearch"], owner="run-a")
+        await store.set_paused_queues(SERVER, ["ocr"], owner="run-b")  # a second run's own
     async with StateStore.open(db) as store:
-        paused = await store.paused_queues(SERVER)
-        assert paused is not None
-        assert paused.queues == ("metadataExtraction", "thumbnailGeneration")
-        assert paused.server_key == SERVER and paused.paused_at > 0
-        assert [p.server_key for p in await store.all_paused_queues()] == [
-            "http://other:2283",
-            SERVER,
+        first, second = await store.paused_queues(SERVER)
+        assert first.queues == ("metadataExtraction", "thumbnailGeneration")
+        assert first.server_key == SERVER and first.paused_at > 0 and first.owner == "run-a"
+        assert (second.owner, second.queues) == ("run-b", ("ocr",))
+        assert [(p.server_key, p.owner) for p in await store.all_paused_queues()] == [
+            ("http://other:2283", "run-a"),
+            (SERVER, "run-a"),
+            (SERVER, "run-b"),
         ]
-        await store.clear_paused_queues(SERVER)
-        await store.set_paused_queues("http://other:2283", [])  # empty list clears too
+        # one run's record goes; the other run's stays
+        await store.clear_paused_queues(SERVER, owner="run-a")
+        assert [p.owner for p in await store.paused_queues(SERVER)] == ["run-b"]
+        await store.set_paused_queues(SERVER, [], owner="run-b")  # empty list clears too
+        await store.clear_paused_queues("http://other:2283", owner="run-a")
         assert await store.all_paused_queues() == []
+
+
+async def test_a_version_1_store_keeps_its_paused_queues(tmp_path: Path) -> None:
+    """Upgrading a state file of the first schema keeps what a killed run left paused (with
+    no owner, which reads as a run that is gone)."""
+    db = tmp_path / "v1.db"
+    conn = sqlite3.connect(db)
+    for statement in state_mod._SCHEMA_V1:
+        conn.execute(statement)
+    conn.execute("PRAGMA application_id = 1229802818")
+    conn.execute("PRAGMA user_version = 1")
+    conn.execute("INSERT INTO paused_queues VALUES (?, ?, ?)", (SERVER, '["smartSearch"]', 1234.5))
+    conn.commit()
+    conn.close()
+    async with StateStore.open(db) as store:
+        (record,) = await store.paused_queues(SERVER)
+        assert (record.queues, record.paused_at, record.owner) == (("smartSearch",), 1234.5, "")
+    assert raw_rows(db, "PRAGMA user_version") == [(SCHEMA_VERSION,)]
 
 
 async def test_null_store_same_interface(tmp_path: Path) -> None:
@@ -276,8 +299,8 @@ async def test_null_store_same_interface(tmp_path: Path) -> None:
         assert await j.album_ids() == {}
         assert await j.album_assets("y", ["a"]) == set()
         assert await j.downloads(["a"]) == {}
-        await store.set_paused_queues(SERVER, ["q"])
-        assert await store.paused_queues(SERVER) is None
+        await store.set_paused_queues(SERVER, ["q"], owner="run")
+        assert await store.paused_queues(SERVER) == []
         assert await store.all_paused_queues() == []
         assert await store.flush()
         assert store.statistics().pending == 0

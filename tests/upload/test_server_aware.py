@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -14,7 +16,7 @@ from immich_bulk.testing import FakeImmich
 from immich_bulk.transfer.adaptive import AdaptiveConcurrency
 from immich_bulk.transfer.config import UploadConfig
 from immich_bulk.transfer.events import Notice, TransferEvent
-from immich_bulk.transfer.jobs import INGEST_QUEUES, JobControl
+from immich_bulk.transfer.jobs import INGEST_QUEUES, JobControl, owner_alive, process_owner
 from immich_bulk.transfer.ratelimit import RateLimiter, parse_rate
 from immich_bulk.transfer.state import StateStore
 from immich_bulk.transfer.upload import UploadOptions
@@ -44,7 +46,7 @@ async def test_queues_paused_during_the_upload_and_resumed_after(tmp_path: Path)
         asset = fake.assets()[0]
         assert (await client.assets.view_asset(asset.id))[:2] in (b"\xff\xd8", b"RI")
         async with StateStore.open(tmp_path / "s.db") as store:
-            assert await store.paused_queues(client.base_url) is None
+            assert await store.paused_queues(client.base_url) == []
 
 
 async def test_queues_resumed_after_an_exception(tmp_path: Path) -> None:
@@ -77,12 +79,21 @@ async def test_queues_resumed_after_cancellation(tmp_path: Path) -> None:
         assert paused(fake) == set()
 
 
+def ended_process() -> int:
+    """The pid of a process that has ended (a run killed with SIGKILL, say)."""
+    child = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], check=True, capture_output=True
+    )
+    return int(child.stdout)
+
+
 async def test_a_killed_run_is_followed_by_a_resume(tmp_path: Path) -> None:
     lib = write_sample_library(tmp_path / "lib", photos=3, extras=False)
     state = tmp_path / "s.db"
     async with FakeImmich() as fake, fake.client() as client:
         async with StateStore.open(state) as store:  # a run that paused, then was killed
-            await JobControl(client, store).pause()
+            owner = process_owner(ended_process())
+            await JobControl(client, store, owner=owner).pause()
         assert paused(fake) == set(INGEST_QUEUES)
         notices: list[str] = []
 
@@ -94,6 +105,47 @@ async def test_a_killed_run_is_followed_by_a_resume(tmp_path: Path) -> None:
         assert report.ok
         assert paused(fake) == set()
         assert any("a previous run left paused" in n for n in notices)
+        async with StateStore.open(state) as store:
+            assert await store.paused_queues(client.base_url) == []
+
+
+async def test_a_run_still_going_keeps_its_queues_paused(tmp_path: Path) -> None:
+    """Two runs sharing one state file: the second neither resumes nor forgets the queues
+    the first paused, whether it pauses jobs itself or not; the first resumes them."""
+    lib = write_sample_library(tmp_path / "lib", photos=3, extras=False)
+    state = tmp_path / "s.db"
+    async with FakeImmich() as fake, fake.client() as client, StateStore.open(state) as store:
+        first = JobControl(client, store)  # this process: alive
+        assert await first.pause() == list(INGEST_QUEUES)
+        for pause_jobs in (False, True):
+            report = await client.assets.upload(lib.root, state_path=state, pause_jobs=pause_jobs)
+            assert report.ok and report.extra.get("paused_jobs", []) == []
+            assert paused(fake) == set(INGEST_QUEUES)
+            (record,) = await store.paused_queues(client.base_url)
+            assert record.owner == first.owner
+        # a live run in another process is left alone too ...
+        await store.clear_paused_queues(client.base_url, owner=first.owner)
+        sleeper = [sys.executable, "-c", "import time; time.sleep(60)"]
+        async with await anyio.open_process(sleeper) as other:
+            elsewhere = process_owner(other.pid)
+            await store.set_paused_queues(client.base_url, INGEST_QUEUES, owner=elsewhere)
+            assert await JobControl(client, store).resume_leftovers() == []
+            assert paused(fake) == set(INGEST_QUEUES)
+            other.kill()
+        # ... until it has ended (and been reaped)
+        assert set(await JobControl(client, store).resume_leftovers()) == set(INGEST_QUEUES)
+        assert paused(fake) == set() and await store.paused_queues(client.base_url) == []
+
+
+def test_run_owners_name_one_process() -> None:
+    me = process_owner()
+    assert me != process_owner()  # two runs of one process are two owners
+    assert owner_alive(me) is True
+    host, pid, start, _ = me.split("/")
+    assert owner_alive(f"{host}/{pid}/{int(start or 0) + 1}/x") is False  # a reused pid
+    assert owner_alive(process_owner(ended_process())) is False
+    assert owner_alive(f"elsewhere.{host}/{pid}/{start}/x") is None  # another host: unknown
+    assert owner_alive("") is False  # a record of the first state-file version
 
 
 async def test_a_queue_paused_before_stays_paused(tmp_path: Path) -> None:
