@@ -9,6 +9,7 @@ from pathlib import Path
 
 import anyio
 import attrs
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -138,6 +139,7 @@ def _tree(lib: Path, files: int, huge_bytes: int) -> None:
     os.truncate(huge, huge_bytes)  # sparse: no disk space used
 
 
+@pytest.mark.slow
 async def test_traced_memory_is_bounded_with_a_huge_file(tmp_path: Path) -> None:
     """Peak traced memory of the client (the server runs in another process)."""
     _tree(tmp_path / "lib", 2000, 1024**3)
@@ -160,6 +162,7 @@ async def test_traced_memory_is_bounded_with_a_huge_file(tmp_path: Path) -> None
     assert peak < 32 * 1024 * 1024, f"peak traced memory {peak / 1e6:.0f} MB"
 
 
+@pytest.mark.slow
 async def test_rss_stays_flat_for_20000_files_and_a_1gb_file(
     tmp_path: Path, anyio_backend: str
 ) -> None:
