@@ -1,11 +1,16 @@
-"""``immich-bulk upload PATH...``: put every supported media file on the server exactly once."""
+"""``immich-bulk upload PATH... [--files-from FILE]``: put every supported media file on the
+server exactly once."""
 
 from __future__ import annotations
 
 import argparse
+import functools
 import os
+import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
+
+import anyio.to_thread
 
 from ..models import AssetVisibility
 from ..transfer.config import UploadConfig
@@ -22,7 +27,19 @@ def register(subparsers: Any) -> None:
         description="Upload every supported photo and video under PATH... exactly once. "
         "Re-running resumes: unchanged files are not hashed again, uploaded ones not sent again.",
     )
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders")
+    parser.add_argument(
+        "--files-from",
+        metavar="FILE",
+        help="also upload the paths listed in FILE, one per line ('-': stdin), e.g. the "
+        "failures of an earlier --json report",
+    )
+    parser.add_argument(
+        "-0",
+        "--null",
+        action="store_true",
+        help="with --files-from: paths end with NUL, not newline (find -print0)",
+    )
     albums = parser.add_mutually_exclusive_group()
     albums.add_argument("--album", metavar="NAME", help="add everything to this album")
     albums.add_argument(
@@ -84,8 +101,41 @@ def check_paths(paths: list[str]) -> list[Path]:
     return [Path(p) for p in paths]
 
 
+def read_path_list(source: str, *, null: bool, stdin: BinaryIO) -> list[Path]:
+    """The paths listed in *source* (a file, or ``-`` for *stdin*): one per line, or per
+    NUL with *null*; blank entries are ignored, names that are not UTF-8 kept as bytes
+    (``os.fsdecode``). A listed path that no longer exists is not an error here: the run
+    reports it as a failure, like any file it cannot read."""
+    try:
+        if source == "-":
+            data = stdin.read()
+        else:
+            with open(source, "rb") as handle:
+                data = handle.read()
+    except OSError as exc:
+        raise CliError(f"cannot read --files-from {source!r}: {exc.strerror or exc}") from None
+    if null:
+        entries = data.split(b"\0")
+    else:
+        entries = [line.removesuffix(b"\r") for line in data.split(b"\n")]
+    return [Path(os.fsdecode(entry)) for entry in entries if entry.strip()]
+
+
 async def run(args: argparse.Namespace, ctx: Context) -> int:
+    if args.null and not args.files_from:
+        raise CliError("--null only applies to --files-from")
+    if not args.paths and not args.files_from:
+        raise CliError("nothing to upload: give PATH... or --files-from FILE")
     paths = check_paths(args.paths)
+    if args.files_from:
+        listed = await anyio.to_thread.run_sync(
+            functools.partial(
+                read_path_list, args.files_from, null=args.null, stdin=sys.stdin.buffer
+            )
+        )
+        if not listed:
+            raise CliError(f"--files-from {args.files_from!r} lists no paths")
+        paths += listed
     try:
         options = UploadOptions(
             album=args.album,

@@ -46,7 +46,13 @@ class Cli:
     def command(self, *args: str) -> list[str]:
         return [sys.executable, "-m", "immich_bulk", *args]
 
-    def run(self, *args: str, env: dict[str, str] | None = None, timeout: float = 120) -> Result:
+    def run(
+        self,
+        *args: str,
+        env: dict[str, str] | None = None,
+        timeout: float = 120,
+        stdin: str | None = None,
+    ) -> Result:
         done = subprocess.run(
             self.command(*args),
             capture_output=True,
@@ -54,6 +60,7 @@ class Cli:
             env={**self.env, **(env or {})},
             timeout=timeout,
             cwd=ROOT,
+            input=stdin,
         )
         return Result(done.returncode, done.stdout, done.stderr)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import signal
@@ -10,7 +11,7 @@ import time
 from itertools import count
 from pathlib import Path
 
-from immich_bulk.samples import write_sample_library
+from immich_bulk.samples import jpeg_bytes, write_sample_library
 from tests.cli.conftest import Cli
 
 _seeds = count(1000)
@@ -78,6 +79,61 @@ def test_exit_code_1_when_some_files_fail(cli: Cli, tmp_path: Path) -> None:
     assert "4 uploaded" in result.stdout
 
 
+def test_files_from_reruns_exactly_the_failures_of_a_json_report(cli: Cli, tmp_path: Path) -> None:
+    lib = library(tmp_path / "lib", 6, extras=False)
+    cli.server.add_fault("error", match="uploadAsset", status=400, times=2, message="bad file")
+    first = cli.run("upload", str(lib), "--no-state", "--json")
+    assert first.code == 1
+    failed = sorted(o["item"] for o in first.json()["outcomes"] if o["status"] == "failed")
+    assert len(failed) == 2
+    listing = tmp_path / "failed.txt"
+    listing.write_text("\n".join(failed) + "\n\n")  # blank lines are ignored
+    again = cli.run("upload", "--files-from", str(listing), "--no-state", "--json")
+    assert again.code == 0, again.stderr
+    report = again.json()
+    assert sorted(o["item"] for o in report["outcomes"]) == failed  # only those, not the folder
+    assert report["counts"] == {"uploaded": 2}
+    # the same list on stdin: both are on the server now
+    piped = cli.run(
+        "upload", "--files-from", "-", "--no-state", "--json", stdin=listing.read_text()
+    )
+    assert piped.code == 0 and piped.json()["counts"] == {"duplicate": 2}
+
+
+def test_files_from_nul_separated_takes_any_name_and_reports_missing_ones(
+    cli: Cli, tmp_path: Path
+) -> None:
+    lib = library(tmp_path / "lib", 2, extras=False)
+    odd = tmp_path / "odd"
+    odd.mkdir()
+    names = [b"new\nline.jpg", b" spaced .jpg", b"caf\xe9.jpg"]  # the last is not UTF-8
+    for seed, name in enumerate(names, start=next(_seeds)):
+        (Path(os.fsdecode(os.fsencode(odd) + b"/" + name))).write_bytes(
+            jpeg_bytes(seed, dt.datetime(2021, 5, 1, tzinfo=dt.timezone.utc))
+        )
+    entries = [os.fsencode(odd) + b"/" + name for name in names]
+    entries += [os.fsencode(lib), os.fsencode(tmp_path / "gone.jpg")]
+    listing = tmp_path / "list.bin"
+    listing.write_bytes(b"\0".join(entries) + b"\0")
+    result = cli.run("upload", "--files-from", str(listing), "-0", "--no-state", "--json")
+    assert result.code == 1  # the missing file is a failure, the rest goes up
+    report = result.json()
+    assert report["counts"] == {"uploaded": 5, "failed": 1}
+    (missing,) = [o for o in report["outcomes"] if o["status"] == "failed"]
+    assert missing["item"].endswith("gone.jpg") and "does not exist" in missing["reason"]
+    # misuse is a usage error, never a traceback
+    for args, message in (
+        (("--files-from", str(tmp_path / "nope.txt")), "cannot read --files-from"),
+        (("--files-from", str(tmp_path / "empty.txt")), "lists no paths"),
+        ((str(lib), "-0"), "--null only applies to --files-from"),
+        ((), "nothing to upload"),
+    ):
+        (tmp_path / "empty.txt").write_text("\n")
+        bad = cli.run("upload", *args, "--no-state")
+        assert bad.code == 2 and message in bad.stderr, (args, bad.stderr)
+        assert "Traceback" not in bad.stderr
+
+
 def test_exit_codes_for_user_errors(cli: Cli, tmp_path: Path) -> None:
     missing = cli.run("upload", str(tmp_path / "nope"))
     assert missing.code == 2 and "no such file or folder" in missing.stderr
@@ -85,7 +141,7 @@ def test_exit_codes_for_user_errors(cli: Cli, tmp_path: Path) -> None:
     bad_option = cli.run("upload", str(tmp_path), "--concurrency", "0")
     assert bad_option.code == 2 and "concurrency must be at least 1" in bad_option.stderr
     usage = cli.run("upload")
-    assert usage.code == 2
+    assert usage.code == 2 and "nothing to upload" in usage.stderr
     no_config = cli.run(
         "upload", str(tmp_path), env={"IMMICH_INSTANCE_URL": "", "IMMICH_API_KEY": ""}
     )
