@@ -137,6 +137,10 @@ class FakeApp:
                 flags.corrupt_offsets = list(rule.offsets) if rule.offsets is not None else []
             elif rule.kind == "etag_change":
                 flags.bump_etag = True
+            elif rule.kind == "ignore_range":
+                dropped = (b"range", b"if-range")
+                headers = [(k, v) for k, v in scope["headers"] if k.lower() not in dropped]
+                scope = {**scope, "headers": headers}
             elif rule.kind == "slow_thumbnail":
                 flags.thumb_delay = rule.seconds
             elif rule.kind == "capacity":

@@ -22,6 +22,8 @@ Kinds:
 ``corrupt``        flip bytes of a served original/video/archive (``offsets`` into the file,
                    default: its middle byte)
 ``etag_change``    touch the asset file (new mtime, so a new ETag/Last-Modified) before serving
+``ignore_range``   drop the request's ``Range`` and ``If-Range`` headers, as a proxy that does
+                   not pass them on: the whole file comes back with 200 instead of a 206
 ``slow_thumbnail`` thumbnails of assets uploaded while the rule fires become available only
                    ``seconds`` after the upload (404 "Asset media not found" until then)
 ``capacity``       a server that handles ``slots`` matching requests at a time, each taking
@@ -61,6 +63,7 @@ FAULT_KINDS = (
     "throttle",
     "corrupt",
     "etag_change",
+    "ignore_range",
     "slow_thumbnail",
     "capacity",
 )
@@ -307,6 +310,12 @@ class FaultPlan:
         self, *, match: str | list[str] | None = "downloadAsset", times: int | None = None
     ) -> FaultRule:
         return self.add(FaultRule("etag_change", match, times))
+
+    def ignore_range(
+        self, *, match: str | list[str] | None = "downloadAsset", times: int | None = None
+    ) -> FaultRule:
+        """Serve whole files to ranged requests (a proxy that strips ``Range``)."""
+        return self.add(FaultRule("ignore_range", match, times))
 
     def slow_thumbnails(self, seconds: float, *, times: int | None = None) -> FaultRule:
         return self.add(FaultRule("slow_thumbnail", "uploadAsset", times, seconds=seconds))

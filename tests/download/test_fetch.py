@@ -243,6 +243,31 @@ async def test_a_server_that_ignores_range_restarts_cleanly(
     assert fake.counters.requests_to("downloadAsset") == 1  # the 200 body was the fresh start
 
 
+async def test_a_proxy_that_strips_range_on_the_resume_restarts_cleanly(
+    server: ThreadServer, socket_client: AsyncClient, tmp_path: Path
+) -> None:
+    """Over a socket: the connection drops mid-body, and the resume's Range never reaches
+    the server (the fake's ``ignore_range`` fault): the 200 that comes back is taken as the
+    fresh start, not appended to the bytes already there."""
+    asset = add(server.fake, "proxied.jpg", 1024 * KB)
+    server.fake.faults.drop_response(after_bytes=300 * KB, match="downloadAsset")
+    server.fake.faults.add_dict({"kind": "ignore_range", "match": "downloadAsset", "skip": 1})
+    final = tmp_path / "proxied.jpg"
+    result = await fetch(
+        requester(socket_client, asset.id),  # type: ignore[arg-type]
+        final=final,
+        expected_checksum=server.fake.asset(asset.id).checksum,  # type: ignore[union-attr]
+        config=fast_config(),
+    )
+    assert final.read_bytes() == server.fake.read_asset(asset.id)
+    assert result.restarts == 1 and result.retries == 1
+    counters = server.fake.counters
+    assert counters.faults["ignore_range"] == 1
+    assert counters.requests_to("downloadAsset", 200) == 2
+    assert counters.requests_to("downloadAsset", 206) == 0
+    assert leftovers(tmp_path) == []
+
+
 @pytest.mark.parametrize("status", [500, 416])
 async def test_unsatisfiable_range_with_a_complete_part_is_verified_and_placed(
     fake: FakeImmich, tmp_path: Path, status: int
