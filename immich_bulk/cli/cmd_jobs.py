@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from ..transfer.jobs import INGEST_QUEUES, JobControl, owner_alive
+from ..transfer.jobs import INGEST_QUEUES, JobControl, describe_owner, owner_alive
 from ..transfer.state import StateStore
 from .cmd_upload import state_path
 from .context import Context, add_common_options
@@ -47,19 +47,18 @@ async def run(args: argparse.Namespace, ctx: Context) -> int:
                 return 0
             # by hand: also the queues of runs on other hosts (their state cannot be known)
             running = [r for r in records if owner_alive(r.owner) is True]
-            wanted = [n for r in records if r not in running for n in r.queues]
+            stale = [r for r in records if r not in running]
             resumed: list[str] = []
-            for record in records:
-                if record not in running:
-                    resumed += await control.resume(record.queues, owner=record.owner)
+            for record in stale:
+                resumed += await control.resume(record.queues, owner=record.owner)
             for record in running:
                 print(
                     f"left alone: {', '.join(record.queues)} (paused by a run still going: "
-                    f"{_describe(record.owner)})",
+                    f"{describe_owner(record.owner)})",
                     file=ctx.stdout,
                 )
             print(f"resumed: {', '.join(resumed) or 'nothing'}", file=ctx.stdout)
-            return 0 if len(resumed) == len(wanted) else 1
+            return 0 if len(resumed) == sum(len(r.queues) for r in stale) else 1
         if args.wait:
             await control.wait_until_drained(
                 on_progress=lambda n: print(f"{n} jobs left", file=ctx.stderr, flush=True)
@@ -77,7 +76,7 @@ async def run(args: argparse.Namespace, ctx: Context) -> int:
                 "pausedBy": [
                     {
                         "queues": list(r.queues),
-                        "run": _describe(r.owner),
+                        "run": describe_owner(r.owner),
                         "running": owner_alive(r.owner),
                     }
                     for r in records
@@ -98,14 +97,7 @@ async def run(args: argparse.Namespace, ctx: Context) -> int:
         }[alive]
         print(
             f"recorded as paused by this tool: {', '.join(record.queues)} "
-            f"(run {_describe(record.owner)}, {status})",
+            f"(run {describe_owner(record.owner)}, {status})",
             file=ctx.stdout,
         )
     return 0
-
-
-def _describe(owner: str) -> str:
-    """``pid 123 on host`` for a record's owner (``an earlier version`` for old records)."""
-    host, _, rest = owner.partition("/")
-    pid = rest.partition("/")[0]
-    return f"pid {pid} on {host}" if host and pid.isdigit() else "of an earlier version"

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import math
 import time
-from collections.abc import Callable
+from collections.abc import AsyncGenerator, Callable
 from typing import Protocol, TypeVar
 
+import anyio
 import httpx
+from anyio.streams.memory import MemoryObjectReceiveStream
 
 from ..errors import TransportError
 from .events import EventHub, Listener
 from .report import TransferReport
 from .state import StatePath, StateStore
 
-__all__ = ["Engine", "StageClock", "run_with_state", "server_unreachable"]
+__all__ = ["Engine", "StageClock", "batches", "run_with_state", "server_unreachable"]
 
 
 class Engine(Protocol):
@@ -27,6 +30,7 @@ class Engine(Protocol):
 
 
 E = TypeVar("E", bound=Engine)
+T = TypeVar("T")
 
 
 async def run_with_state(
@@ -54,6 +58,48 @@ def server_unreachable(exc: BaseException) -> bool:
     return isinstance(exc, TransportError) and isinstance(
         exc.__cause__, (httpx.ConnectError, httpx.ConnectTimeout)
     )
+
+
+async def batches(
+    receive: MemoryObjectReceiveStream[T],
+    *,
+    size: int,
+    max_wait: float,
+    flush_now: Callable[[], bool] = lambda: False,
+) -> AsyncGenerator[list[T], None]:
+    """The items of *receive* in lists of at most *size*. A list goes out when it is full,
+    when its first item has waited *max_wait* seconds, whenever *flush_now()* says so
+    (asked after each arrival), and at the end of the stream. Items already waiting are
+    taken without a pause, so a busy stream gives full lists.
+
+    Use it under ``contextlib.aclosing``: the consumer may stop early.
+    """
+    batch: list[T] = []
+    deadline = math.inf
+    while True:
+        ended = False
+        with anyio.move_on_after(max(0.0, deadline - time.monotonic())):
+            try:
+                batch.append(await receive.receive())
+            except anyio.EndOfStream:
+                ended = True
+            while not ended and len(batch) < size:
+                try:
+                    batch.append(receive.receive_nowait())
+                except anyio.WouldBlock:
+                    break
+                except anyio.EndOfStream:
+                    ended = True
+        if ended:
+            break
+        if batch and deadline == math.inf:
+            deadline = time.monotonic() + max_wait
+        if len(batch) >= size or flush_now() or time.monotonic() >= deadline:
+            # yielded outside the cancel scope above: the consumer may take its time
+            yield batch
+            batch, deadline = [], math.inf
+    if batch:
+        yield batch
 
 
 class StageClock:

@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import functools
 import json
 import logging
 import mimetypes
@@ -1043,7 +1044,16 @@ async def download_to(
     """
     config = config or DownloadConfig()
     chunk = config.chunk_size
-    identity = {"kind": kind, "id": item_id}
+    start = functools.partial(
+        fetch,
+        request,
+        identity={"kind": kind, "id": item_id},
+        expected_checksum=expected_checksum,
+        config=config,
+        mtime_ns=mtime_ns,
+        progress=progress,
+        on_retry=on_retry,
+    )
     is_dir = await anyio.to_thread.run_sync(is_dir_target, dest)
     if not is_dir:
         final = await anyio.to_thread.run_sync(_absolute, dest)
@@ -1052,16 +1062,7 @@ async def download_to(
         )
         if done is not None:
             return done
-        return await fetch(
-            request,
-            final=final,
-            identity=identity,
-            expected_checksum=expected_checksum,
-            config=config,
-            mtime_ns=mtime_ns,
-            progress=progress,
-            on_retry=on_retry,
-        )
+        return await start(final=final)
 
     def make_root() -> Path:
         path = Path(os.fsdecode(dest)).expanduser()
@@ -1082,16 +1083,7 @@ async def download_to(
         )
         if done is not None:
             return done
-        return await fetch(
-            request,
-            final=final,
-            identity=identity,
-            expected_checksum=expected_checksum,
-            config=config,
-            mtime_ns=mtime_ns,
-            progress=progress,
-            on_retry=on_retry,
-        )
+        return await start(final=final)
 
     stem = fallback_stem or f"{kind}-{ident}"
 
@@ -1119,16 +1111,6 @@ async def download_to(
         return root / candidates[-1]  # its name holds the full item id: only ever ours
 
     part = root / f".{kind}-{ident}{PART_SUFFIX}"  # both parts are safe
-    result = await fetch(
-        request,
-        final=choose,
-        part=part,
-        identity=identity,
-        expected_checksum=expected_checksum,
-        config=config,
-        mtime_ns=mtime_ns,
-        progress=progress,
-        on_retry=on_retry,
-    )
+    result = await start(final=choose, part=part)
     await anyio.to_thread.run_sync(_mark_owner, result.path, item_id)
     return result

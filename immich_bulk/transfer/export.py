@@ -44,6 +44,7 @@ import re
 import stat as stat_mod
 import time
 from collections.abc import AsyncIterator, Callable, Iterable, Mapping
+from contextlib import aclosing
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
@@ -56,7 +57,7 @@ from anyio.streams.memory import MemoryObjectReceiveStream, MemoryObjectSendStre
 from .._http.retry import use_retry_policy
 from ..errors import ApiError, BadRequestError, ImmichError, TransferError
 from ..models import AssetResponseDto, MetadataSearchDto
-from ._engine import StageClock, run_with_state, server_unreachable
+from ._engine import StageClock, batches, run_with_state, server_unreachable
 from .config import DownloadConfig
 from .download import fetch, is_no_space, part_path_for
 from .events import (
@@ -495,25 +496,10 @@ class Exporter:
     async def _plan_stage(
         self, receive: MemoryObjectReceiveStream[_Item], send: MemoryObjectSendStream[_Item]
     ) -> None:
-        async with receive, send:
-            batch: list[_Item] = []
-            deadline = float("inf")
-            while True:
-                item: _Item | None = None
-                with anyio.move_on_after(max(0.0, deadline - time.monotonic())):
-                    try:
-                        item = await receive.receive()
-                    except anyio.EndOfStream:
-                        break
-                if item is not None:
-                    batch.append(item)
-                    if len(batch) == 1:
-                        deadline = time.monotonic() + PLAN_FLUSH_SECONDS
-                    if len(batch) < PLAN_BATCH:
-                        continue
+        collected = batches(receive, size=PLAN_BATCH, max_wait=PLAN_FLUSH_SECONDS)
+        async with receive, send, aclosing(collected):
+            async for batch in collected:
                 await self._plan_batch(batch, send)
-                batch, deadline = [], float("inf")
-            await self._plan_batch(batch, send)
 
     async def _plan_batch(self, batch: list[_Item], send: MemoryObjectSendStream[_Item]) -> None:
         if not batch:

@@ -54,6 +54,7 @@ __all__ = [
     "INGEST_QUEUES",
     "JobControl",
     "QueueState",
+    "describe_owner",
     "jobs_paused",
     "owner_alive",
     "process_owner",
@@ -93,17 +94,27 @@ def process_owner(pid: int | None = None) -> str:
     return f"{socket.gethostname()}/{pid}/{_start_ticks(pid)}/{secrets.token_hex(4)}"
 
 
+def _parse_owner(owner: str) -> tuple[str, int, str] | None:
+    """``(host, pid, start)`` of an owner, or None for a record from before owners."""
+    host, pid, start = [*owner.split("/"), "", "", ""][:3]
+    return (host, int(pid), start) if host and pid.isdigit() else None
+
+
+def describe_owner(owner: str) -> str:
+    """``pid 123 on host`` (``an earlier version`` for a record without an owner)."""
+    parsed = _parse_owner(owner)
+    return f"pid {parsed[1]} on {parsed[0]}" if parsed else "of an earlier version"
+
+
 def owner_alive(owner: str) -> bool | None:
     """Whether the process of run *owner* is still running: True, False, or None when it
     ran on another host (which cannot be checked from here)."""
-    host, _, rest = owner.partition("/")
-    pid_text, _, rest = rest.partition("/")
-    start = rest.partition("/")[0]
-    if not host or not pid_text.isdigit():
+    parsed = _parse_owner(owner)
+    if parsed is None:
         return False  # a record from before owners were recorded
+    host, pid, start = parsed
     if host != socket.gethostname():
         return None
-    pid = int(pid_text)
     if pid == os.getpid():
         return start == _start_ticks(pid)
     try:
@@ -138,9 +149,15 @@ class JobControl:
         self.client = client
         self.store = store
         self.hub = hub or EventHub()
-        self.owner = process_owner() if owner is None else owner
-        """The name this run's record goes under (default: a new run of this process)."""
+        self._owner = owner
         self._legacy: bool | None = None
+
+    @property
+    def owner(self) -> str:
+        """The name this run's record goes under (default: a new run of this process)."""
+        if self._owner is None:
+            self._owner = process_owner()
+        return self._owner
 
     async def status(self) -> dict[str, QueueState]:
         """Every queue's pause state and pending job count (admin only)."""

@@ -42,10 +42,10 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import math
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
+from contextlib import aclosing
 from typing import TYPE_CHECKING, Any
 
 import anyio
@@ -69,7 +69,7 @@ from ..models import (
     BulkIdsDto,
     ExifResponseDto,
 )
-from ._engine import StageClock, run_with_state
+from ._engine import StageClock, batches, run_with_state
 from .config import TRANSFER_RETRY
 from .events import (
     BytesTransferred,
@@ -488,27 +488,12 @@ class Migrator:
     async def _check_stage(
         self, receive: MemoryObjectReceiveStream[_Item], send: MemoryObjectSendStream[_Item]
     ) -> None:
-        size = self.config.check_batch_size
-        async with receive, send:
-            batch: list[_Item] = []
-            deadline = math.inf
-            while True:
-                with anyio.move_on_after(max(0.0, deadline - time.monotonic())):
-                    try:
-                        batch.append(await receive.receive())
-                    except anyio.EndOfStream:
-                        break
-                    while len(batch) < size:
-                        try:
-                            batch.append(receive.receive_nowait())
-                        except (anyio.WouldBlock, anyio.EndOfStream):
-                            break
-                if batch and deadline == math.inf:
-                    deadline = time.monotonic() + self.config.check_flush_seconds
-                if len(batch) >= size or time.monotonic() >= deadline:
-                    await self._check_batch(batch, send)
-                    batch, deadline = [], math.inf
-            await self._check_batch(batch, send)
+        collected = batches(
+            receive, size=self.config.check_batch_size, max_wait=self.config.check_flush_seconds
+        )
+        async with receive, send, aclosing(collected):
+            async for batch in collected:
+                await self._check_batch(batch, send)
 
     async def _ask_target(self, items: list[_Item]) -> bool:
         """Fill in journal records and what the target has; False (items failed) on error."""

@@ -25,10 +25,10 @@ import datetime as dt
 import functools
 import io
 import logging
-import math
 import os
 import time
 from collections.abc import Callable, Iterable
+from contextlib import aclosing
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
@@ -55,7 +55,7 @@ from ..models import (
     AssetMediaCreateDto,
     AssetVisibility,
 )
-from ._engine import StageClock, run_with_state, server_unreachable
+from ._engine import StageClock, batches, run_with_state, server_unreachable
 from ._fsutil import open_binary
 from .adaptive import AdaptiveConcurrency, LevelChange
 from .albums import AlbumManager, album_worker
@@ -433,34 +433,26 @@ class Uploader:
         """Collect hashed items into batches: a batch goes out when it is full, when its
         first item has waited ``check_flush_seconds``, or at once while the upload workers
         have nothing to do (so the first uploads start right away)."""
-        size = self.config.check_batch_size
-        async with receive, send:
-            batch: list[_Item] = []
-            deadline = math.inf
-            while True:
-                with anyio.move_on_after(max(0.0, deadline - time.monotonic())):
-                    try:
-                        batch.append(await receive.receive())
-                    except anyio.EndOfStream:
-                        break
-                    while len(batch) < size:  # take what is already waiting
-                        try:
-                            batch.append(receive.receive_nowait())
-                        except (anyio.WouldBlock, anyio.EndOfStream):
-                            break
+
+        def flush_now() -> bool:
+            if self.options.skip_hash:  # nothing to check: straight on
+                return True
+            stats = send.statistics()
+            return stats.current_buffer_used == 0 and stats.tasks_waiting_receive > 0
+
+        collected = batches(
+            receive,
+            size=self.config.check_batch_size,
+            max_wait=self.config.check_flush_seconds,
+            flush_now=flush_now,
+        )
+        async with receive, send, aclosing(collected):
+            async for batch in collected:
                 if self.options.skip_hash:
                     for item in batch:
                         await self._to_upload(item, send)
-                    batch = []
-                    continue
-                if batch and deadline == math.inf:
-                    deadline = time.monotonic() + self.config.check_flush_seconds
-                stats = send.statistics()
-                idle = stats.current_buffer_used == 0 and stats.tasks_waiting_receive > 0
-                if len(batch) >= size or idle or time.monotonic() >= deadline:
+                else:
                     await self._check_batch(batch, send)
-                    batch, deadline = [], math.inf
-            await self._check_batch(batch, send)
 
     async def _check_batch(
         self, batch: list[_Item], send: anyio.abc.ObjectSendStream[_Item]
