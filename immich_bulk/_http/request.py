@@ -13,6 +13,7 @@ import attrs
 
 from .._converter import converter, dumps, wire_names
 from .._types import Unset
+from ..files import UploadFile
 from .multipart import MultipartBody, is_file_value
 from .operation import Op
 
@@ -54,18 +55,43 @@ def _path_value(op: Op, name: str, value: Any) -> str:
     return quote(query_text(value), safe="")
 
 
+#: Text fields sent after every file part. Immich judges the type of each file part by the
+#: ``filename`` field when that field arrived before the part, so ``filename=a.jpg`` sent
+#: ahead of a ``sidecarData`` part (``a.jpg.xmp``) makes the server refuse the sidecar.
+_SENT_LAST = ("filename",)
+
+
 def multipart_fields(body: Any) -> Mapping[str, Any]:
-    """A multipart model's set fields by wire name; files stay as they are (streamed later)."""
+    """A multipart model's set fields by wire name, in the order they are sent; files stay
+    as they are (streamed later)."""
     if isinstance(body, Mapping):
-        return body
-    names = wire_names(type(body))
-    fields: dict[str, Any] = {}
-    for field in attrs.fields(type(body)):
-        value = getattr(body, field.name)
-        if isinstance(value, Unset):
-            continue
-        fields[names[field.name]] = value if is_file_value(value) else converter.unstructure(value)
+        fields = dict(body)
+    else:
+        names = wire_names(type(body))
+        fields = {}
+        for field in attrs.fields(type(body)):
+            value = getattr(body, field.name)
+            if isinstance(value, Unset):
+                continue
+            wire = names[field.name]
+            fields[wire] = value if is_file_value(value) else converter.unstructure(value)
+    for name in _SENT_LAST:
+        if name in fields and not is_file_value(fields[name]):
+            fields[name] = fields.pop(name)
+    asset, filename = fields.get("assetData"), fields.get("filename")
+    if isinstance(filename, str) and filename and is_file_value(asset) and _unnamed(asset):
+        # Bytes or an anonymous stream: the part is then judged by its own name ("file").
+        fields["assetData"] = (
+            attrs.evolve(asset, filename=filename)
+            if isinstance(asset, UploadFile)
+            else UploadFile(asset, filename=filename)
+        )
     return fields
+
+
+def _unnamed(value: Any) -> bool:
+    upload = value if isinstance(value, UploadFile) else UploadFile(value)
+    return not upload.filename and upload.name == "file"
 
 
 def prepare(op: Op, args: Mapping[str, Any]) -> PreparedRequest:

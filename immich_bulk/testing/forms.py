@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from .files import FileSink
@@ -32,7 +32,9 @@ class FormData:
             upload.sink.discard()
 
 
-SinkFactory = Callable[[PartStart], FileSink | None]
+#: Decides where a file part goes, given the part and the text fields read before it (Immich
+#: judges a part by what has arrived so far: a ``filename`` field sent earlier names it).
+SinkFactory = Callable[[PartStart, Mapping[str, str]], FileSink | None]
 
 
 async def read_form(request: Request, make_sink: SinkFactory) -> FormData:
@@ -58,7 +60,7 @@ async def read_form(request: Request, make_sink: SinkFactory) -> FormData:
                     current, text = event, bytearray()
                     sink = None
                     if event.filename is not None:
-                        sink = make_sink(event)
+                        sink = make_sink(event, form.fields)
                         if sink is not None:
                             form.files[event.name] = UploadedFile(
                                 event.filename, event.content_type, sink

@@ -7,7 +7,7 @@ import binascii
 import json
 import random
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -222,8 +222,10 @@ def parse_metadata_items(raw: Any, v: Validator, name: str = "metadata") -> dict
 
 
 def _sink_factory(state: FakeState) -> SinkFactory:
-    def make_sink(part: PartStart) -> FileSink | None:
-        filename = part.filename or ""
+    def make_sink(part: PartStart, fields: Mapping[str, str]) -> FileSink | None:
+        # As Immich: a `filename` field that arrived before the part names it, whatever the
+        # part's own name, so a sidecar sent after `filename=a.jpg` is judged a .jpg.
+        filename = fields.get("filename") or part.filename or ""
         if part.name == "assetData":
             if asset_type_for(filename) is None:
                 raise HTTPError(400, f"Unsupported file type {filename}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Mapping
 from pathlib import Path
 
 from .dto import js_date, user_admin_dto, user_dto
@@ -99,11 +100,12 @@ async def get_user(ctx: Ctx) -> Response:
 
 
 def _profile_sink(ctx: Ctx) -> SinkFactory:
-    def make(part: PartStart) -> FileSink | None:
+    def make(part: PartStart, fields: Mapping[str, str]) -> FileSink | None:
         if part.name != "file":
             return None
-        if extension(part.filename or "") not in IMAGE_EXTENSIONS:
-            raise HTTPError(400, f"Unsupported file type {part.filename}")
+        filename = fields.get("filename") or part.filename or ""  # as for assets
+        if extension(filename) not in IMAGE_EXTENSIONS:
+            raise HTTPError(400, f"Unsupported file type {filename}")
         return FileSink(ctx.fake.state.temp_path())
 
     return make

@@ -153,3 +153,28 @@ async def test_async_iterable_source_is_piped_with_a_known_length() -> None:
     assert sink.completed == 0
     with pytest.raises(ValueError, match="size="):
         MultipartBody({"assetData": UploadFile(short())})
+
+
+async def test_a_sidecar_and_a_filename_reach_the_server_in_an_order_it_accepts() -> None:
+    """The generated multipart upload sends ``filename`` after the file parts (Immich judges
+    a part sent after that field by it), and names an anonymous asset part after it."""
+    from immich_bulk.samples import jpeg_bytes
+    from immich_bulk.testing import FakeImmich
+
+    photo = jpeg_bytes(1, dt.datetime(2020, 5, 6, 7, 8, 9))
+    xmp = b'<x:xmpmeta xmlns:x="adobe:ns:meta/"/>'
+    async with FakeImmich() as fake, fake.client() as client:
+        body = AssetMediaCreateDto(
+            asset_data=photo,  # bytes: no name of its own
+            sidecar_data=UploadFile(xmp, filename="a.jpg.xmp"),
+            device_asset_id="a",
+            device_id="pytest",
+            file_created_at=WHEN,
+            file_modified_at=WHEN,
+            filename="a.jpg",
+        )
+        created = await client.assets.upload_asset(body)
+        (asset,) = fake.assets()
+        assert asset.id == created.id and asset.original_file_name == "a.jpg"
+        assert asset.sidecar_file is not None
+        assert (fake.data_dir / asset.sidecar_file).read_bytes() == xmp

@@ -200,6 +200,26 @@ async def test_sidecar_metadata_and_flags(fake: FakeImmich, client: httpx.AsyncC
     assert (fake.data_dir / asset.sidecar_file).read_bytes() == xmp
 
 
+async def test_a_filename_field_before_a_sidecar_names_the_sidecar(
+    fake: FakeImmich, client: httpx.AsyncClient
+) -> None:
+    """As Immich v2.7.5: each file part is judged by the ``filename`` field when it arrived
+    earlier (httpx sends fields before files), so the sidecar looks like a .jpg."""
+    form = upload_form(make_jpeg("f", 2000), "f.jpg")
+    form["data"]["filename"] = "f.jpg"
+    form["files"]["sidecarData"] = ("f.jpg.xmp", b"<x:xmpmeta/>", "application/xml")
+    refused = await client.post("/assets", **form)
+    assert refused.status_code == 400
+    assert refused.json()["message"] == "Unsupported file type f.jpg"
+    # the same name given to the asset part alone passes; so does a field naming a photo
+    # for a part whose own name is not one (the field wins)
+    named = upload_form(make_jpeg("g", 2000), "upload.bin")
+    named["data"]["filename"] = "g.jpg"
+    assert (await client.post("/assets", **named)).status_code == 201
+    assert len(fake.assets()) == 1
+    assert not any((fake.data_dir / "tmp").iterdir())
+
+
 async def test_live_photo_link(fake: FakeImmich, client: httpx.AsyncClient) -> None:
     video = (await client.post("/assets", **upload_form(b"\x00" * 500, "live.mov"))).json()["id"]
     still = await client.post(
