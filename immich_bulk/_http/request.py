@@ -78,20 +78,19 @@ def multipart_fields(body: Any) -> Mapping[str, Any]:
     for name in _SENT_LAST:
         if name in fields and not is_file_value(fields[name]):
             fields[name] = fields.pop(name)
-    asset, filename = fields.get("assetData"), fields.get("filename")
-    if isinstance(filename, str) and filename and is_file_value(asset) and _unnamed(asset):
-        # Bytes or an anonymous stream: the part is then judged by its own name ("file").
-        fields["assetData"] = (
-            attrs.evolve(asset, filename=filename)
-            if isinstance(asset, UploadFile)
-            else UploadFile(asset, filename=filename)
-        )
+    filename = fields.get("filename")
+    if isinstance(filename, str) and filename and is_file_value(fields.get("assetData")):
+        fields["assetData"] = _named(fields["assetData"], filename)
     return fields
 
 
-def _unnamed(value: Any) -> bool:
+def _named(value: Any, filename: str) -> UploadFile:
+    """The asset part, named *filename* when it has no name of its own (bytes, an anonymous
+    stream): Immich would judge it by its default name, "file", and refuse it."""
     upload = value if isinstance(value, UploadFile) else UploadFile(value)
-    return not upload.filename and upload.name == "file"
+    if upload.filename or upload.name != "file":
+        return upload
+    return attrs.evolve(upload, filename=filename)
 
 
 def prepare(op: Op, args: Mapping[str, Any]) -> PreparedRequest:

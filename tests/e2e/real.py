@@ -71,7 +71,9 @@ async def create_user(server: RealServer, admin: AsyncClient, *, name: str) -> R
         key = await session.api_keys.create_api_key(
             APIKeyCreateDto(name="e2e", permissions=[Permission.ALL])
         )
-    return RealUser(server=server, id=created.id, email=email, password=password, api_key=key.secret)
+    return RealUser(
+        server=server, id=created.id, email=email, password=password, api_key=key.secret
+    )
 
 
 async def all_assets(client: AsyncClient, **filters: object) -> list[AssetResponseDto]:
@@ -89,9 +91,9 @@ async def all_assets(client: AsyncClient, **filters: object) -> list[AssetRespon
         page = int(result.assets.next_page)
 
 
-async def wait_for_jobs(admin: AsyncClient, *, timeout: float = JOBS_TIMEOUT) -> None:
+async def wait_for_jobs(admin: AsyncClient, *, at_most: float = JOBS_TIMEOUT) -> None:
     """Wait until no queue of the server has work pending (metadata read, thumbnails made)."""
-    with anyio.fail_after(timeout):
+    with anyio.fail_after(at_most):
         idle_polls = 0
         while idle_polls < 2:  # twice in a row: one job often queues the next
             queues = await admin.queues.get_queues()
