@@ -176,9 +176,15 @@ async def test_bad_inputs_are_named_before_anything_is_read(
             await index.update([tmp_path / "missing.zip"])
         truncated = tmp_path / "truncated.zip"
         truncated.write_bytes(inputs[0].read_bytes()[:-30])
-        with pytest.raises(PartError, match=r"truncated\.zip: not a readable zip"):
+        with pytest.raises(PartError, match=r"truncated\.zip: does not hold zip data"):
             await index.update([truncated])
-    assert reads.parts == ["truncated.zip"]
+        damaged = tmp_path / "damaged.zip"
+        data = inputs[0].read_bytes()
+        at = data.rindex(b"PK\x01\x02")  # the last central directory entry
+        damaged.write_bytes(data[:at] + b"XX" + data[at + 2 :])
+        with pytest.raises(PartError, match=r"damaged\.zip: not a readable zip: damaged"):
+            await index.update([damaged])
+    assert reads.parts == ["damaged.zip"]
 
 
 async def test_progress_reports_every_part(tmp_path: Path, manifest: Manifest) -> None:

@@ -106,17 +106,22 @@ Want = Callable[[str, int], bool]
 
 
 def _sniff(path: str) -> PartKind | None:
+    """The kind of archive by content: gzip and tar by their first bytes, zip by its end
+    record (a zip may start with other data: a self-extracting stub)."""
     try:
         with open(path, "rb") as f:
             head = f.read(512)
+            size = f.seek(0, os.SEEK_END)
+            f.seek(max(0, size - (1 << 16) - 22))
+            tail = f.read()
     except OSError:
         return None
-    if head[:4] in (b"PK\x03\x04", b"PK\x05\x06"):
-        return PartKind.ZIP
     if head[:2] == b"\x1f\x8b":
         return PartKind.TGZ
     if len(head) >= 262 and head[257:262] == b"ustar":
         return PartKind.TAR
+    if b"PK\x05\x06" in tail:
+        return PartKind.ZIP
     return None
 
 
