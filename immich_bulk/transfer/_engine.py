@@ -20,7 +20,8 @@ __all__ = ["Engine", "StageClock", "batches", "run_with_state", "server_unreacha
 
 
 class Engine(Protocol):
-    """What the upload, export and migrate engines have in common."""
+    """What the upload, export and migrate engines have in common. ``run()`` closes
+    ``hub`` when it returns or raises (a subscriber's ``async for`` ends with the run)."""
 
     hub: EventHub
 
@@ -40,15 +41,12 @@ async def run_with_state(
     on_event: Listener | None = None,
     on_start: Callable[[E], None] | None = None,
 ) -> TransferReport:
-    """Open the state store, build an engine on it, run it, and close its events."""
+    """Open the state store, build an engine on it and run it (which closes its events)."""
     async with StateStore.open(state_path) as store:
         engine = build(store, EventHub([on_event] if on_event else None))
         if on_start is not None:
             on_start(engine)
-        try:
-            return await engine.run()
-        finally:
-            engine.hub.close()
+        return await engine.run()
 
 
 def server_unreachable(exc: BaseException) -> bool:

@@ -286,6 +286,14 @@ class Exporter:
 
     # -- run --------------------------------------------------------------------------
     async def run(self) -> TransferReport:
+        """Run the export and return its report. The event hub is closed when it returns
+        or raises, so ``async for event in engine.hub.subscribe()`` ends with it."""
+        try:
+            return await self._run()
+        finally:
+            self.hub.close()
+
+    async def _run(self) -> TransferReport:
         started = time.monotonic()
         backlog = self.config.backlog
         listed_send, listed_recv = anyio.create_memory_object_stream[_Item](backlog)

@@ -350,6 +350,14 @@ class Migrator:
 
     # -- run --------------------------------------------------------------------------
     async def run(self) -> TransferReport:
+        """Run the migration and return its report. The event hub is closed when it returns
+        or raises, so ``async for event in engine.hub.subscribe()`` ends with it."""
+        try:
+            return await self._run()
+        finally:
+            self.hub.close()
+
+    async def _run(self) -> TransferReport:
         started = time.monotonic()
         interrupted = False
         try:

@@ -241,6 +241,14 @@ class Uploader:
 
     # -- run --------------------------------------------------------------------------
     async def run(self) -> TransferReport:
+        """Run the upload and return its report. The event hub is closed when it returns
+        or raises, so ``async for event in engine.hub.subscribe()`` ends with it."""
+        try:
+            return await self._run()
+        finally:
+            self.hub.close()
+
+    async def _run(self) -> TransferReport:
         started = time.monotonic()
         scan_options = await self._prepare()
         backlog = self.config.backlog
