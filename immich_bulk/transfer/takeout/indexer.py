@@ -32,8 +32,8 @@ from .sidecar import MediaSidecar, OtherJson, SidecarError, parse_sidecar, sidec
 
 __all__ = ["BATCH", "IndexOptions", "IndexProgress", "PartStatus", "iter_members", "refresh"]
 
-#: Members written per transaction.
-BATCH = 5000
+#: Members written per transaction (what is held in memory meanwhile).
+BATCH = 1000
 _PROGRESS_EVERY = 1000
 _CHECK_EVERY = 256  # members between checks for cancellation
 

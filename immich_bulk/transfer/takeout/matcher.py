@@ -44,6 +44,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
+from typing import NamedTuple
 
 import attrs
 
@@ -113,8 +114,9 @@ class FolderMatch:
     own) or ``name+time`` (both have one, capture times within seconds)."""
 
 
-@attrs.frozen(order=True)
-class _Proposal:
+class _Proposal(NamedTuple):
+    """A media file's claim on a sidecar (compared as a tuple: best first)."""
+
     tier: int  # 0: title confirmed, 1: name only
     rank: int
     media: str
@@ -140,15 +142,11 @@ class _Folder:
         self.kind_of = kind_of
         self.jsons = {j.name: j for j in jsons}
         self.lookup: dict[tuple[str, int | None], list[tuple[str, bool]]] = defaultdict(list)
-        self.folded: dict[tuple[str, int | None], list[tuple[str, bool]]] = defaultdict(list)
         for info in self.jsons.values():
             if info.kind not in ("media", "bad"):
                 continue
             for reading in json_keys(info.name):
                 self.lookup[(reading.key, reading.index)].append((info.name, reading.supplemental))
-                self.folded[(reading.key.casefold(), reading.index)].append(
-                    (info.name, reading.supplemental)
-                )
         self.result: dict[str, Match] = {}
         self.claimed: dict[str, str] = {}  # sidecar -> media that owns it
         self.borrowed: set[str] = set()
@@ -380,11 +378,14 @@ class _Folder:
         free = self._unclaimed()
         if not free or not pending:
             return
+        folded: dict[tuple[str, int | None], list[str]] = defaultdict(list)
+        for (key, index), sidecars in self.lookup.items():
+            folded[(key.casefold(), index)].extend(name for name, _ in sidecars)
         wants: dict[str, list[str]] = {}
         for media in pending:
             fits: set[str] = set()
             for cand in media_candidates(media):
-                for sidecar, _ in self.folded.get((cand.key.casefold(), cand.index), ()):
+                for sidecar in folded.get((cand.key.casefold(), cand.index), ()):
                     if sidecar in free and title_fits(
                         free[sidecar].title.casefold(), media.casefold()
                     ):

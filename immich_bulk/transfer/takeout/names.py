@@ -79,6 +79,8 @@ def nfc(text: str) -> str:
 
 def utf16_len(text: str) -> int:
     """Length of *text* in UTF-16 code units."""
+    if text.isascii():
+        return len(text)
     return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
 
 
@@ -138,10 +140,13 @@ class JsonKey:
 
 
 def _strip_supplemental(body: str) -> str | None:
-    """*body* without a trailing (possibly clipped) ``.supplemental-metadata``, or None."""
-    for n in range(len(SUPPLEMENTAL), 0, -1):
-        if body.endswith(SUPPLEMENTAL[:n]) and len(body) > n:
-            return body[:-n]
+    """*body* without a trailing (possibly clipped) ``.supplemental-metadata``, or None.
+
+    The suffix has one dot, its first character, so only the part after the last dot
+    can be a clipped suffix."""
+    dot = body.rfind(".")
+    if dot > 0 and SUPPLEMENTAL.startswith(body[dot:]):
+        return body[:dot]
     return None
 
 

@@ -502,7 +502,8 @@ def render_plan(plan: Plan, out: TextIO, problems: Iterable[Problem] = ()) -> No
         out.write(f"  {path} ({kind}, {members} members)\n")
     _line(out, "members", plan.members)
     if plan.other_services:
-        _line(out, "other services (ignored)", plan.other_services)
+        named = {k or "(top level)": v for k, v in plan.other_services.items()}
+        _line(out, "other services (ignored)", named)
     _line(out, "media", plan.media)
     _line(out, "rules", plan.rules)
     _line(out, "JSON", plan.json)

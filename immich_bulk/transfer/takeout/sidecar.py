@@ -276,26 +276,52 @@ def parse_sidecar(data: bytes) -> Sidecar:
 # --------------------------------------------------------------------------- storage
 
 
+def _geo_out(geo: GeoPoint | None) -> list[float | None] | None:
+    return None if geo is None else [geo.latitude, geo.longitude, geo.altitude]
+
+
+def _geo_in(value: Any) -> GeoPoint | None:
+    return None if value is None else GeoPoint(*value)
+
+
 def sidecar_record(sidecar: Sidecar) -> str:
     """The record as compact JSON (what the index stores)."""
-    kind = {MediaSidecar: "media", AlbumSidecar: "album", OtherJson: "other"}[type(sidecar)]
-    return json.dumps([kind, attrs.asdict(sidecar)], ensure_ascii=False, separators=(",", ":"))
-
-
-def _geo_from(value: Any) -> GeoPoint | None:
-    return None if value is None else GeoPoint(**value)
+    body: list[Any]
+    if isinstance(sidecar, MediaSidecar):
+        s = sidecar
+        body = [
+            "media", s.title, s.taken, s.created, s.modified, _geo_out(s.geo),
+            _geo_out(s.geo_exif), s.description, s.favorited, s.archived, s.trashed,
+            s.partner, s.origin, list(s.people),
+        ]  # fmt: skip
+    elif isinstance(sidecar, AlbumSidecar):
+        a = sidecar
+        body = [
+            "album", a.title, a.description, list(a.enrichments), a.location,
+            _geo_out(a.geo), a.date,
+        ]  # fmt: skip
+    else:
+        body = ["other", sidecar.reason]
+    return json.dumps(body, ensure_ascii=False, separators=(",", ":"))
 
 
 def sidecar_from_record(text: str) -> Sidecar:
     """The inverse of :func:`sidecar_record`."""
-    kind, fields = json.loads(text)
+    body = json.loads(text)
+    kind = body[0]
     if kind == "media":
-        fields["geo"] = _geo_from(fields["geo"])
-        fields["geo_exif"] = _geo_from(fields["geo_exif"])
-        fields["people"] = tuple(fields["people"])
-        return MediaSidecar(**fields)
+        (_, title, taken, created, modified, geo, geo_exif, description, favorited,
+         archived, trashed, partner, origin, people) = body  # fmt: skip
+        return MediaSidecar(
+            title=title, taken=taken, created=created, modified=modified, geo=_geo_in(geo),
+            geo_exif=_geo_in(geo_exif), description=description, favorited=favorited,
+            archived=archived, trashed=trashed, partner=partner, origin=origin,
+            people=tuple(people),
+        )  # fmt: skip
     if kind == "album":
-        fields["geo"] = _geo_from(fields["geo"])
-        fields["enrichments"] = tuple(fields["enrichments"])
-        return AlbumSidecar(**fields)
-    return OtherJson(**fields)
+        _, title, description, enrichments, location, geo, date = body
+        return AlbumSidecar(
+            title=title, description=description, enrichments=tuple(enrichments),
+            location=location, geo=_geo_in(geo), date=date,
+        )  # fmt: skip
+    return OtherJson(body[1])
