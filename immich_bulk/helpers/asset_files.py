@@ -1,7 +1,8 @@
 """The asset ``*_to_file`` helpers (mixed into ``client.assets``).
 
-Each downloads one asset file to a path or into a directory, resumably (an interrupted
-call continues where it stopped), and returns the final :class:`~pathlib.Path`. See
+Each downloads one asset file into a directory (``out_dir``, created when missing; the
+file is named after the server's name, or ``filename=``), resumably (an interrupted call
+continues where it stopped), and returns the final :class:`~pathlib.Path`. See
 :mod:`immich_bulk.transfer.download` for the resume and verification rules and
 ``docs/downloads.md`` for examples.
 """
@@ -12,17 +13,16 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-import anyio.to_thread
-
 from .._http.response import RawCall
 from .._types import UNSET, Unset
 from ..api.assets import AssetsApi as GeneratedAssetsApi
 from ..models import AssetMediaSize, AssetResponseDto
 from ..transfer._fsutil import StrPath
 from ..transfer.config import DownloadConfig
-from ..transfer.download import download_to, is_dir_target
+from ..transfer.download import download_to
 from ..transfer.hashing import parse_checksum
 from ..transfer.naming import safe_id
+from ._destination import destination
 
 __all__ = ["AssetFileHelpers", "ProgressCallback"]
 
@@ -53,8 +53,9 @@ class AssetFileHelpers(GeneratedAssetsApi):
     async def download_asset_to_file(
         self,
         id: str,
-        dest: StrPath,
+        out_dir: StrPath | None = None,
         *,
+        filename: str | None = None,
         verify: bool = True,
         checksum: str | None = None,
         asset: AssetResponseDto | None = None,
@@ -63,13 +64,16 @@ class AssetFileHelpers(GeneratedAssetsApi):
         progress: ProgressCallback | None = None,
         key: str | Unset = UNSET,
         slug: str | Unset = UNSET,
+        dest: StrPath | None = None,
     ) -> Path:
-        """Download the original file of asset *id*; returns the final path.
+        """Download the original file of asset *id* into the directory *out_dir* (created
+        when missing); returns the final path.
 
-        *dest* is a file path, or a directory (it exists, or the path ends with ``/``):
-        then the file is named after the asset's original file name, made safe, with a
-        stable `` (1a2b3c4d)`` suffix if another file already has that name. If the target
-        already holds exactly this asset (same SHA-1) nothing is downloaded.
+        The file is named *filename* (an existing file of that name is replaced), else
+        after the asset's original file name, made safe, with a stable `` (1a2b3c4d)``
+        suffix if another file already has that name (also when another call is placing
+        one at the same time). If the target already holds exactly this asset (same SHA-1)
+        nothing is downloaded. (*dest*, a file path or a directory, is deprecated.)
 
         The download resumes an earlier interrupted one (``.part`` + ``.part.meta``), and
         with *verify* (the default) the SHA-1 of the bytes must equal the asset's checksum
@@ -77,9 +81,9 @@ class AssetFileHelpers(GeneratedAssetsApi):
         :class:`~immich_bulk.errors.ChecksumMismatchError` is raised and no file is left.
         *preserve_mtime* gives the file the asset's ``fileModifiedAt``.
         """
-        is_dir = await anyio.to_thread.run_sync(is_dir_target, dest)
+        directory, name = await destination("download_asset_to_file", out_dir, filename, dest)
         info = asset
-        if info is None and ((verify and checksum is None) or preserve_mtime or is_dir):
+        if info is None and ((verify and checksum is None) or preserve_mtime or name is None):
             info = await self.get_asset_info(id, key=key, slug=slug)
         expected: bytes | None = None
         if checksum is not None:
@@ -94,7 +98,8 @@ class AssetFileHelpers(GeneratedAssetsApi):
 
         result = await download_to(
             request,
-            dest,
+            directory,
+            filename=name,
             kind="original",
             item_id=id,
             name=info.original_file_name if info is not None else None,
@@ -110,19 +115,23 @@ class AssetFileHelpers(GeneratedAssetsApi):
     async def view_asset_to_file(
         self,
         id: str,
-        dest: StrPath,
+        out_dir: StrPath | None = None,
         *,
+        filename: str | None = None,
         size: AssetMediaSize | str = AssetMediaSize.THUMBNAIL,
         edited: bool | Unset = UNSET,
         config: DownloadConfig | None = None,
         progress: ProgressCallback | None = None,
         key: str | Unset = UNSET,
         slug: str | Unset = UNSET,
+        dest: StrPath | None = None,
     ) -> Path:
-        """Download a rendition of asset *id* (``size``: thumbnail, preview or fullsize);
-        returns the final path. In a directory the file is named as the server proposes
-        (``img1_thumbnail.webp``), made safe. Renditions have no checksum to verify
-        against; the download is resumable like an original (ETag-validated)."""
+        """Download a rendition of asset *id* (``size``: thumbnail, preview or fullsize)
+        into the directory *out_dir*; returns the final path. The file is named
+        *filename*, else as the server proposes (``img1_thumbnail.webp``), made safe.
+        Renditions have no checksum to verify against; the download is resumable like an
+        original (ETag-validated). (*dest* is deprecated.)"""
+        directory, name = await destination("view_asset_to_file", out_dir, filename, dest)
         media_size = AssetMediaSize(size)
         kind = f"{media_size.value}"
 
@@ -133,7 +142,8 @@ class AssetFileHelpers(GeneratedAssetsApi):
 
         result = await download_to(
             request,
-            dest,
+            directory,
+            filename=name,
             kind=kind,
             item_id=id,
             fallback_stem=f"{safe_id(id)}_{kind}",
@@ -145,16 +155,21 @@ class AssetFileHelpers(GeneratedAssetsApi):
     async def play_asset_video_to_file(
         self,
         id: str,
-        dest: StrPath,
+        out_dir: StrPath | None = None,
         *,
+        filename: str | None = None,
         config: DownloadConfig | None = None,
         progress: ProgressCallback | None = None,
         key: str | Unset = UNSET,
         slug: str | Unset = UNSET,
+        dest: StrPath | None = None,
     ) -> Path:
         """Download the playback version of video asset *id* (the server's encoded video,
-        or the original when there is none); returns the final path. Resumable;
-        not verified (an encoded video has no checksum on the server)."""
+        or the original when there is none) into the directory *out_dir*; returns the
+        final path (named *filename*, else as the server proposes). Resumable; not
+        verified (an encoded video has no checksum on the server). (*dest* is
+        deprecated.)"""
+        directory, name = await destination("play_asset_video_to_file", out_dir, filename, dest)
 
         def request(headers: Mapping[str, str]) -> RawCall:
             return self.play_asset_video_without_preload_content(
@@ -163,7 +178,8 @@ class AssetFileHelpers(GeneratedAssetsApi):
 
         result = await download_to(
             request,
-            dest,
+            directory,
+            filename=name,
             kind="video",
             item_id=id,
             fallback_stem=f"{safe_id(id)}_video",

@@ -16,14 +16,19 @@ from ..errors import ImmichError
 from ..models import DownloadArchiveDto, DownloadInfoDto, MetadataSearchDto
 from ..transfer._fsutil import StrPath
 from ..transfer.config import DownloadConfig
-from ..transfer.download import fetch_unresumable, is_dir_target
+from ..transfer.download import fetch_unresumable
 from ..transfer.events import Listener
 from ..transfer.export import Exporter, ExportOptions, export
 from ..transfer.naming import DEFAULT_LAYOUT, safe_id, safe_name, split_ext
 from ..transfer.report import TransferReport
 from ..transfer.state import DEFAULT_PATH, StatePath
+from ._destination import destination
 
 __all__ = ["DownloadApi"]
+
+
+def _real_path(directory: Path) -> Path:
+    return Path(os.path.realpath(directory.expanduser()))
 
 
 class DownloadApi(GeneratedDownloadApi):
@@ -33,7 +38,8 @@ class DownloadApi(GeneratedDownloadApi):
     async def download_archive_to_file(
         self,
         *,
-        dest: StrPath,
+        out_dir: StrPath | None = None,
+        filename: str | None = None,
         asset_ids: Iterable[str] | None = None,
         album_id: str | None = None,
         user_id: str | None = None,
@@ -42,6 +48,7 @@ class DownloadApi(GeneratedDownloadApi):
         progress: Callable[[int], None] | None = None,
         key: str | Unset = UNSET,
         slug: str | Unset = UNSET,
+        dest: StrPath | None = None,
     ) -> list[Path]:
         """Download assets as zip archives the server builds; returns the paths written.
 
@@ -52,14 +59,16 @@ class DownloadApi(GeneratedDownloadApi):
         on the fly): a failure deletes the ``.part`` (transient failures start that archive
         again). Nothing is extracted.
 
-        *dest*: a directory (it exists, or ends with ``/``) -- the archives are named
+        The archives go into the directory *out_dir* (created when missing), named
         ``<album name>.zip`` / ``immich-user-<id8>.zip`` / ``immich-assets.zip``, with
-        ``-1``, ``-2``... when there are several -- or a file name (``x.zip``, and
-        ``x-1.zip``, ``x-2.zip``... when there are several). Existing files are replaced.
+        ``-1``, ``-2``... when there are several; with *filename* (``x.zip``): ``x.zip``,
+        or ``x-1.zip``, ``x-2.zip``... Existing files are replaced. (*dest*, a directory
+        or a file path, is deprecated.)
         """
         chosen = [asset_ids is not None, album_id is not None, user_id is not None]
         if sum(chosen) != 1:
             raise ValueError("give exactly one of asset_ids=, album_id= or user_id=")
+        directory, filename = await destination("download_archive_to_file", out_dir, filename, dest)
         info = await self.get_download_info(
             DownloadInfoDto(
                 asset_ids=list(asset_ids) if asset_ids is not None else UNSET,
@@ -73,8 +82,7 @@ class DownloadApi(GeneratedDownloadApi):
         archives = [a for a in info.archives if a.asset_ids]
         if not archives:
             return []
-        is_dir = await anyio.to_thread.run_sync(is_dir_target, dest)
-        if is_dir:
+        if filename is None:
             if album_id is not None:
                 base = await self._album_base(album_id, key, slug)
             elif user_id is not None:
@@ -83,17 +91,10 @@ class DownloadApi(GeneratedDownloadApi):
                 base = "immich-assets"
             ext = ".zip"
         else:
-            name = Path(os.fsdecode(dest)).name
-            base, ext = split_ext(safe_name(name, fallback="immich-archive.zip"))
+            base, ext = split_ext(safe_name(filename, fallback="immich-archive.zip"))
             ext = ext or ".zip"
-
-        def prepare() -> Path:
-            path = Path(os.fsdecode(dest)).expanduser()
-            root = path if is_dir else path.parent
-            root.mkdir(parents=True, exist_ok=True)
-            return Path(os.path.realpath(root))
-
-        root = await anyio.to_thread.run_sync(prepare)
+        # created with the first archive's .part (and removed if nothing is written)
+        root = await anyio.to_thread.run_sync(_real_path, directory)
         count = len(archives)
         paths: list[Path] = []
         for index, archive in enumerate(archives, start=1):

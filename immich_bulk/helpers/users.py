@@ -11,6 +11,7 @@ from ..transfer._fsutil import StrPath
 from ..transfer.config import DownloadConfig
 from ..transfer.download import download_to
 from ..transfer.naming import safe_id
+from ._destination import destination
 
 __all__ = ["UsersApi"]
 
@@ -21,25 +22,32 @@ class UsersApi(GeneratedUsersApi):
     async def get_profile_image_to_file(
         self,
         id: str,
-        dest: StrPath,
+        out_dir: StrPath | None = None,
         *,
+        filename: str | None = None,
         config: DownloadConfig | None = None,
         progress: Callable[[int], None] | None = None,
+        dest: StrPath | None = None,
     ) -> Path:
-        """Download the profile image of user *id*; returns the final path.
+        """Download the profile image of user *id* into the directory *out_dir* (created
+        when missing); returns the final path.
 
-        *dest* is a file path or a directory; in a directory the file is named
-        ``profile-<user id>.<ext>`` (the extension from the response's content type), and
-        an earlier file of that name and size is replaced. Written to a ``.part`` file first
-        and renamed when complete (see ``docs/downloads.md``).
+        The file is named *filename*, else ``profile-<user id>.<ext>`` (the extension from
+        the response's content type), and an earlier download of this user's image there
+        is replaced. Written to a ``.part`` file first and renamed when complete (see
+        ``docs/downloads.md``). A user without a profile image raises
+        :class:`~immich_bulk.errors.NotFoundError` and leaves nothing on disk (no file, no
+        directory). (*dest*, a file path or a directory, is deprecated.)
         """
+        directory, name = await destination("get_profile_image_to_file", out_dir, filename, dest)
 
         def request(headers: Mapping[str, str]) -> RawCall:
             return self.get_profile_image_without_preload_content(id, _headers=headers)
 
         result = await download_to(
             request,
-            dest,
+            directory,
+            filename=name,
             kind="profile",
             item_id=id,
             fallback_stem=f"profile-{safe_id(id)}",

@@ -3,13 +3,18 @@
 :func:`fetch` is the engine behind ``client.assets.download_asset_to_file`` (and the other
 ``*_to_file`` helpers) and behind every download of an export:
 
-* the bytes go to ``<name>.part``; the final name appears only once the file is complete
-  (``fsync``, then ``os.replace``): never a partial file under the final name;
+* the bytes go to a ``.part`` file (``<name>.part``; the helpers use one per item, see
+  :func:`item_part_path`); the final name appears only once the file is complete
+  (``fsync``, then ``os.replace``): never a partial file under the final name. A ``.part``
+  has one writer at a time (an exclusive ``flock``, held until it is placed): a second
+  download of the same file, in this process or another, waits for the first;
 * the validator of the response (its ETag, else Last-Modified) is kept in
   ``<name>.part.meta`` (JSON: validator, what is being downloaded, the expected checksum,
   the total size), written before the first body bytes reach the disk, so a later run --
   even after the process was killed -- continues with ``Range: bytes=N-`` and
-  ``If-Range: <validator>``. Files that fit in one write buffer never get a ``.meta``;
+  ``If-Range: <validator>``. Files that fit in one write buffer never get a ``.meta``.
+  The ``.meta`` never outlives its ``.part``: it is written after the ``.part`` exists and
+  removed before the ``.part`` is renamed or deleted;
 * a ``200`` to a ranged request (the file changed, or the server ignores ``Range``), a
   ``206`` for another range or with another ETag restarts from zero (the ``.part`` is
   truncated). An unsatisfiable range (Immich answers ``500`` with
@@ -74,19 +79,26 @@ from .naming import (
     safe_name,
 )
 
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None  # type: ignore[assignment]
+
 __all__ = [
     "FetchResult",
+    "Names",
     "PlacementConflict",
     "RequestFn",
     "download_to",
     "fetch",
     "fetch_unresumable",
-    "is_dir_target",
     "is_no_space",
+    "item_part_path",
     "meta_path_for",
     "parse_content_range",
     "part_path_for",
     "place_file",
+    "sweep_part",
 ]
 
 log = logging.getLogger("immich_bulk.transfer")
@@ -94,8 +106,6 @@ log = logging.getLogger("immich_bulk.transfer")
 StrPathLike = str | os.PathLike[str]
 #: Opens the request with extra headers (Range, If-Range, Accept-Encoding).
 RequestFn = Callable[[Mapping[str, str]], RawCall]
-#: Where the final file goes, known in advance or chosen from the response headers.
-FinalPath = Path | Callable[[Mapping[str, str]], Path]
 
 _META_VERSION = 1
 _MAX_META_BYTES = 64 * 1024
@@ -108,6 +118,9 @@ _UTIME_FD = os.utime in os.supports_fd
 _IOV_MAX = 512
 #: The sender must not retry by itself: this module retries (and resumes) instead.
 _SINGLE_TRY = RetryPolicy(max_attempts=1)
+#: Polling for a ``.part`` another download holds: first and longest wait (seconds).
+_WAIT_FIRST = 0.01
+_WAIT_MAX = 0.25
 _CONTENT_RANGE = re.compile(r"^\s*bytes\s+(?:(\d+)-(\d+)|\*)\s*/\s*(\d+|\*)\s*$", re.IGNORECASE)
 
 
@@ -210,20 +223,67 @@ def _write_meta(path: Path, meta: Mapping[str, Any]) -> None:
         os.close(fd)
 
 
+def _hash_fd(fd: int, hasher: StreamHasher, size: int, chunk: int) -> int:
+    """Feed the first *size* bytes of the open file *fd* to *hasher* (``pread``: the file
+    offset does not move); returns how many it could read."""
+    done = 0
+    while done < size:
+        data = os.pread(fd, min(chunk, size - done), done)
+        if not data:
+            break
+        hasher.update(data)
+        done += len(data)
+    return done
+
+
 def _hash_prefix(path: Path, hasher: StreamHasher, size: int, chunk: int) -> int:
     """Feed the first *size* bytes of *path* to *hasher*; returns how many it could read."""
     fd = _open_nofollow(path, os.O_RDONLY)
     try:
-        done = 0
-        while done < size:
-            data = os.read(fd, min(chunk, size - done))
-            if not data:
-                break
-            hasher.update(data)
-            done += len(data)
-        return done
+        return _hash_fd(fd, hasher, size, chunk)
     finally:
         os.close(fd)
+
+
+def _lock_nowait(fd: int) -> bool:
+    """An exclusive ``flock`` on *fd*; False when another open file holds it (in this
+    process or another). Where there is no ``flock`` (or the file system refuses it), True:
+    the download goes on unprotected, as it would without this lock."""
+    if fcntl is None:  # pragma: no cover - Windows
+        return True
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    except OSError:  # pragma: no cover - no locks on this file system
+        return True
+    return True
+
+
+def _make_dirs(path: Path) -> list[Path]:
+    """``mkdir -p`` *path*; returns the directories this call created, outermost first."""
+    missing: list[Path] = []
+    current = path
+    while not os.path.isdir(current) and current.parent != current:
+        missing.append(current)
+        current = current.parent
+    created: list[Path] = []
+    for directory in reversed(missing):
+        try:
+            os.mkdir(directory)
+        except FileExistsError:
+            continue  # made by someone else meanwhile: not ours to remove
+        created.append(directory)
+    return created
+
+
+def _remove_dirs(created: list[Path]) -> None:
+    """Remove the directories :func:`_make_dirs` created, innermost first, while empty."""
+    for directory in reversed(created):
+        try:
+            os.rmdir(directory)
+        except OSError:  # something else is in there now
+            return
 
 
 def place_file(
@@ -274,40 +334,103 @@ class PlacementConflict(TransferError):
         self.result = result
 
 
+@attrs.frozen
+class Names:
+    """Where a download goes when the final name is decided only once it is complete:
+    the first of :attr:`paths` that is free (taken atomically: another file that appeared
+    there meanwhile is never replaced), or that already holds exactly the downloaded bytes
+    (the download is then dropped and that file returned). A path taken by other content
+    is skipped, unless :attr:`owner` names the item an earlier download placed there (see
+    :func:`download_to`); the last path is replaced when every other one is taken."""
+
+    paths: tuple[Path, ...]
+    owner: str | None = None
+
+    @property
+    def name(self) -> str:
+        return self.paths[0].name
+
+
+#: Where the final file goes, known in advance or chosen from the response headers.
+FinalPath = Path | Names | Callable[[Mapping[str, str]], Path | Names]
+
+#: Attempts at opening a ``.part`` that others keep renaming or removing under us.
+_OPEN_TRIES = 20
+
+
 class _Part:
-    """The ``.part`` file, its ``.meta`` and the running hash. Methods run in threads."""
+    """The ``.part`` file, its ``.meta`` and the running hash. Methods run in threads.
+
+    A ``.part`` has one writer at a time: :meth:`acquire` opens it with an exclusive
+    ``flock`` held until it is placed, discarded or closed, so a second download of the same
+    file (this process or another) waits instead of writing into it. Its ``.meta`` exists
+    only while the ``.part`` does: written after the ``.part`` is created, removed before it
+    is renamed or deleted, so no kill leaves a ``.meta`` without its ``.part``.
+    """
 
     def __init__(self, part: Path, chunk_size: int) -> None:
         self.path = part
         self.meta_path = meta_path_for(part)
         self.chunk_size = chunk_size
         self.fd: int | None = None
+        self.positioned = False  # the file offset is at ``size`` and nothing lies beyond
         self.size = 0  # bytes on disk that belong to the download
         self.hasher = StreamHasher()
         self.meta_on_disk = False
         self.writeback = False
         self.advised = 0
+        self.created: list[Path] = []  # directories made for it, removed with it when empty
 
     # -- start
 
+    def acquire(self) -> bool:
+        """Open (creating it and its directories) and lock the ``.part``; False when another
+        download holds it. A symlink planted at the ``.part`` or ``.meta`` is removed,
+        never followed."""
+        for _ in range(_OPEN_TRIES):
+            self.created += _make_dirs(self.path.parent)
+            for path in (self.path, self.meta_path):
+                try:
+                    st = os.lstat(path)
+                except FileNotFoundError:
+                    continue
+                if stat_mod.S_ISLNK(st.st_mode):
+                    _unlink_quiet(path)
+                elif not stat_mod.S_ISREG(st.st_mode):
+                    raise TransferError(f"{os.fsdecode(path)!r} exists and is not a file")
+            try:
+                fd = _open_nofollow(self.path, os.O_RDWR | os.O_CREAT)
+            except FileNotFoundError:
+                continue  # its directory was removed meanwhile: make it again
+            if not _lock_nowait(fd):
+                os.close(fd)
+                return False
+            # the holder before us may have renamed or removed the file we opened
+            try:
+                current = os.lstat(self.path)
+            except FileNotFoundError:
+                current = None
+            opened = os.fstat(fd)
+            if current is not None and (current.st_dev, current.st_ino) == (
+                opened.st_dev,
+                opened.st_ino,
+            ):
+                self.fd = fd
+                self.positioned = False
+                self.size = 0
+                self.meta_on_disk = os.path.lexists(self.meta_path)
+                return True
+            os.close(fd)
+        raise TransferError(f"{os.fsdecode(self.path)!r} keeps being replaced; not written")
+
     def load(self, identity: Mapping[str, Any]) -> dict[str, Any] | None:
-        """Look at an earlier ``.part``: returns its metadata and hashes the bytes to keep
-        when it can be resumed, else clears it (size 0)."""
-        try:
-            st = os.lstat(self.path)
-        except FileNotFoundError:
-            st = None
+        """Look at what the locked ``.part`` holds: returns its metadata and hashes the bytes
+        to keep when it can be resumed, else marks it empty (size 0)."""
+        fd = self._fd()
         meta = _read_meta(self.meta_path)
-        self.meta_on_disk = meta is not None or os.path.lexists(self.meta_path)
-        if st is not None and not stat_mod.S_ISREG(st.st_mode):
-            if stat_mod.S_ISLNK(st.st_mode):
-                os.unlink(self.path)  # a planted symlink: never follow it
-                st = None
-            else:
-                raise TransferError(f"{os.fsdecode(self.path)!r} exists and is not a file")
+        size = os.fstat(fd).st_size
         usable = (
-            st is not None
-            and st.st_size > 0
+            size > 0
             and meta is not None
             and all(meta.get(k) == v for k, v in identity.items())
             and bool(meta.get("etag") or meta.get("last_modified"))
@@ -315,40 +438,39 @@ class _Part:
         if not usable:
             self.size = 0
             return None
-        assert st is not None and meta is not None
+        assert meta is not None
         total = meta.get("total")
-        size = st.st_size
         if isinstance(total, int) and size > total:
             self.size = 0
             return None
-        self.size = _hash_prefix(self.path, self.hasher, size, self.chunk_size)
+        self.size = _hash_fd(fd, self.hasher, size, self.chunk_size)
         return meta
 
     def reset(self) -> None:
-        """Start over: empty the hash and truncate the file (if open)."""
+        """Start over: empty the hash and the file."""
         self.hasher = StreamHasher()
         self.size = 0
         self.advised = 0
         if self.fd is not None:
             os.ftruncate(self.fd, 0)
             os.lseek(self.fd, 0, os.SEEK_SET)
+            self.positioned = True
 
     # -- writing
 
-    def _ensure_open(self) -> int:
+    def _fd(self) -> int:
         if self.fd is None:
-            if self.size == 0:
-                self.fd = _open_nofollow(self.path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
-                return self.fd
-            fd = _open_nofollow(self.path, os.O_WRONLY | os.O_CREAT)
-            try:
-                os.ftruncate(fd, self.size)
-                os.lseek(fd, self.size, os.SEEK_SET)
-            except BaseException:
-                os.close(fd)
-                raise
-            self.fd = fd
+            raise TransferError(f"internal error: {self.path.name!r} is not open")
         return self.fd
+
+    def _position(self) -> int:
+        fd = self._fd()
+        if not self.positioned:
+            # drop whatever lies beyond the bytes we keep (a stale or unusable earlier .part)
+            os.ftruncate(fd, self.size)
+            os.lseek(fd, self.size, os.SEEK_SET)
+            self.positioned = True
+        return fd
 
     def write(
         self, chunks: list[bytes], meta: Mapping[str, Any] | None, at: int | None = None
@@ -367,10 +489,10 @@ class _Part:
                     f"internal error: {self.path.name!r} has {self.size} bytes, "
                     f"a block for offset {at} came"
                 )
+        fd = self._position()
         if meta is not None:
             _write_meta(self.meta_path, meta)
             self.meta_on_disk = True
-        fd = self._ensure_open()
         update = self.hasher.update
         for chunk in chunks:
             update(chunk)
@@ -399,6 +521,7 @@ class _Part:
             self.advised = max(0, start - 4 * self.chunk_size)
 
     def close(self) -> None:
+        """Close the ``.part`` (which gives up its lock); it stays on disk."""
         if self.fd is not None:
             fd, self.fd = self.fd, None
             os.close(fd)
@@ -406,24 +529,25 @@ class _Part:
     def finish(
         self,
         chunks: list[bytes],
-        final: Path,
+        final: Path | Names,
         expected: bytes | None,
         mtime_ns: int | None,
         fsync: bool,
         replace: bool = True,
         at: int | None = None,
-    ) -> tuple[int, int]:
+    ) -> tuple[Path, int, int]:
         """Write the last *chunks*, sync, verify, and move the file into place.
 
-        Returns ``(size, mtime_ns)`` of the final file; raises ChecksumMismatchError when
-        *expected* does not match, FileExistsError when *final* exists and not *replace*
-        (in both cases the ``.part`` stays: the caller decides).
+        Returns ``(path, size, mtime_ns)`` of the final file; raises ChecksumMismatchError
+        when *expected* does not match (the ``.part`` stays open: the caller decides),
+        FileExistsError when *final* is a path that exists and not *replace* (the ``.part``
+        stays, closed).
         """
-        if chunks or self.fd is None:
-            self.write(chunks, None, at)
-        fd = self.fd
-        if fd is None:  # a repeated call after the file was placed
+        if self.fd is None:  # a repeated call after the file was placed
             raise TransferError(f"internal error: {self.path.name!r} is already closed")
+        if chunks or not self.positioned:
+            self.write(chunks, None, at)
+        fd = self._fd()
         if mtime_ns is not None and _UTIME_FD:
             with contextlib.suppress(OSError):
                 os.utime(fd, ns=(mtime_ns, mtime_ns))
@@ -431,35 +555,97 @@ class _Part:
         if fsync:
             os.fsync(fd)
         st = os.fstat(fd)
-        self.close()
         if expected is not None:
             self.hasher.verify(expected, what=f"download of {final.name!r}")
-        if replace and mtime_ns is None:
-            try:
-                os.replace(self.path, final)
-            except IsADirectoryError:
-                raise TransferError(
-                    f"{os.fsdecode(final)!r} is a directory; not replaced"
-                ) from None
-            result = (st.st_size, st.st_mtime_ns)
-        else:
-            result = place_file(self.path, final, replace=replace, mtime_ns=mtime_ns)
+        # the resume record goes first: a kill between the two leaves a complete .part
+        # without one (downloaded again), never a .meta that nothing removes
         if self.meta_on_disk:
             _unlink_quiet(self.meta_path)
             self.meta_on_disk = False
-        return result
+        try:
+            if isinstance(final, Names):
+                return self._place_named(final, mtime_ns)
+            if replace and mtime_ns is None:
+                try:
+                    os.replace(self.path, final)
+                except IsADirectoryError:
+                    raise TransferError(
+                        f"{os.fsdecode(final)!r} is a directory; not replaced"
+                    ) from None
+                return final, st.st_size, st.st_mtime_ns
+            return (final, *place_file(self.path, final, replace=replace, mtime_ns=mtime_ns))
+        finally:
+            self.close()
+
+    def _place_named(self, names: Names, mtime_ns: int | None) -> tuple[Path, int, int]:
+        digest = self.hasher.digest()
+        last = len(names.paths) - 1
+        for index, path in enumerate(names.paths):
+            if index < last:
+                try:
+                    return (path, *place_file(self.path, path, replace=False, mtime_ns=mtime_ns))
+                except FileExistsError:
+                    pass
+                except TransferError:  # a directory of that name
+                    continue
+            if _sha1_of(path, self.chunk_size, self.size) == digest:
+                # the very same bytes are there already (another call just placed them)
+                _unlink_quiet(self.path)
+                st = os.stat(path, follow_symlinks=False)
+                return path, st.st_size, st.st_mtime_ns
+            if index == last or (names.owner is not None and _owner(path) == names.owner):
+                return (path, *place_file(self.path, path, replace=True, mtime_ns=mtime_ns))
+        raise AssertionError("unreachable: the last name is always taken")  # pragma: no cover
 
     def discard(self) -> None:
-        """Close and delete the ``.part`` and its ``.meta``."""
-        self.close()
-        _unlink_quiet(self.path)
+        """Delete the ``.part`` and its ``.meta`` (and the directories made for them)."""
         _unlink_quiet(self.meta_path)
+        _unlink_quiet(self.path)
+        self.close()
         self.meta_on_disk = False
         self.size = 0
         self.hasher = StreamHasher()
+        _remove_dirs(self.created)
+
+    def release(self) -> None:
+        """After a failure: keep the ``.part`` when it holds bytes to resume from, else
+        delete it (with its ``.meta`` and the directories made for it)."""
+        if self.fd is None:
+            return
+        if self.size == 0:
+            self.discard()
+        else:
+            self.close()
+
+
+def sweep_part(part: Path) -> bool:
+    """Delete a leftover ``.part`` and its ``.meta`` (blocking) unless a download holds it;
+    True when something was removed."""
+    if not (os.path.lexists(part) or os.path.lexists(meta_path_for(part))):
+        return False
+    leftover = _Part(part, 0)
+    try:
+        if not leftover.acquire():
+            return False
+    except (OSError, TransferError):
+        return False
+    leftover.discard()
+    return True
 
 
 # ---------------------------------------------------------------------- the fetch
+
+
+async def _acquire(part: _Part, what: str) -> bool:
+    """Take the ``.part``, waiting while another download (this process or another) writes
+    it; True when it had to wait."""
+    delay = _WAIT_FIRST
+    while not await anyio.to_thread.run_sync(part.acquire):
+        if delay == _WAIT_FIRST:
+            log.info("%s: waiting for another download of the same file", what)
+        await anyio.sleep(delay)
+        delay = min(delay * 2, _WAIT_MAX)
+    return delay != _WAIT_FIRST
 
 
 def _retryable(exc: BaseException) -> bool:
@@ -499,6 +685,7 @@ class _Fetch:
         resume: bool,
         replace: bool,
         fresh: bool,
+        already_there: Callable[[], FetchResult | None] | None = None,
     ) -> None:
         self.request = request
         self.part = _Part(part, config.chunk_size)
@@ -506,7 +693,8 @@ class _Fetch:
         self.replace = replace
         self.fresh = fresh
         self.final_spec = final
-        self.final: Path | None = final if isinstance(final, Path) else None
+        self.final: Path | Names | None = None if callable(final) else final
+        self.already_there = already_there
         self.identity = dict(identity)
         self.expected = expected
         self.config = config
@@ -525,6 +713,7 @@ class _Fetch:
         self.sources = 0  # responses (and earlier runs) that contributed bytes
         self.resumed_from = 0
         self.verify_restarted = False
+        self.meta_saved = False  # the .meta on disk describes the current bytes
         self.content_type: str | None = None
         self._buffer: list[bytes] = []
         self._buffered = 0
@@ -556,12 +745,13 @@ class _Fetch:
         if not self._buffer:
             return
         meta = None
-        if self.resume and not self.part.meta_on_disk and (self.etag or self.last_modified):
+        if self.resume and not self.meta_saved and (self.etag or self.last_modified):
             meta = self._meta()
         # the chunks stay buffered until they are on disk: a flush cancelled before its
         # thread ran is done again (shielded) by run(), and ``at`` keeps it from happening
         # twice when the thread did run
         await self._thread(self.part.write, self._buffer, meta, self._buffer_at)
+        self.meta_saved = self.meta_saved or meta is not None
         self._buffer, self._buffered = [], 0
         self._buffer_at = self.part.size
 
@@ -580,6 +770,7 @@ class _Fetch:
         self.sources = 0
         self.etag = self.last_modified = None
         self.total = None
+        self.meta_saved = False  # the next response's validator replaces it
 
     def _what(self) -> str:
         target = self.final.name if self.final is not None else self.part.path.name
@@ -658,8 +849,20 @@ class _Fetch:
             raise TransportError(f"{self._what()}: the body ended at byte {size} of {self.total}")
 
     async def run(self) -> FetchResult:
-        if not self.fresh:
-            await self._thread(self._load)
+        waited = await _acquire(self.part, self._what())
+        try:
+            if waited and self.already_there is not None:
+                # the other download may just have placed this very file
+                done = await self._thread(self.already_there)
+                if done is not None:
+                    await self._thread(self.part.release)
+                    return done  # type: ignore[no-any-return]
+            if not self.fresh:
+                await self._thread(self._load)
+        except BaseException:
+            with anyio.CancelScope(shield=True):
+                await self._thread(self.part.release)
+            raise
         failures = 0  # consecutive failures that made no progress
         try:
             while True:
@@ -710,16 +913,15 @@ class _Fetch:
             with anyio.CancelScope(shield=True):
                 with contextlib.suppress(OSError, ImmichError):
                     await self._flush()  # keep what arrived, for the next run
-                await self._thread(self.part.close)
+                await self._thread(self.part.release)
             raise
 
     def _load(self) -> None:
         if not self.resume:
-            self.part.size = 0
-            self.part.meta_on_disk = os.path.lexists(self.part.meta_path)
             return
         meta = self.part.load(self.identity)
         if meta is not None:
+            self.meta_saved = True
             self.etag = meta.get("etag") or None
             self.last_modified = meta.get("last_modified") or None
             total = meta.get("total")
@@ -737,7 +939,6 @@ class _Fetch:
         self.retries += 1
         if not (self.etag or self.last_modified) and self.part.size:
             # without a validator the bytes we have cannot be trusted to continue
-            self.part.size = 0
             await self._thread(self.part.reset)
             self._report(-self.counted)
             self.counted = 0
@@ -758,7 +959,7 @@ class _Fetch:
         if final is None:
             raise TransferError(f"{self._what()}: no response to name the file after")
         try:
-            size, mtime_ns = await self._thread(
+            path, size, mtime_ns = await self._thread(
                 self.part.finish,
                 self._buffer,
                 final,
@@ -771,14 +972,14 @@ class _Fetch:
         except Exception as exc:
             # written (or failed for good); a cancellation keeps them for the shielded flush
             self._buffer, self._buffered, self._buffer_at = [], 0, self.part.size
-            if isinstance(exc, FileExistsError):
+            if isinstance(exc, FileExistsError) and isinstance(final, Path):
                 result = self._result(self.part.path, self.part.size, 0)
                 raise PlacementConflict(
                     f"{self._what()}: {os.fsdecode(final)!r} appeared meanwhile", result
                 ) from None
             raise
         self._buffer, self._buffered, self._buffer_at = [], 0, self.part.size
-        return self._result(final, size, mtime_ns)
+        return self._result(path, size, mtime_ns)
 
     def _result(self, path: Path, size: int, mtime_ns: int) -> FetchResult:
         return FetchResult(
@@ -809,26 +1010,30 @@ async def fetch(
     resume: bool = True,
     replace: bool = True,
     fresh: bool = False,
+    already_there: Callable[[], FetchResult | None] | None = None,
 ) -> FetchResult:
     """Download one response body to *final* (see the module documentation).
 
     *request* opens the request with the headers it is given (``Range``, ``If-Range``,
     ``Accept-Encoding``), e.g.
     ``lambda h: client.assets.download_asset_without_preload_content(id, _headers=h)``.
-    *final* is the final path, or a function choosing it from the first response's headers
-    (then *part* must be given). *identity* (JSON values) is stored in the ``.meta`` and
-    must match for a ``.part`` to be resumed. *expected_checksum* (raw, hex or base64 SHA-1)
-    turns verification on. *mtime_ns* is applied to the final file. *progress* hears byte
+    *final* is the final path, :class:`Names` (decided when the file is complete), or a
+    function choosing either from the first response's headers (then *part* must be
+    given). *identity* (JSON values) is stored in the ``.meta`` and must match for a
+    ``.part`` to be resumed. *expected_checksum* (raw, hex or base64 SHA-1) turns
+    verification on. *mtime_ns* is applied to the final file. *progress* hears byte
     deltas (negative after a restart), *on_retry* ``(retry number, reason, wait)``.
 
     *replace*: an existing final file is replaced atomically; with ``False`` a final name
     that exists when the download completes raises :class:`PlacementConflict` (the
     verified file stays at its ``.part`` path). *fresh*: the caller knows there is no
-    earlier ``.part`` to resume (saves a look at the disk).
+    earlier ``.part`` to resume (saves a look at the disk). *already_there* (blocking) is
+    asked after waiting for another download of the same ``.part``: a result it returns
+    (that download placed the file) is returned as is, without downloading.
     """
     if part is None:
         if not isinstance(final, Path):
-            raise ValueError("part is required when final is chosen from the response")
+            raise ValueError("part is required unless final is a path")
         part = part_path_for(final)
     expected: bytes | None
     if expected_checksum is None:
@@ -855,6 +1060,7 @@ async def fetch(
         resume=resume,
         replace=replace,
         fresh=fresh,
+        already_there=already_there,
     )
     return await job.run()
 
@@ -869,61 +1075,67 @@ async def fetch_unresumable(
 ) -> FetchResult:
     """Stream a body that cannot be resumed (a zip the server builds on the fly) to
     ``<final>.part`` and rename it. A failure deletes the ``.part``; transient failures
-    start the whole body again (up to the retry policy's ``max_attempts``)."""
+    start the whole body again (up to the retry policy's ``max_attempts``). Another
+    download to the same name (this process or another) is waited for, then replaced."""
     config = config or DownloadConfig()
     policy = config.retry
     part = _Part(part_path_for(final), config.chunk_size)
+    await _acquire(part, f"download of {final.name!r}")
     attempt = 0
-    while True:
-        attempt += 1
-        counted = 0
-        buffer: list[bytes] = []
-        buffered = 0
-        try:
+    try:
+        while True:
+            attempt += 1
+            counted = 0
+            buffer: list[bytes] = []
+            buffered = 0
+            try:
+                await anyio.to_thread.run_sync(part.reset)
+                with use_retry_policy(_SINGLE_TRY):
+                    async with request() as resp:
+                        if resp.status_code != 200:
+                            raise TransferError(
+                                f"download of {final.name!r}: "
+                                f"unexpected HTTP status {resp.status_code}"
+                            )
+                        async for chunk in resp.aiter_bytes():
+                            if not chunk:
+                                continue
+                            buffer.append(chunk)
+                            buffered += len(chunk)
+                            counted += len(chunk)
+                            if progress is not None:
+                                progress(len(chunk))
+                            if buffered >= config.chunk_size:
+                                chunks, buffer, buffered = buffer, [], 0
+                                await anyio.to_thread.run_sync(part.write, chunks, None)
+                path, size, mtime_ns = await anyio.to_thread.run_sync(
+                    part.finish, buffer, final, None, None, config.fsync
+                )
+                return FetchResult(
+                    path=path,
+                    size=size,
+                    sha1=part.hasher.digest(),
+                    mtime_ns=mtime_ns,
+                    verified=False,
+                    received=counted,
+                    retries=attempt - 1,
+                )
+            except BaseException as exc:
+                if progress is not None and counted:
+                    progress(-counted)
+                if not (isinstance(exc, ImmichError) and _retryable(exc)):
+                    raise
+                if attempt >= policy.max_attempts:
+                    raise
+                retry_after = exc.retry_after if isinstance(exc, RateLimitError) else None
+                wait = policy.delay(attempt, retry_after)
+                if on_retry is not None:
+                    on_retry(attempt, type(exc).__name__, wait)
+                await policy.sleep(wait)
+    except BaseException:
+        with anyio.CancelScope(shield=True):
             await anyio.to_thread.run_sync(part.discard)
-            with use_retry_policy(_SINGLE_TRY):
-                async with request() as resp:
-                    if resp.status_code != 200:
-                        raise TransferError(
-                            f"download of {final.name!r}: unexpected HTTP status {resp.status_code}"
-                        )
-                    async for chunk in resp.aiter_bytes():
-                        if not chunk:
-                            continue
-                        buffer.append(chunk)
-                        buffered += len(chunk)
-                        counted += len(chunk)
-                        if progress is not None:
-                            progress(len(chunk))
-                        if buffered >= config.chunk_size:
-                            chunks, buffer, buffered = buffer, [], 0
-                            await anyio.to_thread.run_sync(part.write, chunks, None)
-            size, mtime_ns = await anyio.to_thread.run_sync(
-                part.finish, buffer, final, None, None, config.fsync
-            )
-            return FetchResult(
-                path=final,
-                size=size,
-                sha1=part.hasher.digest(),
-                mtime_ns=mtime_ns,
-                verified=False,
-                received=counted,
-                retries=attempt - 1,
-            )
-        except BaseException as exc:
-            with anyio.CancelScope(shield=True):
-                await anyio.to_thread.run_sync(part.discard)
-            if progress is not None and counted:
-                progress(-counted)
-            if not (isinstance(exc, ImmichError) and _retryable(exc)):
-                raise
-            if attempt >= policy.max_attempts:
-                raise
-            retry_after = exc.retry_after if isinstance(exc, RateLimitError) else None
-            wait = policy.delay(attempt, retry_after)
-            if on_retry is not None:
-                on_retry(attempt, type(exc).__name__, wait)
-            await policy.sleep(wait)
+        raise
 
 
 def is_no_space(exc: BaseException) -> bool:
@@ -972,43 +1184,24 @@ def _owner(path: Path) -> str | None:
         return None
 
 
-def is_dir_target(dest: StrPathLike) -> bool:
-    """True when *dest* names a directory: it is one, or it ends with a separator."""
-    text = os.fsdecode(dest)
-    return text.endswith(("/", os.sep)) or Path(text).expanduser().is_dir()
+def item_part_path(directory: Path, kind: str, item_id: str) -> Path:
+    """The ``.part`` of a helper download of *item_id* into *directory*:
+    ``.<kind>-<id>.part``, one per item (never shared by two items, whatever their names)."""
+    return directory / f".{kind}-{safe_id(item_id)}{PART_SUFFIX}"
 
 
-def _choose_known(
-    root: Path, name: str, item_id: str, expected: bytes | None, size: int | None, chunk: int
-) -> tuple[Path, FetchResult | None]:
-    """The final path for a known *name* in directory *root*: the first of its
-    :func:`collision_names` that is free, or that already holds the expected content."""
-    candidates = collision_names(name, item_id)
-    for cand in candidates:
-        path = root / cand
-        try:
-            st = os.lstat(path)
-        except FileNotFoundError:
-            return path, None
-        if not stat_mod.S_ISREG(st.st_mode):
-            continue
-        if expected is not None and _sha1_of(path, chunk, size) == expected:
-            return path, _existing(path, expected)
-    # every name is taken by other content: the last one (with the full id) is ours to replace
-    return root / candidates[-1], None
-
-
-def _absolute(dest: StrPathLike) -> Path:
-    return Path(os.path.abspath(Path(os.fsdecode(dest)).expanduser()))
-
-
-def _prepare_file_target(
-    final: Path, expected: bytes | None, size: int | None, chunk: int
+def _find_existing(
+    paths: tuple[Path, ...], expected: bytes, size: int | None, chunk: int
 ) -> FetchResult | None:
-    final.parent.mkdir(parents=True, exist_ok=True)
-    if expected is not None and _sha1_of(final, chunk, size) == expected:
-        return _existing(final, expected)
+    """The first of *paths* that already holds the expected content (blocking)."""
+    for path in paths:
+        if _sha1_of(path, chunk, size) == expected:
+            return _existing(path, expected)
     return None
+
+
+def _absolute(directory: StrPathLike) -> Path:
+    return Path(os.path.realpath(Path(os.fsdecode(directory)).expanduser()))
 
 
 def _extension_for(content_type: str | None) -> str:
@@ -1020,8 +1213,9 @@ def _extension_for(content_type: str | None) -> str:
 
 async def download_to(
     request: RequestFn,
-    dest: StrPathLike,
+    directory: Path,
     *,
+    filename: str | None = None,
     kind: str,
     item_id: str,
     name: str | None = None,
@@ -1033,84 +1227,68 @@ async def download_to(
     progress: Callable[[int], None] | None = None,
     on_retry: Callable[[int, str, float], None] | None = None,
 ) -> FetchResult:
-    """Download to *dest*, a file path or a directory (the helpers' common part).
+    """Download into *directory* (created when missing) -- the helpers' common part.
 
-    In a directory, the file is named *name* (made safe) when given, else after the
+    With *filename* the file gets that name (an existing file there is replaced
+    atomically). Otherwise it is named *name* (made safe) when given, else after the
     response's ``Content-Disposition`` (made safe; *fallback_stem* plus an extension from
-    ``Content-Type`` when there is none). A name already taken by other content gets a
-    stable suffix (``name (1a2b3c4d).ext``); with *expected_checksum*, a file that already
-    holds exactly that content is returned without downloading anything. A file path is
-    written (its parent directories created) or atomically replaced.
+    ``Content-Type`` when there is none); a name taken by other content gets a stable
+    suffix (``name (1a2b3c4d).ext``), decided when the file is complete, so concurrent
+    downloads into one directory get the names sequential ones would. With
+    *expected_checksum*, a file that already holds exactly that content is returned
+    without downloading anything.
+
+    The bytes go to the item's own ``.part`` (:func:`item_part_path`). A failure leaves
+    nothing behind but a ``.part`` worth resuming: no empty directory, no empty file.
     """
     config = config or DownloadConfig()
     chunk = config.chunk_size
-    start = functools.partial(
-        fetch,
+    root = await anyio.to_thread.run_sync(_absolute, directory)
+    part = item_part_path(root, kind, item_id)
+    ident = safe_id(item_id)
+    final: Path | Names | Callable[[Mapping[str, str]], Names]
+    if filename is not None:
+        final = root / filename
+        known: tuple[Path, ...] = (final,)
+    elif name is not None:
+        chosen = safe_name(name, fallback=ident)
+        final = Names(tuple(root / c for c in collision_names(chosen, item_id)))
+        known = final.paths
+    else:
+        stem = fallback_stem or f"{kind}-{ident}"
+
+        def choose(headers: Mapping[str, str]) -> Names:
+            proposed = filename_from_content_disposition(headers.get("content-disposition"))
+            fallback = stem + _extension_for(headers.get("content-type"))
+            chosen = safe_name(proposed, fallback=safe_name(fallback, fallback=ident))
+            # an earlier download of this same item (marked when placed) is replaced; a
+            # file of another item, or of unknown origin, never is
+            paths = tuple(root / c for c in collision_names(chosen, item_id))
+            return Names(paths, owner=item_id)
+
+        final, known = choose, ()
+
+    already_there: Callable[[], FetchResult | None] | None = None
+    if expected_checksum is not None and known:
+        already_there = functools.partial(
+            _find_existing, known, expected_checksum, expected_size, chunk
+        )
+        done = await anyio.to_thread.run_sync(already_there)
+        if done is not None:
+            await anyio.to_thread.run_sync(sweep_part, part)  # left by a killed run
+            return done
+    result = await fetch(
         request,
+        final=final,
+        part=part,
         identity={"kind": kind, "id": item_id},
         expected_checksum=expected_checksum,
         config=config,
         mtime_ns=mtime_ns,
         progress=progress,
         on_retry=on_retry,
+        already_there=already_there,
     )
-    is_dir = await anyio.to_thread.run_sync(is_dir_target, dest)
-    if not is_dir:
-        final = await anyio.to_thread.run_sync(_absolute, dest)
-        done = await anyio.to_thread.run_sync(
-            _prepare_file_target, final, expected_checksum, expected_size, chunk
-        )
-        if done is not None:
-            return done
-        return await start(final=final)
-
-    def make_root() -> Path:
-        path = Path(os.fsdecode(dest)).expanduser()
-        path.mkdir(parents=True, exist_ok=True)
-        return Path(os.path.realpath(path))
-
-    root = await anyio.to_thread.run_sync(make_root)
-    ident = safe_id(item_id)
-    if name is not None:
-        final, done = await anyio.to_thread.run_sync(
-            _choose_known,
-            root,
-            safe_name(name, fallback=ident),
-            item_id,
-            expected_checksum,
-            expected_size,
-            chunk,
-        )
-        if done is not None:
-            return done
-        return await start(final=final)
-
-    stem = fallback_stem or f"{kind}-{ident}"
-
-    def choose(headers: Mapping[str, str]) -> Path:
-        proposed = filename_from_content_disposition(headers.get("content-disposition"))
-        fallback = stem + _extension_for(headers.get("content-type"))
-        chosen = safe_name(proposed, fallback=safe_name(fallback, fallback=ident))
-        length = headers.get("content-length", "")
-        candidates = collision_names(chosen, item_id)
-        for cand in candidates:
-            path = root / cand
-            try:
-                st = os.lstat(path)
-            except FileNotFoundError:
-                return path
-            # an earlier download of this same item (marked when placed) is replaced; a file of
-            # another item, or of unknown origin, never is
-            if (
-                stat_mod.S_ISREG(st.st_mode)
-                and length.isdigit()
-                and st.st_size == int(length)
-                and _owner(path) == item_id
-            ):
-                return path
-        return root / candidates[-1]  # its name holds the full item id: only ever ours
-
-    part = root / f".{kind}-{ident}{PART_SUFFIX}"  # both parts are safe
-    result = await start(final=choose, part=part)
-    await anyio.to_thread.run_sync(_mark_owner, result.path, item_id)
+    if callable(final):
+        await anyio.to_thread.run_sync(_mark_owner, result.path, item_id)
     return result

@@ -59,7 +59,7 @@ from ..errors import ApiError, BadRequestError, ImmichError, TransferError
 from ..models import AssetResponseDto, MetadataSearchDto
 from ._engine import StageClock, batches, run_with_state, server_unreachable
 from .config import DownloadConfig
-from .download import fetch, is_no_space, part_path_for
+from .download import fetch, is_no_space, part_path_for, sweep_part
 from .events import (
     BytesTransferred,
     EventHub,
@@ -826,10 +826,16 @@ class Exporter:
             self._release(key, item.asset_id)
 
     async def _adopt(self, item: _Item, parts: tuple[str, ...], reason: str) -> None:
-        """A file that already holds the asset's bytes: record it and report it present."""
+        """A file that already holds the asset's bytes: record it and report it present
+        (a ``.part`` left next to it by an interrupted run goes: it is not needed any more)."""
         assert self._journal is not None
         if not self.options.dry_run:
-            st = await anyio.to_thread.run_sync(self._stat, parts)
+
+            def look() -> tuple[int, int] | None:
+                sweep_part(part_path_for(self.root.joinpath(*parts)))
+                return self._stat(parts)
+
+            st = await anyio.to_thread.run_sync(look)
             if st is not None:
                 self._journal.record_download(
                     item.asset_id,

@@ -27,7 +27,7 @@ async def test_archives_are_split_and_named(
 ) -> None:
     assets = [add(fake, f"p{n}.jpg", 30 * KB) for n in range(3)]
     paths = await client.download.download_archive_to_file(
-        asset_ids=[a.id for a in assets], dest=tmp_path, archive_size=1, config=fast_config()
+        asset_ids=[a.id for a in assets], out_dir=tmp_path, archive_size=1, config=fast_config()
     )
     assert [p.name for p in paths] == [f"immich-assets-{n}.zip" for n in (1, 2, 3)]
     assert fake.counters.requests_to("getDownloadInfo") == 1
@@ -47,11 +47,11 @@ async def test_one_archive_for_an_album_and_file_names_for_several(
     album = await client.albums.create_album(
         CreateAlbumDto(album_name="Summer / 2024", asset_ids=[a.id, b.id])
     )
-    (one,) = await client.download.download_archive_to_file(album_id=album.id, dest=tmp_path)
+    (one,) = await client.download.download_archive_to_file(album_id=album.id, out_dir=tmp_path)
     assert one.name == "Summer _ 2024.zip"
     assert set(members(one)) == {"a.jpg", "b.jpg"}
     several = await client.download.download_archive_to_file(
-        asset_ids=[a.id, b.id], dest=tmp_path / "out" / "holiday.zip", archive_size=1
+        asset_ids=[a.id, b.id], out_dir=tmp_path / "out", filename="holiday.zip", archive_size=1
     )
     assert [p.name for p in several] == ["holiday-1.zip", "holiday-2.zip"]
     assert all(p.parent == tmp_path / "out" for p in several)
@@ -59,9 +59,9 @@ async def test_one_archive_for_an_album_and_file_names_for_several(
 
 async def test_nothing_to_download_gives_no_archive(client: AsyncClient, tmp_path: Path) -> None:
     me = await client.users.get_my_user()
-    assert await client.download.download_archive_to_file(user_id=me.id, dest=tmp_path) == []
+    assert await client.download.download_archive_to_file(user_id=me.id, out_dir=tmp_path) == []
     with pytest.raises(ValueError, match="exactly one"):
-        await client.download.download_archive_to_file(dest=tmp_path)
+        await client.download.download_archive_to_file(out_dir=tmp_path)
 
 
 async def test_a_failed_archive_leaves_no_file(
@@ -71,7 +71,7 @@ async def test_a_failed_archive_leaves_no_file(
     fake.faults.drop_response(after_bytes=10 * KB, match="downloadArchive", times=None)
     with pytest.raises(TransportError):
         await client.download.download_archive_to_file(
-            asset_ids=[a.id], dest=tmp_path, config=fast_config()
+            asset_ids=[a.id], out_dir=tmp_path, config=fast_config()
         )
     assert list(tmp_path.iterdir()) == []
     assert fake.counters.requests_to("downloadArchive") == 4  # retried from the start
@@ -83,7 +83,7 @@ async def test_a_transient_failure_starts_the_archive_again(
     a = add(fake, "a.jpg", 50 * KB)
     fake.faults.fail(503, match="downloadArchive", times=1)
     (path,) = await client.download.download_archive_to_file(
-        asset_ids=[a.id], dest=tmp_path, config=fast_config()
+        asset_ids=[a.id], out_dir=tmp_path, config=fast_config()
     )
     assert members(path) == {"a.jpg": fake.read_asset(a.id)}
     assert leftovers(tmp_path) == []

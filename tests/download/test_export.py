@@ -73,6 +73,27 @@ async def test_rerun_without_a_journal_recognises_files_by_hashing(
     assert sorted(files_under(dest)) == ["p0.jpg", "p1.jpg", "p2.jpg"]  # no "~1" copies
 
 
+@pytest.mark.parametrize("left", [(".part.meta",), (".part", ".part.meta"), (".part",)])
+async def test_a_rerun_removes_what_an_interrupted_run_left_next_to_a_placed_file(
+    fake: FakeImmich, client: AsyncClient, tmp_path: Path, left: tuple[str, ...]
+) -> None:
+    """A run killed just after a file got its final name (and before it was recorded) left
+    that file and, from an older version or a power loss, its ``.part``/``.meta``: the next
+    run recognises the file and removes those leftovers."""
+    a = add(fake, "a.jpg", 30 * KB, when=MAY)
+    dest = tmp_path / "out"
+    final = dest / "2024" / "05" / "a.jpg"
+    final.parent.mkdir(parents=True)
+    final.write_bytes(fake.read_asset(a.id))
+    for suffix in left:
+        Path(f"{final}{suffix}").write_bytes(b"{}" if suffix.endswith("meta") else b"xx")
+    report = await export(client, dest, tmp_path / "state.sqlite3")
+    assert report.counts == {"present": 1}
+    assert fake.counters.requests_to("downloadAsset") == 0
+    assert leftovers(dest) == []
+    assert files_under(dest) == {"2024/05/a.jpg": fake.read_asset(a.id)}
+
+
 async def test_layout_change_moves_files_instead_of_downloading(
     fake: FakeImmich, client: AsyncClient, tmp_path: Path
 ) -> None:

@@ -17,6 +17,7 @@ from immich_bulk.models import AssetMediaSize, CreateProfileImageDto
 from immich_bulk.testing import FakeImmich, ThreadServer
 from immich_bulk.transfer.download import (
     fetch,
+    item_part_path,
     meta_path_for,
     parse_content_range,
     part_path_for,
@@ -61,7 +62,7 @@ async def test_download_into_a_directory_and_to_a_file(
     assert into_dir.read_bytes() == fake.read_asset(asset.id)
     assert into_dir.stat().st_mtime_ns == int(WHEN.timestamp()) * 10**9
     as_file = await api.download_asset_to_file(
-        asset.id, tmp_path / "sub" / "renamed.jpg", config=fast_config()
+        asset.id, tmp_path / "sub", filename="renamed.jpg", config=fast_config()
     )
     assert as_file == tmp_path / "sub" / "renamed.jpg"
     assert as_file.read_bytes() == fake.read_asset(asset.id)
@@ -113,7 +114,7 @@ async def test_renditions_video_and_profile_image(
     assert thumb == tmp_path / "holiday_thumbnail.webp"
     preview = await api.view_asset_to_file(photo.id, tmp_path, size=AssetMediaSize.PREVIEW)
     assert preview.name == "holiday_preview.jpeg"
-    playback = await api.play_asset_video_to_file(video.id, tmp_path / "v.mp4")
+    playback = await api.play_asset_video_to_file(video.id, tmp_path, filename="v.mp4")
     assert playback.read_bytes() == fake.read_asset(video.id)
     # the same rendition again replaces itself, it does not pile up copies
     assert await api.view_asset_to_file(photo.id, tmp_path) == thumb
@@ -434,16 +435,18 @@ async def test_hostile_content_disposition_stays_inside_dest(
 async def test_a_planted_part_symlink_is_not_followed(
     fake: FakeImmich, client: AsyncClient, tmp_path: Path
 ) -> None:
-    asset = add(fake, "victim.jpg", 20 * KB)
+    asset = add(fake, "victim.jpg", 200 * KB)  # several blocks: a .meta is written
     dest = tmp_path / "dest"
     dest.mkdir()
     outside = tmp_path / "precious.txt"
     outside.write_bytes(b"do not touch")
-    os.symlink(outside, part_path_for(dest / "victim.jpg"))
-    os.symlink(outside, meta_path_for(part_path_for(dest / "victim.jpg")))
-    path = await assets_api(client).download_asset_to_file(asset.id, dest)
+    part = item_part_path(dest, "original", asset.id)
+    os.symlink(outside, part)
+    os.symlink(outside, meta_path_for(part))
+    path = await assets_api(client).download_asset_to_file(asset.id, dest, config=fast_config())
     assert path.read_bytes() == fake.read_asset(asset.id)
     assert outside.read_bytes() == b"do not touch"
+    assert leftovers(dest) == []
 
 
 def test_parse_content_range() -> None:

@@ -397,7 +397,7 @@ async def test_a_zip_from_the_server_is_written_as_a_file_never_extracted(tmp_pa
             AsyncClient(url, api_key=fake.api_key) as client,
         ):
             paths = await client.download.download_archive_to_file(
-                asset_ids=[asset.id], dest=f"{sandbox}/zips/"
+                asset_ids=[asset.id], out_dir=f"{sandbox}/zips/"
             )
     assert paths == [sandbox / "zips" / "immich-assets.zip"]
     assert paths[0].read_bytes() == evil  # exactly what was sent, as one file

@@ -16,7 +16,9 @@ from __future__ import annotations
 import json
 import os
 import random
+import signal
 import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +26,7 @@ import pytest
 
 from immich_bulk.testing import SubprocessServer
 from tests.reliability.conftest import User
+from tests.reliability.crashpoint import POINTS
 from tests.reliability.helpers import (
     ROOT,
     cli_command,
@@ -162,4 +165,38 @@ def test_download_killed_at_random_points_never_promotes_a_part_file(
     assert report["ok"], report
     written = final_files(dest)
     assert sorted(p.name for p in written) == sorted(by_name)
+    assert leftovers(dest) == []
+
+
+@pytest.mark.parametrize("backend", ["asyncio", "trio"])
+@pytest.mark.parametrize("point", POINTS)
+def test_download_killed_right_after_each_file_step_leaves_nothing_behind(
+    server: SubprocessServer, user: User, home: Path, tmp_path: Path, point: str, backend: str
+) -> None:
+    """The windows the random kills above can only hit by chance, hit on purpose: a kill
+    just after a ``.meta`` is written, just after one is removed, and just after a ``.part``
+    gets its final name. Whatever the step, the final names hold the assets' bytes, and
+    the next complete run resumes what can be resumed and leaves no ``.part``/``.meta``."""
+    files = make_library(
+        tmp_path / "lib", 3, seed=9, min_size=1_200_000, max_size=1_600_000, folders=1
+    )
+    by_name = {p.name: h for p, h in files.items()}
+    env = cli_env(home, server.url, user.key)
+    seeded = run_cli("upload", str(tmp_path / "lib"), "--no-state", env=env)
+    assert seeded.code == 0, seeded.stderr
+    dest, state = tmp_path / "export", tmp_path / "state.sqlite3"
+    args = ["--backend", backend, "download", str(dest), "--all", "--state", str(state)]
+    args += ["--concurrency", "1", "--json", "--no-progress"]
+    # the second time: the first file is through, the second one at that very step
+    crash = [sys.executable, "-m", "tests.reliability.crashpoint", point, "2", *args]
+    crashed = subprocess.run(crash, capture_output=True, env=env, cwd=ROOT, timeout=120)
+    assert crashed.returncode == -signal.SIGKILL, crashed.stderr.decode()[-2000:]
+    for path, digest in final_files(dest).items():
+        assert by_name[path.name] == digest, f"{path} holds bytes that are not the asset's"
+    resumable = _usable_parts(dest)
+    done = run_cli(*args, env=env)
+    assert done.code == 0, done.stderr
+    report = done.json()
+    assert report["ok"] and report["resumed_bytes"] == resumable
+    assert sorted(p.name for p in final_files(dest)) == sorted(by_name)
     assert leftovers(dest) == []
