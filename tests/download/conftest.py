@@ -8,6 +8,7 @@ import random
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
+import anyio
 import httpx
 import pytest
 
@@ -168,3 +169,26 @@ class Rewrite(httpx.AsyncBaseTransport):
             stream=response.stream,
             extensions=response.extensions,
         )
+
+
+class Barrier(httpx.AsyncBaseTransport):
+    """Holds every request for an original until *parties* of them have arrived."""
+
+    def __init__(self, inner: httpx.AsyncBaseTransport, parties: int = 2) -> None:
+        self.inner = inner
+        self.parties = parties
+        self.arrived = 0
+        self.all_in: anyio.Event | None = None
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        if request.url.path.endswith("/original"):
+            if self.all_in is None:
+                self.all_in = anyio.Event()
+            self.arrived += 1
+            if self.arrived >= self.parties:
+                self.all_in.set()
+            await self.all_in.wait()
+        return await self.inner.handle_async_request(request)
+
+    async def aclose(self) -> None:
+        await self.inner.aclose()

@@ -26,7 +26,7 @@ import httpx
 from immich_bulk import AsyncClient
 from immich_bulk.helpers.asset_files import AssetFileHelpers
 from immich_bulk.testing import FakeImmich, run_fake_server_in_thread
-from tests.download.conftest import add, fast_config, files_under, leftovers
+from tests.download.conftest import Barrier, add, fast_config, files_under, leftovers
 
 KB = 1024
 SIZE = 900 * KB  # many 64 KiB write blocks: the two downloads interleave their writes
@@ -34,29 +34,6 @@ SIZE = 900 * KB  # many 64 KiB write blocks: the two downloads interleave their 
 
 def _is_original(request: httpx.Request) -> bool:
     return request.url.path.endswith("/original")
-
-
-class Barrier(httpx.AsyncBaseTransport):
-    """Holds every request for an original until *parties* of them have arrived."""
-
-    def __init__(self, inner: httpx.AsyncBaseTransport, parties: int = 2) -> None:
-        self.inner = inner
-        self.parties = parties
-        self.arrived = 0
-        self.all_in: anyio.Event | None = None
-
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        if _is_original(request):
-            if self.all_in is None:
-                self.all_in = anyio.Event()
-            self.arrived += 1
-            if self.arrived >= self.parties:
-                self.all_in.set()
-            await self.all_in.wait()
-        return await self.inner.handle_async_request(request)
-
-    async def aclose(self) -> None:
-        await self.inner.aclose()
 
 
 class _HeldBody(httpx.AsyncByteStream):
