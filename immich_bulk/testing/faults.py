@@ -2,8 +2,13 @@
 
 A :class:`FaultRule` says *what* to do (``kind``) to *which* requests (``match``) and *how
 often* (``skip`` matching requests first, then fire with ``probability`` until it has fired
-``times`` times; ``times=None`` means forever). Random choices come from one seeded
-``random.Random``, so a plan replays identically for the same request sequence.
+``times`` times; ``times=None`` means forever). Left out, ``times`` depends on the kind
+only (:func:`default_times`): once for the faults that answer a request in place of the
+server (``error``, ``drop_request``, ``drop_response``), forever for the others, which
+describe the state a server is in (latency, throttling, capacity, corruption...). That
+holds however the rule is made: ``FaultRule(...)``, the ``FaultPlan`` methods, or a rule
+posted to ``/_fake/faults``. Random choices come from one seeded ``random.Random``, so a
+plan replays identically for the same request sequence.
 
 ``match`` is ``None``/``"*"`` (every API request), an operationId or an fnmatch pattern over
 operationIds (``"uploadAsset"``, ``"get*"``), or ``"METHOD /path"`` where the path pattern is
@@ -53,7 +58,7 @@ from typing import Any
 
 import httpx
 
-__all__ = ["FAULT_KINDS", "ConnectionDropped", "FaultPlan", "FaultRule"]
+__all__ = ["FAULT_KINDS", "ConnectionDropped", "FaultPlan", "FaultRule", "default_times"]
 
 FAULT_KINDS = (
     "latency",
@@ -69,6 +74,16 @@ FAULT_KINDS = (
 )
 #: Kinds of which only the first matching rule fires for a request.
 EXCLUSIVE_KINDS = frozenset({"error", "drop_request", "drop_response"})
+#: ``times`` of a rule made without one: resolved to :func:`default_times` of its kind.
+_KIND_DEFAULT = -1
+
+
+def default_times(kind: str) -> int | None:
+    """How often a rule of *kind* fires when ``times`` is not given: once for the faults
+    that answer a request in place of the server (an error, a dropped connection), forever
+    (None) for the conditions a server is in (latency, throttling, a capacity, corruption,
+    a changing ETag, a proxy that strips Range, slow thumbnails)."""
+    return 1 if kind in EXCLUSIVE_KINDS else None
 
 
 class ConnectionDropped(httpx.RemoteProtocolError):
@@ -85,7 +100,7 @@ _ids = itertools.count(1)
 class FaultRule:
     kind: str
     match: str | list[str] | None = None
-    times: int | None = 1
+    times: int | None = _KIND_DEFAULT
     probability: float = 1.0
     skip: int = 0
     # error
@@ -112,6 +127,10 @@ class FaultRule:
     def __post_init__(self) -> None:
         if self.kind not in FAULT_KINDS:
             raise ValueError(f"unknown fault kind {self.kind!r}; expected one of {FAULT_KINDS}")
+        if self.times == _KIND_DEFAULT:
+            self.times = default_times(self.kind)
+        elif self.times is not None and self.times < 0:
+            raise ValueError(f"times must be a count or None (forever), not {self.times!r}")
         if self.direction not in ("response", "request", "both"):
             raise ValueError("direction must be 'response', 'request' or 'both'")
 

@@ -14,7 +14,8 @@ import anyio
 import httpx
 import pytest
 
-from immich_bulk.testing import ConnectionDropped, FakeImmich, FaultRule
+from immich_bulk.testing import FAULT_KINDS, ConnectionDropped, FakeImmich, FaultPlan, FaultRule
+from immich_bulk.testing.faults import default_times
 
 from .conftest import make_jpeg, upload_form
 
@@ -193,3 +194,54 @@ async def test_corrupt_archive(fake: FakeImmich, client: httpx.AsyncClient) -> N
     body = (await client.post("/download/archive", json={"assetIds": [asset.id]})).content
     with zipfile.ZipFile(io.BytesIO(body)) as zf, pytest.raises(zipfile.BadZipFile):
         zf.read("zipc.jpg")  # CRC mismatch
+
+
+# ---------------------------------------------------------------------- how often by default
+
+#: The FaultPlan method that makes each kind of rule.
+MAKERS = {
+    "latency": "latency",
+    "error": "fail",
+    "drop_request": "drop_request",
+    "drop_response": "drop_response",
+    "throttle": "throttle",
+    "corrupt": "corrupt",
+    "etag_change": "change_etag",
+    "ignore_range": "ignore_range",
+    "slow_thumbnail": "slow_thumbnails",
+    "capacity": "capacity",
+}
+
+
+@pytest.mark.parametrize("kind", FAULT_KINDS)
+def test_a_rule_fires_as_often_however_it_is_made(kind: str) -> None:
+    """Left out, ``times`` is the kind's default whether the rule comes from a FaultPlan
+    method, from ``FaultRule(...)`` or from a posted dict."""
+    import inspect
+
+    assert set(MAKERS) == set(FAULT_KINDS)
+    plan = FaultPlan()
+    made = getattr(plan, MAKERS[kind])
+    params = inspect.signature(made).parameters
+    by_method = made(**{n: 1 for n, p in params.items() if p.default is inspect.Parameter.empty})
+    expected = default_times(kind)
+    assert by_method.times == expected
+    assert FaultRule(kind).times == expected
+    assert FaultRule.from_dict({"kind": kind}).times == expected
+    assert expected == (1 if kind in ("error", "drop_request", "drop_response") else None)
+
+
+async def test_a_posted_capacity_rule_holds_for_every_request(fake: FakeImmich) -> None:
+    async with fake.httpx_client(base_url="http://fake-immich") as http:
+        rule = {"kind": "capacity", "slots": 1, "seconds": 0, "match": "pingServer"}
+        added = (await http.post("/_fake/faults", json=rule)).json()["rules"][0]
+        assert added["times"] is None
+        for _ in range(3):
+            assert (await http.get("/api/server/ping")).status_code == 200
+        (listed,) = (await http.get("/_fake/faults")).json()["rules"]
+    assert listed["fired"] == 3 and fake.counters.faults["capacity"] == 3
+
+
+def test_times_must_be_a_count_or_none() -> None:
+    with pytest.raises(ValueError, match="times"):
+        FaultRule("error", times=-2)
