@@ -224,11 +224,12 @@ def _write_meta(path: Path, meta: Mapping[str, Any]) -> None:
 
 
 def _hash_fd(fd: int, hasher: StreamHasher, size: int, chunk: int) -> int:
-    """Feed the first *size* bytes of the open file *fd* to *hasher* (``pread``: the file
-    offset does not move); returns how many it could read."""
+    """Feed the first *size* bytes of the open file *fd* to *hasher* (from offset 0; the
+    file offset is left where the reading stopped); returns how many it could read."""
+    os.lseek(fd, 0, os.SEEK_SET)
     done = 0
     while done < size:
-        data = os.pread(fd, min(chunk, size - done), done)
+        data = os.read(fd, min(chunk, size - done))
         if not data:
             break
         hasher.update(data)
