@@ -10,20 +10,19 @@ import importlib
 import json
 from collections import Counter
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import httpx
 
 from immich_bulk.testing.routing import default_router
 
+# outside the repo (IMMICH_SPEC, IMMICH_TRANSCRIPTS)
+from ..spec import SPEC_PATH, TRANSCRIPTS
+
+__all__ = ["SPEC_PATH", "TRANSCRIPTS", "SpecChecker", "load_spec"]
+
 # jsonschema ships no type stubs; keep mypy --strict clean without a stub package
 jsonschema: Any = importlib.import_module("jsonschema")
-
-REPO = Path(__file__).resolve().parents[2]
-SHARED = REPO.parent / "shared"
-SPEC_PATH = SHARED / "openapi" / "immich-openapi-specs.v2.7.5.json"
-TRANSCRIPTS = SHARED / "immich-transcripts"
 
 
 @cache
