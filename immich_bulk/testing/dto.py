@@ -96,7 +96,7 @@ def exif_dto(asset: Asset) -> dict[str, Any]:
         "exifImageWidth": asset.width,
         "exifImageHeight": asset.height,
         "fileSizeInByte": asset.size,
-        "orientation": None,
+        "orientation": asset.orientation,
         "dateTimeOriginal": pg_date(original),
         "modifyDate": pg_date(asset.file_modified_at),
         "timeZone": asset.time_zone,
@@ -223,7 +223,7 @@ def album_dto(
     visible = [
         a
         for a in (state.assets.get(i) for i in album.asset_ids)
-        if a is not None and not a.is_trashed
+        if a is not None and a.in_album_view
     ]
     owner = state.users[album.owner_id]
     out: dict[str, Any] = {

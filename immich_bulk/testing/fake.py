@@ -23,7 +23,8 @@ from .app import FakeApp
 from .counters import Counters
 from .dto import js_date
 from .faults import FaultPlan
-from .media import asset_type_for
+from .media import asset_type_for, extension
+from .metadata import read_media
 from .routes_assets import after_insert, new_asset
 from .state import Album, Asset, FakeState, User, new_id, utcnow
 
@@ -274,8 +275,9 @@ class FakeImmich:
             head=head,
             is_favorite=is_favorite,
             visibility=visibility,
+            found=read_media(temp, extension(name)),
         )
-        asset.description = description
+        asset.description = description or asset.description
         if trashed:
             asset.deleted_at = utcnow()
         stored = self.state.insert_asset(asset, temp, None)

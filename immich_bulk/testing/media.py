@@ -12,9 +12,10 @@ Both decode with ordinary image libraries.
 
 from __future__ import annotations
 
-import re
 import struct
 from datetime import datetime, timezone
+
+from .metadata import read_sidecar
 
 __all__ = [
     "IMAGE_EXTENSIONS",
@@ -183,25 +184,11 @@ def jpeg_preview(asset_id: str) -> bytes:
 
 # --------------------------------------------------------------------------- sidecars
 
-_XMP_DATE = re.compile(
-    rb"(?:exif:DateTimeOriginal|xmp:CreateDate|photoshop:DateCreated)"
-    rb"\s*(?:=\s*[\"']([^\"']+)[\"']|>\s*([^<]+)<)"
-)
-
 
 def sidecar_date(xmp: bytes) -> datetime | None:
-    """The capture date an XMP sidecar declares (the first of the usual tags), if any."""
-    match = _XMP_DATE.search(xmp)
-    if not match:
+    """The capture date an XMP sidecar declares (the first of the usual tags), if any;
+    a date without offset is read as UTC."""
+    taken = read_sidecar(xmp).taken
+    if taken is None:
         return None
-    raw = (match.group(1) or match.group(2) or b"").decode("utf-8", "replace").strip()
-    if re.match(r"^\d{4}:\d{2}:\d{2}", raw):
-        raw = raw[:10].replace(":", "-") + raw[10:]
-    raw = raw.replace(" ", "T", 1)
-    if raw.endswith(("Z", "z")):
-        raw = raw[:-1] + "+00:00"
-    try:
-        dt = datetime.fromisoformat(raw)
-    except ValueError:
-        return None
-    return dt if dt.tzinfo is not None else dt.replace(tzinfo=timezone.utc)
+    return taken if taken.tzinfo is not None else taken.replace(tzinfo=timezone.utc)

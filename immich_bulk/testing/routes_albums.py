@@ -30,7 +30,7 @@ def _album_assets(ctx: Ctx, album: Album) -> list[Asset]:
     assets = [
         a
         for a in (state.assets.get(i) for i in album.asset_ids)
-        if a is not None and not a.is_trashed
+        if a is not None and a.in_album_view
     ]
     assets.sort(key=lambda a: a.file_created_at, reverse=album.order == "desc")
     return assets
@@ -43,7 +43,7 @@ def _add_assets(ctx: Ctx, album: Album, ids: list[str]) -> list[dict[str, Any]]:
     for asset_id in ids:
         if asset_id in album.asset_ids:
             results.append({"id": asset_id, "success": False, "error": "duplicate"})
-        elif state.owned_asset(ctx.user, asset_id) is None:
+        elif state.accessible_asset(ctx.user, asset_id) is None:
             results.append({"id": asset_id, "success": False, "error": "no_permission"})
         else:
             state.add_to_album(album, asset_id)
@@ -91,7 +91,7 @@ async def create_album(ctx: Ctx) -> Response:
     with state.lock:
         state.albums[album.id] = album
         for asset_id in asset_ids or []:
-            if state.owned_asset(ctx.user, asset_id) is not None:
+            if state.accessible_asset(ctx.user, asset_id) is not None:
                 state.add_to_album(album, asset_id)
         album.thumbnail_asset_id = next(iter(album.asset_ids), None)
         state.save(album)
@@ -248,7 +248,7 @@ async def add_assets_to_albums(ctx: Ctx) -> Response:
     ]
     if not albums:
         return JSONResponse({"success": False, "error": "no_permission"})
-    allowed = [a for a in asset_ids if state.owned_asset(ctx.user, a) is not None]
+    allowed = [a for a in asset_ids if state.accessible_asset(ctx.user, a) is not None]
     if not allowed:
         return JSONResponse({"success": False, "error": "no_permission"})
     added = False

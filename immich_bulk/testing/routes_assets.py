@@ -17,13 +17,8 @@ import anyio.to_thread
 from .dto import asset_dto, js_date
 from .files import FileSink
 from .forms import SinkFactory, read_form
-from .media import (
-    SIDECAR_EXTENSIONS,
-    asset_type_for,
-    extension,
-    image_size,
-    sidecar_date,
-)
+from .media import SIDECAR_EXTENSIONS, asset_type_for, extension, image_size
+from .metadata import Extracted, merge, read_media, read_sidecar
 from .multipart import PartStart
 from .state import Asset, FakeState, User, new_id, utcnow
 from .validate import Validator, parse_date
@@ -69,11 +64,18 @@ def require_owned(ctx: Ctx, ids: Iterable[str], permission: str | None = None) -
     state = ctx.fake.state
     out = []
     for asset_id in ids:
-        asset = state.owned_asset(ctx.user, asset_id.lower())
+        asset = state.accessible_asset(ctx.user, asset_id.lower())
         if asset is None:
             raise not_found_or_no_access(permission or ctx.permission)
         out.append(asset)
     return out
+
+
+def require_elevated_for(visibility: str | None) -> None:
+    """Listing the locked folder needs a PIN-elevated session, which the fake never has
+    (nor has an API key): 401, as Immich answers."""
+    if visibility == "locked":
+        raise HTTPError(401, "Elevated permission is required")
 
 
 def apply_date_time_original(asset: Asset, value: datetime, *, had_offset: bool = True) -> None:
@@ -88,6 +90,30 @@ def apply_date_time_original(asset: Asset, value: datetime, *, had_offset: bool 
         asset.time_zone = f"UTC{'+' if hours >= 0 else '-'}{_fmt_hours(abs(hours))}"
     else:
         asset.time_zone = None
+
+
+def apply_metadata(asset: Asset, found: Extracted) -> None:
+    """What Immich's metadata extraction writes into a new asset (the fake runs it at
+    upload time): the capture date (the earliest file date without one; a date without
+    offset read as UTC), its zone, and the tags read from the file and its sidecar."""
+    if found.taken is not None:
+        aware = found.taken if found.taken.tzinfo else found.taken.replace(tzinfo=timezone.utc)
+        asset.date_time_original = aware
+        asset.file_created_at = aware.astimezone(timezone.utc)
+        # the wall-clock time where it was taken, expressed as if it were UTC
+        asset.local_date_time = aware.replace(tzinfo=timezone.utc)
+    else:
+        earliest = min(asset.file_created_at, asset.file_modified_at)
+        asset.file_created_at = asset.local_date_time = earliest
+    asset.time_zone = found.time_zone
+    asset.description = found.description or ""
+    asset.rating = found.rating
+    asset.latitude, asset.longitude = found.latitude, found.longitude
+    asset.orientation = found.orientation
+    if found.width and found.height:
+        asset.width, asset.height = found.width, found.height
+    if found.duration is not None:
+        asset.duration = found.duration
 
 
 def _fmt_hours(hours: float) -> str:
@@ -113,7 +139,7 @@ def new_asset(
     visibility: str = "timeline",
     duration: str | None = None,
     has_sidecar: bool = False,
-    sidecar_taken: datetime | None = None,
+    found: Extracted | None = None,
     thumb_delay: float | None = None,
 ) -> Asset:
     """Build (not insert) the record of a new upload."""
@@ -152,8 +178,8 @@ def new_asset(
     )
     if has_sidecar:
         asset.sidecar_file = asset.file + ".xmp"
-    if sidecar_taken is not None:
-        apply_date_time_original(asset, sidecar_taken)
+    if found is not None:
+        apply_metadata(asset, found)
     if not state.queues["thumbnailGeneration"].is_paused:
         delay = fake.thumbnail_delay if thumb_delay is None else thumb_delay
         ready = time.time() + delay
@@ -275,10 +301,9 @@ async def upload_asset(ctx: Ctx) -> Response:
             raise HTTPError(400, "File is required")
         assert device_asset_id and device_id and created and modified
         sidecar = form.files.get("sidecarData")
-        taken = None
-        if sidecar is not None:
-            xmp = await anyio.to_thread.run_sync(_read_small, sidecar.sink.path)
-            taken = sidecar_date(xmp)
+        found = await anyio.to_thread.run_sync(
+            _extract, data.sink.path, filename or data.filename, sidecar
+        )
         asset = new_asset(
             fake,
             user,
@@ -294,7 +319,7 @@ async def upload_asset(ctx: Ctx) -> Response:
             visibility=visibility or "timeline",
             duration=duration,
             has_sidecar=sidecar is not None,
-            sidecar_taken=taken,
+            found=found,
             thumb_delay=ctx.flags.thumb_delay,
         )
         if metadata:
@@ -315,9 +340,12 @@ async def upload_asset(ctx: Ctx) -> Response:
     return JSONResponse({"id": asset.id, "status": "created"}, 201)
 
 
-def _read_small(path: Path) -> bytes:
-    with open(path, "rb") as fh:
-        return fh.read(4 * 1024 * 1024)
+def _extract(path: Path, filename: str, sidecar: Any) -> Extracted:
+    found = read_media(path, extension(filename))
+    if sidecar is None:
+        return found
+    with open(sidecar.sink.path, "rb") as fh:
+        return merge(found, read_sidecar(fh.read(4 * 1024 * 1024)))
 
 
 @handler("checkBulkUpload")
@@ -563,6 +591,7 @@ async def asset_statistics(ctx: Ctx) -> Response:
     is_trashed = v.boolean("isTrashed")
     visibility = v.enum("visibility", VISIBILITIES)
     v.check()
+    require_elevated_for(visibility)
     images = videos = 0
     for asset in ctx.fake.state.iter_user_assets(ctx.user.id):
         if asset.is_trashed != bool(is_trashed):
@@ -667,4 +696,11 @@ async def run_asset_jobs(ctx: Ctx) -> Response:
     return EmptyResponse(204)
 
 
-__all__ = ["ASSET_TYPES", "VISIBILITIES", "decode_checksum", "new_asset", "require_owned"]
+__all__ = [
+    "ASSET_TYPES",
+    "VISIBILITIES",
+    "decode_checksum",
+    "new_asset",
+    "require_elevated_for",
+    "require_owned",
+]

@@ -15,7 +15,7 @@ from .state import QUEUE_NAMES, FakeState, QueueState
 from .validate import Validator
 from .web import Ctx, EmptyResponse, HTTPError, JSONResponse, Response, handler
 
-# Order of the QueueName enum in the spec (used in validation messages).
+# Order of the QueueName enum in the spec (validation messages, and GET /queues lists them so).
 QUEUE_ENUM = (
     "thumbnailGeneration", "metadataExtraction", "videoConversion", "faceDetection",
     "facialRecognition", "smartSearch", "duplicateDetection", "backgroundTask",
@@ -125,7 +125,7 @@ async def create_job(ctx: Ctx) -> Response:
 @handler("getQueues")
 async def get_queues(ctx: Ctx) -> Response:
     queues = ctx.fake.state.queues
-    return JSONResponse([queue_dto(queues[name]) for name in QUEUE_NAMES])
+    return JSONResponse([queue_dto(queues[name]) for name in QUEUE_ENUM])
 
 
 @handler("getQueue")

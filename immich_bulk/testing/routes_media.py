@@ -102,15 +102,17 @@ def serve_file(ctx: Ctx, asset: Asset) -> Response:
     )
 
 
+# Immich's sendFile sets this on every error of a route that answers with a file
+_SENDFILE_ERROR = [("cache-control", "none")]
+
+
 def _download_not_found(permission: str) -> HTTPError:
-    return HTTPError(
-        400, f"Not found or no {permission} access", headers=[("cache-control", "none")]
-    )
+    return HTTPError(400, f"Not found or no {permission} access", headers=_SENDFILE_ERROR)
 
 
 @handler("downloadAsset")
 async def download_asset(ctx: Ctx) -> Response:
-    asset = ctx.fake.state.owned_asset(ctx.user, ctx.params["id"].lower())
+    asset = ctx.fake.state.accessible_asset(ctx.user, ctx.params["id"].lower())
     if asset is None:
         raise _download_not_found("asset.download")
     return serve_file(ctx, asset)
@@ -118,11 +120,11 @@ async def download_asset(ctx: Ctx) -> Response:
 
 @handler("playAssetVideo")
 async def play_video(ctx: Ctx) -> Response:
-    asset = ctx.fake.state.owned_asset(ctx.user, ctx.params["id"].lower())
+    asset = ctx.fake.state.accessible_asset(ctx.user, ctx.params["id"].lower())
     if asset is None:
-        raise HTTPError(400, "Not found or no asset.view access")
+        raise _download_not_found("asset.view")
     if asset.type != "VIDEO":
-        raise HTTPError(400, "Asset is not a video")
+        raise HTTPError(404, "Asset not found or asset is not a video", headers=_SENDFILE_ERROR)
     return serve_file(ctx, asset)
 
 
@@ -132,7 +134,7 @@ async def view_asset(ctx: Ctx) -> Response:
     size = v.enum("size", ("original", "fullsize", "preview", "thumbnail")) or "thumbnail"
     v.boolean("edited")
     v.check()
-    asset = ctx.fake.state.owned_asset(ctx.user, ctx.params["id"].lower())
+    asset = ctx.fake.state.accessible_asset(ctx.user, ctx.params["id"].lower())
     if asset is None:
         raise HTTPError(400, "Not found or no asset.view access")
     if size == "original":

@@ -16,7 +16,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from .dto import asset_dto, js_date, thumbhash
-from .routes_assets import ASSET_TYPES, VISIBILITIES
+from .routes_assets import ASSET_TYPES, VISIBILITIES, require_elevated_for
 from .state import Asset, FakeState
 from .validate import Validator
 from .web import Ctx, HTTPError, JSONResponse, Response, handler
@@ -58,6 +58,7 @@ def _filters(ctx: Ctx, v: Validator, *, paged: bool) -> tuple[list[Predicate], d
     else:
         opts["size"] = v.number("size", minimum=1, maximum=1000)
     v.check()
+    require_elevated_for(opts["visibility"])
 
     def between(attr: str, after: str, before: str) -> None:
         lo, hi = opts.get(after), opts.get(before)
@@ -115,10 +116,9 @@ def _filters(ctx: Ctx, v: Validator, *, paged: bool) -> tuple[list[Predicate], d
         preds.append(lambda a: False)
     if opts["type"] is not None:
         preds.append(lambda a: a.type == opts["type"])
-    if opts["visibility"] is not None:
-        preds.append(lambda a: a.visibility == opts["visibility"])
-    else:
-        preds.append(lambda a: a.visibility in ("timeline", "archive"))
+    # Immich searches the timeline unless told otherwise: not the archive, not hidden ones
+    visibility = opts["visibility"] or "timeline"
+    preds.append(lambda a: a.visibility == visibility)
     if "rating" in v.data:
         preds.append(lambda a: a.rating == opts["rating"])
     for name in ("make", "model", "lensModel", "city", "state", "country", "ocr"):
@@ -225,6 +225,7 @@ def _timeline_assets(ctx: Ctx) -> tuple[list[Asset], dict[str, Any]]:
     v.boolean("withPartners")
     bucket = ctx.request.query.get("timeBucket")
     v.check()
+    require_elevated_for(visibility)
     state = ctx.fake.state
     if album_id is not None:
         album = state.albums.get(album_id)

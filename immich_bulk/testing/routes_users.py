@@ -157,17 +157,21 @@ async def delete_profile_image(ctx: Ctx) -> Response:
     return EmptyResponse(204)
 
 
+# Immich's sendFile sets this on every error of a route that answers with a file
+_NO_CACHE = [("cache-control", "none")]
+
+
 @handler("getProfileImage")
 async def get_profile_image(ctx: Ctx) -> Response:
     user = _user(ctx)
     if not user.profile_image_file:
-        raise HTTPError(404, "User does not have a profile image")
+        raise HTTPError(404, "User does not have a profile image", headers=_NO_CACHE)
     path = ctx.fake.state.root / user.profile_image_file
     try:
         data = path.read_bytes()
         mtime_ms = int(path.stat().st_mtime * 1000)
     except OSError:
-        raise HTTPError(404, "User does not have a profile image") from None
+        raise HTTPError(404, "User does not have a profile image", headers=_NO_CACHE) from None
     return BytesResponse(
         data,
         200,

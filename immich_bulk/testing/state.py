@@ -169,6 +169,7 @@ class Asset:
     longitude: float | None = None
     date_time_original: datetime | None = None
     time_zone: str | None = None
+    orientation: str | None = None
     sidecar_file: str | None = None
     metadata: dict[str, dict[str, Any]] = field(default_factory=dict)
     tag_ids: list[str] = field(default_factory=list)
@@ -182,6 +183,12 @@ class Asset:
     @property
     def is_trashed(self) -> bool:
         return self.deleted_at is not None
+
+    @property
+    def in_album_view(self) -> bool:
+        """Listed and counted in an album: Immich leaves out trashed, hidden and locked
+        members (a hidden live-photo motion part stays a member all the same)."""
+        return self.deleted_at is None and self.visibility in ("timeline", "archive")
 
     @property
     def checksum_hex(self) -> str:
@@ -495,6 +502,13 @@ class FakeState:
     def owned_asset(self, user: User, asset_id: str) -> Asset | None:
         asset = self.assets.get(asset_id)
         return asset if asset is not None and asset.owner_id == user.id else None
+
+    def accessible_asset(self, user: User, asset_id: str) -> Asset | None:
+        """An asset *user* may read, change or add somewhere: theirs, and not in the locked
+        folder. Immich lets only a PIN-elevated session at locked assets; an API key never
+        is one, and the fake has no PIN sessions (the upload itself is allowed)."""
+        asset = self.owned_asset(user, asset_id)
+        return asset if asset is not None and asset.visibility != "locked" else None
 
     def iter_user_assets(self, user_id: str) -> Iterator[Asset]:
         ids = list(self.user_assets.get(user_id, {}))

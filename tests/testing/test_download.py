@@ -143,7 +143,9 @@ async def test_video_playback_supports_ranges(fake: FakeImmich, client: httpx.As
     assert resp.headers["content-type"] == "video/mp4"
     assert resp.content == bytes(range(10, 20))
     image = fake.add_asset(None, make_jpeg("still", 500), "still.jpg")
-    assert (await client.get(f"/assets/{image.id}/video/playback")).status_code == 400
+    not_video = await client.get(f"/assets/{image.id}/video/playback")
+    assert not_video.status_code == 404  # as Immich: "Asset not found or asset is not a video"
+    assert not_video.headers["cache-control"] == "none"
 
 
 async def test_download_info_and_archive(fake: FakeImmich, client: httpx.AsyncClient) -> None:
