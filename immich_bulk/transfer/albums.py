@@ -2,8 +2,10 @@
 
 One task owns the album manager, so two files bound for a new album never create it twice.
 Existing albums are looked up once (the user's own albums, by name); a new album is created
-together with its first batch of assets (one call), later assets are added in batches.
-The server answers per asset; "duplicate" (already in the album) counts as success.
+empty, and assets are added in batches. The server answers per asset; "duplicate" (already
+in the album) counts as success, anything else is a problem reported for that asset (Immich
+refuses, e.g., an asset in the locked folder: "no_permission"). Creating an album together
+with its assets would hide those refusals: that call leaves them out without a word.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import logging
 import math
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
@@ -63,6 +66,7 @@ class AlbumManager:
         self.added = 0
         self.created = 0
         self.problems = 0
+        self.reasons: Counter[str] = Counter()
 
     async def _load(self) -> None:
         if self._loaded:
@@ -122,18 +126,12 @@ class AlbumManager:
     async def _send(self, name: str, batch: list[str]) -> None:
         album_id = self._ids.get(name)
         if album_id is None:
-            album = await self._client.albums.create_album(
-                CreateAlbumDto(album_name=name, asset_ids=batch)
-            )
-            self._ids[name] = album.id
+            album = await self._client.albums.create_album(CreateAlbumDto(album_name=name))
+            album_id = self._ids[name] = album.id
             self.created += 1
-            self.added += len(batch)
             if self._journal is not None:
                 self._journal.record_album(name, album.id)
-                self._journal.record_album_assets(album.id, batch)
             self._hub.emit(AlbumCreated(name=name, album_id=album.id))
-            self._hub.emit(AssetsAddedToAlbum(name=name, album_id=album.id, count=len(batch)))
-            return
         results = await self._client.albums.add_assets_to_album(album_id, BulkIdsDto(ids=batch))
         good = []
         for result in results:
@@ -148,6 +146,7 @@ class AlbumManager:
 
     def _problem(self, album: str, asset_id: str, reason: str) -> None:
         self.problems += 1
+        self.reasons[reason] += 1
         log.warning("album %r, asset %s: %s", album, asset_id, reason)
         self._hub.emit(ItemFailed(item=asset_id, stage="album", reason=f"{album}: {reason}"))
         if self._on_problem is not None:

@@ -43,6 +43,7 @@ from .._types import UNSET
 from ..errors import (
     ApiError,
     AuthenticationError,
+    BadRequestError,
     FileChangedError,
     ImmichError,
     PermissionDeniedError,
@@ -113,7 +114,9 @@ class UploadOptions:
     skip_hash: bool = False
     """Upload without hashing first (no pre-check; the server still dedupes)."""
     visibility: AssetVisibility | None = None
-    """e.g. ``AssetVisibility.ARCHIVE``."""
+    """``ARCHIVE``, ``HIDDEN`` (out of the timeline and of albums' views, as a live photo's
+    motion part) or ``LOCKED`` (the locked folder: an API key can upload there, but cannot
+    see, download or change the asset afterwards, and it is in no album)."""
     favorite: bool = False
     recheck: bool = False
     """Ask the server about every file, even those the journal says it has."""
@@ -132,6 +135,11 @@ class UploadOptions:
             raise ValueError("delete_duplicates needs delete")
         if self.skip_hash and self.delete:
             raise ValueError("delete needs hashing (it verifies checksums before deleting)")
+        if self.visibility == AssetVisibility.LOCKED and (self.album or self.album_from_folder):
+            raise ValueError(
+                "locked assets cannot be put in albums: Immich keeps the locked folder out "
+                "of every album"
+            )
 
 
 @attrs.define(slots=True, eq=False)
@@ -759,13 +767,13 @@ class Uploader:
         if item.sha1 is None:
             return False
         try:
-            asset = await self.client.assets.get_asset_info(asset_id)
+            holds = await self._server_holds(item.sha1, asset_id)
         except ImmichError as exc:
             log.warning(
                 "%s: not deleted, the server's copy could not be verified: %s", item.name, exc
             )
             return False
-        if asset.checksum != sha1_base64(item.sha1):
+        if not holds:
             log.warning("%s: not deleted, the server's checksum differs", item.name)
             return False
         files = [item.file.path] + ([item.file.sidecar] if item.file.sidecar else [])
@@ -781,13 +789,32 @@ class Uploader:
             return False
         return True
 
+    async def _server_holds(self, sha1: bytes, asset_id: str) -> bool:
+        """Whether asset *asset_id* on the server has checksum *sha1*. An asset in the
+        locked folder cannot be read with an API key (400): the server's duplicate check,
+        which does see it, answers for it then."""
+        try:
+            asset = await self.client.assets.get_asset_info(asset_id)
+        except BadRequestError:
+            check = await self.client.assets.check_bulk_upload(
+                AssetBulkUploadCheckDto(
+                    assets=[AssetBulkUploadCheckItem(id=asset_id, checksum=sha1.hex())]
+                )
+            )
+            return any(
+                r.reason == "duplicate" and r.asset_id == asset_id and not r.is_trashed
+                for r in check.results
+            )
+        return asset.checksum == sha1_base64(sha1)
+
     # -- report -----------------------------------------------------------------------
     def _report(self, seconds: float, interrupted: bool) -> TransferReport:
         notes = []
         if self.unreachable is not None:
             notes.append(f"stopped early, the server is unreachable: {self.unreachable}")
         if self._albums is not None and self._albums.problems:
-            notes.append(f"{self._albums.problems} album additions failed (see the events)")
+            reasons = ", ".join(f"{r} ({n})" for r, n in self._albums.reasons.most_common(3))
+            notes.append(f"{self._albums.problems} album additions failed: {reasons}")
         extra: dict[str, Any] = {
             "hash": attrs.asdict(self.hasher.statistics()),
         }
