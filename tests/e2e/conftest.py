@@ -119,4 +119,12 @@ async def other_user(real_server: RealServer, admin: AsyncClient) -> RealUser:
     return await create_user(real_server, admin, name=f"e2e-other-{secrets.token_hex(4)}")
 
 
+@pytest.fixture
+async def admin_user(real_server: RealServer, admin: AsyncClient) -> RealUser:
+    """A new admin (pausing the server's job queues takes one), with assets of its own."""
+    return await create_user(
+        real_server, admin, name=f"e2e-admin-{secrets.token_hex(4)}", is_admin=True
+    )
+
+
 __all__ = ["RealServer", "RealUser", "attrs"]

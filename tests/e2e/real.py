@@ -16,6 +16,7 @@ from immich_bulk import AsyncClient
 from immich_bulk.models import (
     APIKeyCreateDto,
     AssetResponseDto,
+    AssetVisibility,
     LoginCredentialDto,
     MetadataSearchDto,
     Permission,
@@ -56,12 +57,27 @@ class RealUser:
         return env
 
 
-async def create_user(server: RealServer, admin: AsyncClient, *, name: str) -> RealUser:
-    """A new user with an API key holding every permission."""
+async def create_user(
+    server: RealServer,
+    admin: AsyncClient,
+    *,
+    name: str,
+    is_admin: bool = False,
+    quota: int | None = None,
+) -> RealUser:
+    """A new user (an admin with *is_admin*; a storage quota of *quota* bytes) with an API
+    key holding every permission."""
     email = f"{name}@example.com"
     password = secrets.token_urlsafe(12)
     created = await admin.users_admin.create_user_admin(
-        UserAdminCreateDto(email=email, password=password, name=name, should_change_password=False)
+        UserAdminCreateDto(
+            email=email,
+            password=password,
+            name=name,
+            should_change_password=False,
+            is_admin=is_admin,
+            quota_size_in_bytes=quota,
+        )
     )
     async with AsyncClient(server.url) as anonymous:
         login = await anonymous.authentication.login(
@@ -78,7 +94,8 @@ async def create_user(server: RealServer, admin: AsyncClient, *, name: str) -> R
 
 async def all_assets(client: AsyncClient, **filters: object) -> list[AssetResponseDto]:
     """Every asset of the client's user matching *filters* (``MetadataSearchDto`` fields),
-    trashed ones included when ``with_deleted=True`` is given."""
+    trashed ones included when ``with_deleted=True`` is given. Without ``visibility`` Immich
+    searches the timeline only (see :func:`every_asset`)."""
     found: list[AssetResponseDto] = []
     page = 1
     while True:
@@ -89,6 +106,16 @@ async def all_assets(client: AsyncClient, **filters: object) -> list[AssetRespon
         if not result.assets.next_page:
             return found
         page = int(result.assets.next_page)
+
+
+async def every_asset(client: AsyncClient, **filters: object) -> list[AssetResponseDto]:
+    """Every asset of the client's user that an API key can list: Immich searches one
+    visibility at a time (the timeline when none is given), and never the locked folder
+    without a PIN session."""
+    found: list[AssetResponseDto] = []
+    for visibility in (AssetVisibility.TIMELINE, AssetVisibility.ARCHIVE, AssetVisibility.HIDDEN):
+        found += await all_assets(client, visibility=visibility, **filters)
+    return found
 
 
 async def wait_for_jobs(admin: AsyncClient, *, at_most: float = JOBS_TIMEOUT) -> None:
@@ -103,7 +130,7 @@ async def wait_for_jobs(admin: AsyncClient, *, at_most: float = JOBS_TIMEOUT) ->
                 if not q.is_paused
             )
             idle_polls = idle_polls + 1 if busy == 0 else 0
-            await anyio.sleep(0.5)
+            await anyio.sleep(0.25)
 
 
 def run_cli(
