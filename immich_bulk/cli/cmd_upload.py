@@ -74,7 +74,13 @@ def register(subparsers: Any) -> None:
         "--no-recursive", action="store_true", help="only the files directly in each folder"
     )
     parser.add_argument("--skip-hash", action="store_true", help="no hashing and no pre-check")
-    parser.add_argument("--archive", action="store_true", help="upload into the archive")
+    parser.add_argument(
+        "--visibility",
+        choices=("timeline", "archive", "hidden", "locked"),
+        help="where the uploads go: hidden keeps them out of the timeline and albums' views; "
+        "locked puts them in the locked folder, where the API key cannot see them afterwards",
+    )
+    parser.add_argument("--archive", action="store_true", help="same as --visibility archive")
     parser.add_argument("--favorite", action="store_true", help="mark uploads as favourites")
     parser.add_argument(
         "--recheck", action="store_true", help="ask the server again about files already sent"
@@ -124,6 +130,9 @@ def read_path_list(source: str, *, null: bool, stdin: BinaryIO) -> list[Path]:
 async def run(args: argparse.Namespace, ctx: Context) -> int:
     if args.null and not args.files_from:
         raise CliError("--null only applies to --files-from")
+    if args.archive and args.visibility not in (None, "archive"):
+        raise CliError(f"--archive contradicts --visibility {args.visibility}")
+    visibility = "archive" if args.archive else args.visibility
     if not args.paths and not args.files_from:
         raise CliError("nothing to upload: give PATH... or --files-from FILE")
     paths = check_paths(args.paths)
@@ -148,7 +157,7 @@ async def run(args: argparse.Namespace, ctx: Context) -> int:
             delete=args.delete,
             delete_duplicates=args.delete_duplicates,
             skip_hash=args.skip_hash,
-            visibility=AssetVisibility.ARCHIVE if args.archive else None,
+            visibility=AssetVisibility(visibility) if visibility else None,
             favorite=args.favorite,
             recheck=args.recheck,
             pause_jobs=args.pause_jobs,

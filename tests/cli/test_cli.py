@@ -11,6 +11,8 @@ import time
 from itertools import count
 from pathlib import Path
 
+import httpx
+
 from immich_bulk.samples import jpeg_bytes, write_sample_library
 from tests.cli.conftest import Cli
 
@@ -301,3 +303,19 @@ def test_login_takes_the_key_from_the_environment_or_after_a_double_dash(
     assert dashed.code == 0
     missing = cli.run("login", cli.server.url, env={"IMMICH_API_KEY": ""})
     assert missing.code == 2 and "no API key" in missing.stderr
+
+
+def test_upload_visibility_hidden_and_its_refusals(cli: Cli, tmp_path: Path) -> None:
+    lib = library(tmp_path / "lib", 2, extras=False)
+    hidden = cli.run("upload", str(lib), "--no-state", "--visibility", "hidden", "--json")
+    assert hidden.code == 0, hidden.stderr
+    ids = [o["asset_id"] for o in hidden.json()["outcomes"] if o["status"] == "uploaded"]
+    key = {"x-api-key": cli.server.api_key}
+    seen = {
+        httpx.get(f"{cli.server.url}/assets/{i}", headers=key).json()["visibility"] for i in ids
+    }
+    assert len(ids) == 2 and seen == {"hidden"}
+    clash = cli.run("upload", str(lib), "--visibility", "locked", "--album", "A")
+    assert clash.code == 2 and "locked assets cannot be put in albums" in clash.stderr
+    both = cli.run("upload", str(lib), "--visibility", "hidden", "--archive")
+    assert both.code == 2 and "--archive contradicts --visibility hidden" in both.stderr
