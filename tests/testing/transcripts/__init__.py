@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 import shlex
-from collections.abc import Awaitable, Callable, Iterator, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -201,14 +201,3 @@ async def replay(folder: Path, session: Session) -> dict[str, list[str]]:
 
 def now_years(folder: Path) -> frozenset[str]:
     return frozenset(c["recorded_at"][:4] for c in load(folder))
-
-
-def iter_steps(cases: list[dict[str, Any]]) -> Iterator[Step]:
-    for case in cases:
-        yield Step(
-            name=case["name"].split("-", 1)[1],
-            description=case["description"],
-            curl=case["request"]["curl"],
-            bind=case.get("bind") or {},
-            before=case.get("before"),
-        )
