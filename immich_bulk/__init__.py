@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ._http.response import ApiResponse, RawCall, RawResponse
 from ._http.retry import RetryEvent, RetryPolicy, observe_retries
-from ._types import UNSET, Unset
+from ._types import UNSET, Unset, is_set
 from ._version import __version__
 from .api import IMMICH_VERSION
 from .client import AsyncClient
@@ -62,5 +62,6 @@ __all__ = [
     "Unset",
     "UploadFile",
     "__version__",
+    "is_set",
     "observe_retries",
 ]

@@ -159,10 +159,9 @@ RESPONSE_MODELS = (
 def _import_ours() -> None:
     """Our client, the engine, and the response models it parses."""
     from immich_bulk import models
-    from immich_bulk._converter import converter
+    from immich_bulk.serialization import prepare
 
-    for name in RESPONSE_MODELS:
-        converter.get_structure_hook(getattr(models, name))
+    prepare(*(getattr(models, name) for name in RESPONSE_MODELS))
     _warm_imports(
         "httpx",
         "httpcore",

@@ -14,8 +14,10 @@ from collections.abc import Iterable
 from .ir import ApiDef, Field, GroupDef, ModelDef, OperationDef
 from .naming import camel, enum_member, snake
 
-# Names a field must not shadow inside a class body (annotations are evaluated there).
-_RESERVED = {"str", "int", "float", "bool", "list", "dict", "Any", "Unset", "UNSET", "FileInput"}
+# Names a field must not shadow inside a class body (annotations are evaluated there), and
+# the methods every model inherits from ``serialization.Model``.
+_RESERVED = {"str", "int", "float", "bool", "list", "dict", "Any", "Unset", "UNSET", "FileInput",
+             "Model", "to_dict", "to_json", "from_dict", "from_json"}  # fmt: skip
 
 
 def banner(api: ApiDef) -> str:
@@ -74,6 +76,8 @@ def render_model(api: ApiDef, model: ModelDef, enum_names: frozenset[str]) -> st
     refs = set().union(*(f.type.refs for f in model.fields)) - {model.name}
     enums = sorted(refs & enum_names)
     classes = sorted(refs - enum_names)
+    if model.name in _RESERVED:
+        raise ValueError(f"schema {model.name} would shadow a name in the generated models")
     for field in model.fields:
         if field.py_name in _RESERVED or field.py_name in refs or field.py_name == "_dt":
             raise ValueError(f"{model.name}.{field.py_name} would shadow a name in the class body")
@@ -89,11 +93,12 @@ def render_model(api: ApiDef, model: ModelDef, enum_names: frozenset[str]) -> st
         out.append("from .._types import UNSET, Unset\n")
     if "FileInput" in needs:
         out.append("from ..files import FileInput\n")
+    out.append("from ..serialization import Model\n")
     if enums:
         out.append(f"from ._enums import {', '.join(enums)}\n")
     out.extend(f"from .{module_name(ref)} import {ref}\n" for ref in classes)
     out.append("\n@attrs.define(kw_only=True)\n")
-    out.append(f"class {model.name}:\n")
+    out.append(f"class {model.name}(Model):\n")
     if model.description != model.name:
         out.append(_doc(model.description, "    "))
     if wire:

@@ -118,7 +118,7 @@ class AssetFileHelpers(GeneratedAssetsApi):
         out_dir: StrPath | None = None,
         *,
         filename: str | None = None,
-        size: AssetMediaSize | str = AssetMediaSize.THUMBNAIL,
+        size: AssetMediaSize = AssetMediaSize.THUMBNAIL,
         edited: bool | Unset = UNSET,
         config: DownloadConfig | None = None,
         progress: ProgressCallback | None = None,
@@ -132,7 +132,7 @@ class AssetFileHelpers(GeneratedAssetsApi):
         Renditions have no checksum to verify against; the download is resumable like an
         original (ETag-validated). (*dest* is deprecated.)"""
         directory, name = await destination("view_asset_to_file", out_dir, filename, dest)
-        media_size = AssetMediaSize(size)
+        media_size = AssetMediaSize(size)  # a plain string from untyped code still works
         kind = f"{media_size.value}"
 
         def request(headers: Mapping[str, str]) -> RawCall:

@@ -2,10 +2,11 @@
 import attrs
 
 from .._types import UNSET, Unset
+from ..serialization import Model
 from ._enums import ReactionType
 
 @attrs.define(kw_only=True)
-class ActivityCreateDto:
+class ActivityCreateDto(Model):
     album_id: str  # Album ID
     asset_id: str | Unset = UNSET  # Asset ID (if activity is for an asset)
     comment: str | Unset = UNSET  # Comment text (required if type is comment)

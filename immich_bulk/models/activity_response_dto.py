@@ -4,11 +4,12 @@ import datetime as _dt
 import attrs
 
 from .._types import UNSET, Unset
+from ..serialization import Model
 from ._enums import ReactionType
 from .user_response_dto import UserResponseDto
 
 @attrs.define(kw_only=True)
-class ActivityResponseDto:
+class ActivityResponseDto(Model):
     asset_id: str | None  # Asset ID (if activity is for an asset)
     comment: str | None | Unset = UNSET  # Comment text (for comment activities)
     created_at: _dt.datetime  # Creation date

@@ -4,6 +4,7 @@ import datetime as _dt
 import attrs
 
 from .._types import UNSET, Unset
+from ..serialization import Model
 from ._enums import AssetOrder
 from .album_user_response_dto import AlbumUserResponseDto
 from .asset_response_dto import AssetResponseDto
@@ -11,7 +12,7 @@ from .contributor_count_response_dto import ContributorCountResponseDto
 from .user_response_dto import UserResponseDto
 
 @attrs.define(kw_only=True)
-class AlbumResponseDto:
+class AlbumResponseDto(Model):
     album_name: str  # Album name
     album_thumbnail_asset_id: str | None  # Thumbnail asset ID
     album_users: list[AlbumUserResponseDto]

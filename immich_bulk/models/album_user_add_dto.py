@@ -2,9 +2,10 @@
 import attrs
 
 from .._types import UNSET, Unset
+from ..serialization import Model
 from ._enums import AlbumUserRole
 
 @attrs.define(kw_only=True)
-class AlbumUserAddDto:
+class AlbumUserAddDto(Model):
     role: AlbumUserRole | Unset = UNSET  # Album user role
     user_id: str  # User ID

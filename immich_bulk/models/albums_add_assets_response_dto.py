@@ -2,9 +2,10 @@
 import attrs
 
 from .._types import UNSET, Unset
+from ..serialization import Model
 from ._enums import BulkIdErrorReason
 
 @attrs.define(kw_only=True)
-class AlbumsAddAssetsResponseDto:
+class AlbumsAddAssetsResponseDto(Model):
     error: BulkIdErrorReason | Unset = UNSET  # Error reason
     success: bool  # Operation success

@@ -2,9 +2,10 @@
 import attrs
 
 from .._types import UNSET, Unset
+from ..serialization import Model
 from ._enums import AssetOrder
 
 @attrs.define(kw_only=True)
-class AlbumsUpdate:
+class AlbumsUpdate(Model):
     """Album preferences"""
     default_asset_order: AssetOrder | Unset = UNSET  # Default asset order for albums

@@ -2,9 +2,10 @@
 import attrs
 
 from .._types import UNSET, Unset
+from ..serialization import Model
 from ._enums import Permission
 
 @attrs.define(kw_only=True)
-class APIKeyCreateDto:
+class APIKeyCreateDto(Model):
     name: str | Unset = UNSET  # API key name
     permissions: list[Permission]  # List of permissions

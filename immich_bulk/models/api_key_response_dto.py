@@ -3,10 +3,11 @@ import datetime as _dt
 
 import attrs
 
+from ..serialization import Model
 from ._enums import Permission
 
 @attrs.define(kw_only=True)
-class APIKeyResponseDto:
+class APIKeyResponseDto(Model):
     created_at: _dt.datetime  # Creation date
     id: str  # API key ID
     name: str  # API key name

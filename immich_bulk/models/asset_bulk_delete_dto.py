@@ -2,8 +2,9 @@
 import attrs
 
 from .._types import UNSET, Unset
+from ..serialization import Model
 
 @attrs.define(kw_only=True)
-class AssetBulkDeleteDto:
+class AssetBulkDeleteDto(Model):
     force: bool | Unset = UNSET  # Force delete even if in use
     ids: list[str]  # IDs to process

@@ -2,10 +2,11 @@
 import attrs
 
 from .._types import UNSET, Unset
+from ..serialization import Model
 from ._enums import AssetVisibility
 
 @attrs.define(kw_only=True)
-class AssetBulkUpdateDto:
+class AssetBulkUpdateDto(Model):
     date_time_original: str | Unset = UNSET  # Original date and time
     date_time_relative: float | Unset = UNSET  # Relative time offset in seconds
     description: str | Unset = UNSET  # Asset description

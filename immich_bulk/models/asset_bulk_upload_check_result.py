@@ -2,10 +2,11 @@
 import attrs
 
 from .._types import UNSET, Unset
+from ..serialization import Model
 from ._enums import AssetBulkUploadCheckResultAction, AssetBulkUploadCheckResultReason
 
 @attrs.define(kw_only=True)
-class AssetBulkUploadCheckResult:
+class AssetBulkUploadCheckResult(Model):
     action: AssetBulkUploadCheckResultAction  # Upload action
     asset_id: str | Unset = UNSET  # Existing asset ID if duplicate
     id: str  # Asset ID

@@ -2,9 +2,10 @@
 import attrs
 
 from .._types import UNSET, Unset
+from ..serialization import Model
 
 @attrs.define(kw_only=True)
-class AssetCopyDto:
+class AssetCopyDto(Model):
     albums: bool | Unset = UNSET  # Copy album associations
     favorite: bool | Unset = UNSET  # Copy favorite status
     shared_links: bool | Unset = UNSET  # Copy shared links

@@ -3,8 +3,9 @@ import datetime as _dt
 
 import attrs
 
+from ..serialization import Model
 
 @attrs.define(kw_only=True)
-class AssetDeltaSyncDto:
+class AssetDeltaSyncDto(Model):
     updated_after: _dt.datetime  # Sync assets updated after this date
     user_ids: list[str]  # User IDs to sync

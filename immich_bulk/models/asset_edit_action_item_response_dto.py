@@ -1,13 +1,14 @@
 # Generated from the Immich v2.7.5 OpenAPI spec (sha256 d7ba086910c9131e38420531bf535c52d9e128c4a9e9299207371be97d180aac) by immich_bulk.codegen; do not edit, run `python -m immich_bulk.codegen --spec PATH_OR_URL`
 import attrs
 
+from ..serialization import Model
 from ._enums import AssetEditAction
 from .crop_parameters import CropParameters
 from .mirror_parameters import MirrorParameters
 from .rotate_parameters import RotateParameters
 
 @attrs.define(kw_only=True)
-class AssetEditActionItemResponseDto:
+class AssetEditActionItemResponseDto(Model):
     action: AssetEditAction  # Type of edit action to perform
     id: str
     parameters: CropParameters | RotateParameters | MirrorParameters  # List of edit actions to apply (crop, rotate, or mirror)

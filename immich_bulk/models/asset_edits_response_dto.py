@@ -1,9 +1,10 @@
 # Generated from the Immich v2.7.5 OpenAPI spec (sha256 d7ba086910c9131e38420531bf535c52d9e128c4a9e9299207371be97d180aac) by immich_bulk.codegen; do not edit, run `python -m immich_bulk.codegen --spec PATH_OR_URL`
 import attrs
 
+from ..serialization import Model
 from .asset_edit_action_item_response_dto import AssetEditActionItemResponseDto
 
 @attrs.define(kw_only=True)
-class AssetEditsResponseDto:
+class AssetEditsResponseDto(Model):
     asset_id: str  # Asset ID these edits belong to
     edits: list[AssetEditActionItemResponseDto]  # List of edit actions applied to the asset

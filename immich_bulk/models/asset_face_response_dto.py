@@ -2,11 +2,12 @@
 import attrs
 
 from .._types import UNSET, Unset
+from ..serialization import Model
 from ._enums import SourceType
 from .person_response_dto import PersonResponseDto
 
 @attrs.define(kw_only=True)
-class AssetFaceResponseDto:
+class AssetFaceResponseDto(Model):
     bounding_box_x1: int  # Bounding box X1 coordinate
     bounding_box_x2: int  # Bounding box X2 coordinate
     bounding_box_y1: int  # Bounding box Y1 coordinate

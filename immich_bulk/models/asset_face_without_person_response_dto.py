@@ -2,10 +2,11 @@
 import attrs
 
 from .._types import UNSET, Unset
+from ..serialization import Model
 from ._enums import SourceType
 
 @attrs.define(kw_only=True)
-class AssetFaceWithoutPersonResponseDto:
+class AssetFaceWithoutPersonResponseDto(Model):
     bounding_box_x1: int  # Bounding box X1 coordinate
     bounding_box_x2: int  # Bounding box X2 coordinate
     bounding_box_y1: int  # Bounding box Y1 coordinate

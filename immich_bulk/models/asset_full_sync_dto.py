@@ -4,9 +4,10 @@ import datetime as _dt
 import attrs
 
 from .._types import UNSET, Unset
+from ..serialization import Model
 
 @attrs.define(kw_only=True)
-class AssetFullSyncDto:
+class AssetFullSyncDto(Model):
     last_id: str | Unset = UNSET  # Last asset ID (pagination)
     limit: int  # Maximum number of assets to return
     updated_until: _dt.datetime  # Sync assets updated until this date

@@ -2,10 +2,11 @@
 import attrs
 
 from .._types import UNSET, Unset
+from ..serialization import Model
 from ._enums import AssetIdsResponseDtoError
 
 @attrs.define(kw_only=True)
-class AssetIdsResponseDto:
+class AssetIdsResponseDto(Model):
     asset_id: str  # Asset ID
     error: AssetIdsResponseDtoError | Unset = UNSET  # Error reason if failed
     success: bool  # Whether operation succeeded

@@ -5,11 +5,12 @@ import attrs
 
 from .._types import UNSET, Unset
 from ..files import FileInput
+from ..serialization import Model
 from ._enums import AssetVisibility
 from .asset_metadata_upsert_item_dto import AssetMetadataUpsertItemDto
 
 @attrs.define(kw_only=True)
-class AssetMediaCreateDto:
+class AssetMediaCreateDto(Model):
     asset_data: FileInput  # Asset file data
     device_asset_id: str  # Device asset ID
     device_id: str  # Device ID

@@ -5,9 +5,10 @@ import attrs
 
 from .._types import UNSET, Unset
 from ..files import FileInput
+from ..serialization import Model
 
 @attrs.define(kw_only=True)
-class AssetMediaReplaceDto:
+class AssetMediaReplaceDto(Model):
     asset_data: FileInput  # Asset file data
     device_asset_id: str  # Device asset ID
     device_id: str  # Device ID

@@ -4,9 +4,10 @@ from typing import Any
 
 import attrs
 
+from ..serialization import Model
 
 @attrs.define(kw_only=True)
-class AssetMetadataBulkResponseDto:
+class AssetMetadataBulkResponseDto(Model):
     asset_id: str  # Asset ID
     key: str  # Metadata key
     updated_at: _dt.datetime  # Last update date

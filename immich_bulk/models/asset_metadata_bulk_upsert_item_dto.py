@@ -3,9 +3,10 @@ from typing import Any
 
 import attrs
 
+from ..serialization import Model
 
 @attrs.define(kw_only=True)
-class AssetMetadataBulkUpsertItemDto:
+class AssetMetadataBulkUpsertItemDto(Model):
     asset_id: str  # Asset ID
     key: str  # Metadata key
     value: dict[str, Any]  # Metadata value (object)

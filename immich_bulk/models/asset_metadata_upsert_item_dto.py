@@ -3,8 +3,9 @@ from typing import Any
 
 import attrs
 
+from ..serialization import Model
 
 @attrs.define(kw_only=True)
-class AssetMetadataUpsertItemDto:
+class AssetMetadataUpsertItemDto(Model):
     key: str  # Metadata key
     value: dict[str, Any]  # Metadata value (object)

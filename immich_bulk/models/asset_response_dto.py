@@ -4,6 +4,7 @@ import datetime as _dt
 import attrs
 
 from .._types import UNSET, Unset
+from ..serialization import Model
 from ._enums import AssetTypeEnum, AssetVisibility
 from .asset_face_without_person_response_dto import AssetFaceWithoutPersonResponseDto
 from .asset_stack_response_dto import AssetStackResponseDto
@@ -13,7 +14,7 @@ from .tag_response_dto import TagResponseDto
 from .user_response_dto import UserResponseDto
 
 @attrs.define(kw_only=True)
-class AssetResponseDto:
+class AssetResponseDto(Model):
     checksum: str  # Base64 encoded SHA1 hash
     created_at: _dt.datetime  # The UTC timestamp when the asset was originally uploaded to Immich.
     device_asset_id: str  # Device asset ID

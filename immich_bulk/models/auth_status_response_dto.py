@@ -2,9 +2,10 @@
 import attrs
 
 from .._types import UNSET, Unset
+from ..serialization import Model
 
 @attrs.define(kw_only=True)
-class AuthStatusResponseDto:
+class AuthStatusResponseDto(Model):
     expires_at: str | Unset = UNSET  # Session expiration date
     is_elevated: bool  # Is elevated session
     password: bool  # Has password set

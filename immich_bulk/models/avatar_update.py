@@ -2,8 +2,9 @@
 import attrs
 
 from .._types import UNSET, Unset
+from ..serialization import Model
 from ._enums import UserAvatarColor
 
 @attrs.define(kw_only=True)
-class AvatarUpdate:
+class AvatarUpdate(Model):
     color: UserAvatarColor | Unset = UNSET  # Avatar color

@@ -2,10 +2,11 @@
 import attrs
 
 from .._types import UNSET, Unset
+from ..serialization import Model
 from ._enums import BulkIdResponseDtoError
 
 @attrs.define(kw_only=True)
-class BulkIdResponseDto:
+class BulkIdResponseDto(Model):
     error: BulkIdResponseDtoError | Unset = UNSET  # Error reason if failed
     error_message: str | Unset = UNSET
     id: str  # ID

@@ -2,7 +2,8 @@
 import attrs
 
 from .._types import UNSET, Unset
+from ..serialization import Model
 
 @attrs.define(kw_only=True)
-class CastUpdate:
+class CastUpdate(Model):
     g_cast_enabled: bool | Unset = UNSET  # Whether Google Cast is enabled

@@ -2,9 +2,10 @@
 import attrs
 
 from .._types import UNSET, Unset
+from ..serialization import Model
 
 @attrs.define(kw_only=True)
-class ChangePasswordDto:
+class ChangePasswordDto(Model):
     invalidate_sessions: bool | Unset = UNSET  # Invalidate all other sessions
     new_password: str = attrs.field(repr=False)  # New password (min 8 characters)
     password: str = attrs.field(repr=False)  # Current password

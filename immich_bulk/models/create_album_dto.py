@@ -2,10 +2,11 @@
 import attrs
 
 from .._types import UNSET, Unset
+from ..serialization import Model
 from .album_user_create_dto import AlbumUserCreateDto
 
 @attrs.define(kw_only=True)
-class CreateAlbumDto:
+class CreateAlbumDto(Model):
     album_name: str  # Album name
     album_users: list[AlbumUserCreateDto] | Unset = UNSET  # Album users
     asset_ids: list[str] | Unset = UNSET  # Initial asset IDs

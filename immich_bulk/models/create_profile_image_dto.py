@@ -2,7 +2,8 @@
 import attrs
 
 from ..files import FileInput
+from ..serialization import Model
 
 @attrs.define(kw_only=True)
-class CreateProfileImageDto:
+class CreateProfileImageDto(Model):
     file: FileInput  # Profile image file

@@ -3,9 +3,10 @@ import datetime as _dt
 
 import attrs
 
+from ..serialization import Model
 
 @attrs.define(kw_only=True)
-class CreateProfileImageResponseDto:
+class CreateProfileImageResponseDto(Model):
     profile_changed_at: _dt.datetime  # Profile image change date
     profile_image_path: str  # Profile image file path
     user_id: str  # User ID

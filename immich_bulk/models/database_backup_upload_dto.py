@@ -3,7 +3,8 @@ import attrs
 
 from .._types import UNSET, Unset
 from ..files import FileInput
+from ..serialization import Model
 
 @attrs.define(kw_only=True)
-class DatabaseBackupUploadDto:
+class DatabaseBackupUploadDto(Model):
     file: FileInput | Unset = UNSET

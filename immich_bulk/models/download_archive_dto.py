@@ -2,8 +2,9 @@
 import attrs
 
 from .._types import UNSET, Unset
+from ..serialization import Model
 
 @attrs.define(kw_only=True)
-class DownloadArchiveDto:
+class DownloadArchiveDto(Model):
     asset_ids: list[str]  # Asset IDs
     edited: bool | Unset = UNSET  # Download edited asset if available

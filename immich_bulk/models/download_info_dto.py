@@ -2,9 +2,10 @@
 import attrs
 
 from .._types import UNSET, Unset
+from ..serialization import Model
 
 @attrs.define(kw_only=True)
-class DownloadInfoDto:
+class DownloadInfoDto(Model):
     album_id: str | Unset = UNSET  # Album ID to download
     archive_size: int | Unset = UNSET  # Archive size limit in bytes
     asset_ids: list[str] | Unset = UNSET  # Asset IDs to download

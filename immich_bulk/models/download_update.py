@@ -2,8 +2,9 @@
 import attrs
 
 from .._types import UNSET, Unset
+from ..serialization import Model
 
 @attrs.define(kw_only=True)
-class DownloadUpdate:
+class DownloadUpdate(Model):
     archive_size: int | Unset = UNSET  # Maximum archive size in bytes
     include_embedded_videos: bool | Unset = UNSET  # Whether to include embedded videos in downloads

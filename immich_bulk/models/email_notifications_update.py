@@ -2,9 +2,10 @@
 import attrs
 
 from .._types import UNSET, Unset
+from ..serialization import Model
 
 @attrs.define(kw_only=True)
-class EmailNotificationsUpdate:
+class EmailNotificationsUpdate(Model):
     album_invite: bool | Unset = UNSET  # Whether to receive email notifications for album invites
     album_update: bool | Unset = UNSET  # Whether to receive email notifications for album updates
     enabled: bool | Unset = UNSET  # Whether email notifications are enabled

@@ -4,9 +4,10 @@ import datetime as _dt
 import attrs
 
 from .._types import UNSET, Unset
+from ..serialization import Model
 
 @attrs.define(kw_only=True)
-class ExifResponseDto:
+class ExifResponseDto(Model):
     city: str | None | Unset = UNSET  # City name
     country: str | None | Unset = UNSET  # Country name
     date_time_original: _dt.datetime | None | Unset = UNSET  # Original date/time

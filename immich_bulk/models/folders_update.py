@@ -2,8 +2,9 @@
 import attrs
 
 from .._types import UNSET, Unset
+from ..serialization import Model
 
 @attrs.define(kw_only=True)
-class FoldersUpdate:
+class FoldersUpdate(Model):
     enabled: bool | Unset = UNSET  # Whether folders are enabled
     sidebar_web: bool | Unset = UNSET  # Whether folders appear in web sidebar

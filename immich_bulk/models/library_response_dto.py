@@ -3,9 +3,10 @@ import datetime as _dt
 
 import attrs
 
+from ..serialization import Model
 
 @attrs.define(kw_only=True)
-class LibraryResponseDto:
+class LibraryResponseDto(Model):
     asset_count: int  # Number of assets
     created_at: _dt.datetime  # Creation date
     exclusion_patterns: list[str]  # Exclusion patterns

@@ -3,9 +3,10 @@ import datetime as _dt
 
 import attrs
 
+from ..serialization import Model
 
 @attrs.define(kw_only=True)
-class LicenseResponseDto:
+class LicenseResponseDto(Model):
     activated_at: _dt.datetime  # Activation date
     activation_key: str  # Activation key
     license_key: str  # License key (format: IM(SV|CL)(-XXXX){8})

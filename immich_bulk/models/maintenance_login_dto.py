@@ -2,7 +2,8 @@
 import attrs
 
 from .._types import UNSET, Unset
+from ..serialization import Model
 
 @attrs.define(kw_only=True)
-class MaintenanceLoginDto:
+class MaintenanceLoginDto(Model):
     token: str | Unset = attrs.field(default=UNSET, repr=False)  # Maintenance token

@@ -2,10 +2,11 @@
 import attrs
 
 from .._types import UNSET, Unset
+from ..serialization import Model
 from ._enums import MaintenanceAction
 
 @attrs.define(kw_only=True)
-class MaintenanceStatusResponseDto:
+class MaintenanceStatusResponseDto(Model):
     action: MaintenanceAction  # Maintenance action
     active: bool
     error: str | Unset = UNSET

@@ -2,8 +2,9 @@
 import attrs
 
 from .._types import UNSET, Unset
+from ..serialization import Model
 
 @attrs.define(kw_only=True)
-class MemoriesUpdate:
+class MemoriesUpdate(Model):
     duration: int | Unset = UNSET  # Memory duration in seconds
     enabled: bool | Unset = UNSET  # Whether memories are enabled

@@ -4,11 +4,12 @@ import datetime as _dt
 import attrs
 
 from .._types import UNSET, Unset
+from ..serialization import Model
 from ._enums import MemoryType
 from .on_this_day_dto import OnThisDayDto
 
 @attrs.define(kw_only=True)
-class MemoryCreateDto:
+class MemoryCreateDto(Model):
     asset_ids: list[str] | Unset = UNSET  # Asset IDs to associate with memory
     data: OnThisDayDto
     hide_at: _dt.datetime | Unset = UNSET  # Date when memory should be hidden

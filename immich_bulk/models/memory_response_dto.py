@@ -4,12 +4,13 @@ import datetime as _dt
 import attrs
 
 from .._types import UNSET, Unset
+from ..serialization import Model
 from ._enums import MemoryType
 from .asset_response_dto import AssetResponseDto
 from .on_this_day_dto import OnThisDayDto
 
 @attrs.define(kw_only=True)
-class MemoryResponseDto:
+class MemoryResponseDto(Model):
     assets: list[AssetResponseDto]
     created_at: _dt.datetime  # Creation date
     data: OnThisDayDto

@@ -4,9 +4,10 @@ import datetime as _dt
 import attrs
 
 from .._types import UNSET, Unset
+from ..serialization import Model
 
 @attrs.define(kw_only=True)
-class MemoryUpdateDto:
+class MemoryUpdateDto(Model):
     is_saved: bool | Unset = UNSET  # Is memory saved
     memory_at: _dt.datetime | Unset = UNSET  # Memory date
     seen_at: _dt.datetime | Unset = UNSET  # Date when memory was seen

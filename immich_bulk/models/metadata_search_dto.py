@@ -4,10 +4,11 @@ import datetime as _dt
 import attrs
 
 from .._types import UNSET, Unset
+from ..serialization import Model
 from ._enums import AssetOrder, AssetTypeEnum, AssetVisibility
 
 @attrs.define(kw_only=True)
-class MetadataSearchDto:
+class MetadataSearchDto(Model):
     album_ids: list[str] | Unset = UNSET  # Filter by album IDs
     checksum: str | Unset = UNSET  # Filter by file checksum
     city: str | None | Unset = UNSET  # Filter by city name

@@ -5,10 +5,11 @@ from typing import Any
 import attrs
 
 from .._types import UNSET, Unset
+from ..serialization import Model
 from ._enums import NotificationLevel, NotificationType
 
 @attrs.define(kw_only=True)
-class NotificationCreateDto:
+class NotificationCreateDto(Model):
     data: dict[str, Any] | Unset = UNSET  # Additional notification data
     description: str | None | Unset = UNSET  # Notification description
     level: NotificationLevel | Unset = UNSET  # Notification level

@@ -5,10 +5,11 @@ from typing import Any
 import attrs
 
 from .._types import UNSET, Unset
+from ..serialization import Model
 from ._enums import NotificationLevel, NotificationType
 
 @attrs.define(kw_only=True)
-class NotificationDto:
+class NotificationDto(Model):
     created_at: _dt.datetime  # Creation date
     data: dict[str, Any] | Unset = UNSET  # Additional notification data
     description: str | Unset = UNSET  # Notification description

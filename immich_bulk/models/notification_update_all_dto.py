@@ -4,8 +4,9 @@ import datetime as _dt
 import attrs
 
 from .._types import UNSET, Unset
+from ..serialization import Model
 
 @attrs.define(kw_only=True)
-class NotificationUpdateAllDto:
+class NotificationUpdateAllDto(Model):
     ids: list[str]  # Notification IDs to update
     read_at: _dt.datetime | None | Unset = UNSET  # Date when notifications were read

@@ -4,7 +4,8 @@ import datetime as _dt
 import attrs
 
 from .._types import UNSET, Unset
+from ..serialization import Model
 
 @attrs.define(kw_only=True)
-class NotificationUpdateDto:
+class NotificationUpdateDto(Model):
     read_at: _dt.datetime | None | Unset = UNSET  # Date when notification was read

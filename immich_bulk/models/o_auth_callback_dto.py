@@ -2,9 +2,10 @@
 import attrs
 
 from .._types import UNSET, Unset
+from ..serialization import Model
 
 @attrs.define(kw_only=True)
-class OAuthCallbackDto:
+class OAuthCallbackDto(Model):
     code_verifier: str | Unset = UNSET  # OAuth code verifier (PKCE)
     state: str | Unset = UNSET  # OAuth state parameter
     url: str  # OAuth callback URL

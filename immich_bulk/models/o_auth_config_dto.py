@@ -2,9 +2,10 @@
 import attrs
 
 from .._types import UNSET, Unset
+from ..serialization import Model
 
 @attrs.define(kw_only=True)
-class OAuthConfigDto:
+class OAuthConfigDto(Model):
     code_challenge: str | Unset = UNSET  # OAuth code challenge (PKCE)
     redirect_uri: str  # OAuth redirect URI
     state: str | Unset = UNSET  # OAuth state parameter

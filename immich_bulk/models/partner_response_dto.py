@@ -4,10 +4,11 @@ import datetime as _dt
 import attrs
 
 from .._types import UNSET, Unset
+from ..serialization import Model
 from ._enums import UserAvatarColor
 
 @attrs.define(kw_only=True)
-class PartnerResponseDto:
+class PartnerResponseDto(Model):
     avatar_color: UserAvatarColor  # Avatar color
     email: str  # User email
     id: str  # User ID

@@ -2,10 +2,11 @@
 import attrs
 
 from .._types import UNSET, Unset
+from ..serialization import Model
 from .person_response_dto import PersonResponseDto
 
 @attrs.define(kw_only=True)
-class PeopleResponseDto:
+class PeopleResponseDto(Model):
     has_next_page: bool | Unset = UNSET  # Whether there are more pages
     hidden: int  # Number of hidden people
     people: list[PersonResponseDto]  # List of people

@@ -2,8 +2,9 @@
 import attrs
 
 from .._types import UNSET, Unset
+from ..serialization import Model
 
 @attrs.define(kw_only=True)
-class PeopleUpdate:
+class PeopleUpdate(Model):
     enabled: bool | Unset = UNSET  # Whether people are enabled
     sidebar_web: bool | Unset = UNSET  # Whether people appear in web sidebar

@@ -4,9 +4,10 @@ import datetime as _dt
 import attrs
 
 from .._types import UNSET, Unset
+from ..serialization import Model
 
 @attrs.define(kw_only=True)
-class PersonResponseDto:
+class PersonResponseDto(Model):
     birth_date: _dt.date | None  # Person date of birth
     color: str | Unset = UNSET  # Person color (hex)
     id: str  # Person ID

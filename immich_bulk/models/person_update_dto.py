@@ -4,9 +4,10 @@ import datetime as _dt
 import attrs
 
 from .._types import UNSET, Unset
+from ..serialization import Model
 
 @attrs.define(kw_only=True)
-class PersonUpdateDto:
+class PersonUpdateDto(Model):
     birth_date: _dt.date | None | Unset = UNSET  # Person date of birth
     color: str | None | Unset = UNSET  # Person color (hex)
     feature_face_asset_id: str | Unset = UNSET  # Asset ID used for feature face thumbnail

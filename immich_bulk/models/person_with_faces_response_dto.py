@@ -4,10 +4,11 @@ import datetime as _dt
 import attrs
 
 from .._types import UNSET, Unset
+from ..serialization import Model
 from .asset_face_without_person_response_dto import AssetFaceWithoutPersonResponseDto
 
 @attrs.define(kw_only=True)
-class PersonWithFacesResponseDto:
+class PersonWithFacesResponseDto(Model):
     birth_date: _dt.date | None  # Person date of birth
     color: str | Unset = UNSET  # Person color (hex)
     faces: list[AssetFaceWithoutPersonResponseDto]  # Face detections

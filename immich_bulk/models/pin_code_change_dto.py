@@ -2,9 +2,10 @@
 import attrs
 
 from .._types import UNSET, Unset
+from ..serialization import Model
 
 @attrs.define(kw_only=True)
-class PinCodeChangeDto:
+class PinCodeChangeDto(Model):
     new_pin_code: str = attrs.field(repr=False)  # New PIN code (4-6 digits)
     password: str | Unset = attrs.field(default=UNSET, repr=False)  # User password (required if PIN code is not provided)
     pin_code: str | Unset = attrs.field(default=UNSET, repr=False)  # New PIN code (4-6 digits)

@@ -2,9 +2,10 @@
 import attrs
 
 from .._types import UNSET, Unset
+from ..serialization import Model
 
 @attrs.define(kw_only=True)
-class PlacesResponseDto:
+class PlacesResponseDto(Model):
     admin1name: str | Unset = UNSET  # Administrative level 1 name (state/province)
     admin2name: str | Unset = UNSET  # Administrative level 2 name (county/district)
     latitude: float  # Latitude coordinate

@@ -3,10 +3,11 @@ from typing import Any
 
 import attrs
 
+from ..serialization import Model
 from ._enums import PluginContextType
 
 @attrs.define(kw_only=True)
-class PluginActionResponseDto:
+class PluginActionResponseDto(Model):
     description: str  # Action description
     id: str  # Action ID
     method_name: str  # Method name

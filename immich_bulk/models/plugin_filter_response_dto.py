@@ -3,10 +3,11 @@ from typing import Any
 
 import attrs
 
+from ..serialization import Model
 from ._enums import PluginContextType
 
 @attrs.define(kw_only=True)
-class PluginFilterResponseDto:
+class PluginFilterResponseDto(Model):
     description: str  # Filter description
     id: str  # Filter ID
     method_name: str  # Method name

@@ -1,11 +1,12 @@
 # Generated from the Immich v2.7.5 OpenAPI spec (sha256 d7ba086910c9131e38420531bf535c52d9e128c4a9e9299207371be97d180aac) by immich_bulk.codegen; do not edit, run `python -m immich_bulk.codegen --spec PATH_OR_URL`
 import attrs
 
+from ..serialization import Model
 from .plugin_action_response_dto import PluginActionResponseDto
 from .plugin_filter_response_dto import PluginFilterResponseDto
 
 @attrs.define(kw_only=True)
-class PluginResponseDto:
+class PluginResponseDto(Model):
     actions: list[PluginActionResponseDto]  # Plugin actions
     author: str  # Plugin author
     created_at: str  # Creation date

@@ -2,8 +2,9 @@
 import attrs
 
 from .._types import UNSET, Unset
+from ..serialization import Model
 
 @attrs.define(kw_only=True)
-class PurchaseUpdate:
+class PurchaseUpdate(Model):
     hide_buy_button_until: str | Unset = UNSET  # Date until which to hide buy button
     show_support_badge: bool | Unset = UNSET  # Whether to show support badge

@@ -2,9 +2,10 @@
 import attrs
 
 from .._types import UNSET, Unset
+from ..serialization import Model
 from ._enums import QueueCommand
 
 @attrs.define(kw_only=True)
-class QueueCommandDto:
+class QueueCommandDto(Model):
     command: QueueCommand  # Queue command to execute
     force: bool | Unset = UNSET  # Force the command execution (if applicable)

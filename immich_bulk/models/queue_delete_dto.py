@@ -2,7 +2,8 @@
 import attrs
 
 from .._types import UNSET, Unset
+from ..serialization import Model
 
 @attrs.define(kw_only=True)
-class QueueDeleteDto:
+class QueueDeleteDto(Model):
     failed: bool | Unset = UNSET  # If true, will also remove failed jobs from the queue.

@@ -4,10 +4,11 @@ from typing import Any
 import attrs
 
 from .._types import UNSET, Unset
+from ..serialization import Model
 from ._enums import JobName
 
 @attrs.define(kw_only=True)
-class QueueJobResponseDto:
+class QueueJobResponseDto(Model):
     data: dict[str, Any]  # Job data payload
     id: str | Unset = UNSET  # Job ID
     name: JobName  # Job name

@@ -1,10 +1,11 @@
 # Generated from the Immich v2.7.5 OpenAPI spec (sha256 d7ba086910c9131e38420531bf535c52d9e128c4a9e9299207371be97d180aac) by immich_bulk.codegen; do not edit, run `python -m immich_bulk.codegen --spec PATH_OR_URL`
 import attrs
 
+from ..serialization import Model
 from .queue_statistics_dto import QueueStatisticsDto
 from .queue_status_legacy_dto import QueueStatusLegacyDto
 
 @attrs.define(kw_only=True)
-class QueueResponseLegacyDto:
+class QueueResponseLegacyDto(Model):
     job_counts: QueueStatisticsDto
     queue_status: QueueStatusLegacyDto

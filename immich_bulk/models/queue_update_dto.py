@@ -2,7 +2,8 @@
 import attrs
 
 from .._types import UNSET, Unset
+from ..serialization import Model
 
 @attrs.define(kw_only=True)
-class QueueUpdateDto:
+class QueueUpdateDto(Model):
     is_paused: bool | Unset = UNSET  # Whether to pause the queue

@@ -4,10 +4,11 @@ import datetime as _dt
 import attrs
 
 from .._types import UNSET, Unset
+from ..serialization import Model
 from ._enums import AssetTypeEnum, AssetVisibility
 
 @attrs.define(kw_only=True)
-class RandomSearchDto:
+class RandomSearchDto(Model):
     album_ids: list[str] | Unset = UNSET  # Filter by album IDs
     city: str | None | Unset = UNSET  # Filter by city name
     country: str | None | Unset = UNSET  # Filter by country name

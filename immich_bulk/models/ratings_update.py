@@ -2,7 +2,8 @@
 import attrs
 
 from .._types import UNSET, Unset
+from ..serialization import Model
 
 @attrs.define(kw_only=True)
-class RatingsUpdate:
+class RatingsUpdate(Model):
     enabled: bool | Unset = UNSET  # Whether ratings are enabled

@@ -2,9 +2,10 @@
 import attrs
 
 from .._types import UNSET, Unset
+from ..serialization import Model
 
 @attrs.define(kw_only=True)
-class ServerAboutResponseDto:
+class ServerAboutResponseDto(Model):
     build: str | Unset = UNSET  # Build identifier
     build_image: str | Unset = UNSET  # Build image name
     build_image_url: str | Unset = UNSET  # Build image URL

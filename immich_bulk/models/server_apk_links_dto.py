@@ -3,9 +3,10 @@ from typing import ClassVar
 
 import attrs
 
+from ..serialization import Model
 
 @attrs.define(kw_only=True)
-class ServerApkLinksDto:
+class ServerApkLinksDto(Model):
     _wire_names: ClassVar[dict[str, str]] = {'x86_64': 'x86_64'}
     arm64v8a: str  # APK download link for ARM64 v8a architecture
     armeabiv7a: str  # APK download link for ARM EABI v7a architecture

@@ -3,9 +3,10 @@ import datetime as _dt
 
 import attrs
 
+from ..serialization import Model
 
 @attrs.define(kw_only=True)
-class ServerVersionHistoryResponseDto:
+class ServerVersionHistoryResponseDto(Model):
     created_at: _dt.datetime  # When this version was first seen
     id: str  # Version history entry ID
     version: str  # Version string

@@ -4,9 +4,10 @@ from typing import ClassVar
 import attrs
 
 from .._types import UNSET, Unset
+from ..serialization import Model
 
 @attrs.define(kw_only=True)
-class SessionCreateDto:
+class SessionCreateDto(Model):
     _wire_names: ClassVar[dict[str, str]] = {'device_os': 'deviceOS'}
     device_os: str | Unset = UNSET  # Device OS
     device_type: str | Unset = UNSET  # Device type

@@ -4,9 +4,10 @@ from typing import ClassVar
 import attrs
 
 from .._types import UNSET, Unset
+from ..serialization import Model
 
 @attrs.define(kw_only=True)
-class SessionResponseDto:
+class SessionResponseDto(Model):
     _wire_names: ClassVar[dict[str, str]] = {'device_os': 'deviceOS'}
     app_version: str | None  # App version
     created_at: str  # Creation date

@@ -2,7 +2,8 @@
 import attrs
 
 from .._types import UNSET, Unset
+from ..serialization import Model
 
 @attrs.define(kw_only=True)
-class SessionUpdateDto:
+class SessionUpdateDto(Model):
     is_pending_sync_reset: bool | Unset = UNSET  # Reset pending sync state

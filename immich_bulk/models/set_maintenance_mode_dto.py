@@ -2,9 +2,10 @@
 import attrs
 
 from .._types import UNSET, Unset
+from ..serialization import Model
 from ._enums import MaintenanceAction
 
 @attrs.define(kw_only=True)
-class SetMaintenanceModeDto:
+class SetMaintenanceModeDto(Model):
     action: MaintenanceAction  # Maintenance action
     restore_backup_filename: str | Unset = UNSET  # Restore backup filename

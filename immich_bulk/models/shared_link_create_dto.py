@@ -4,10 +4,11 @@ import datetime as _dt
 import attrs
 
 from .._types import UNSET, Unset
+from ..serialization import Model
 from ._enums import SharedLinkType
 
 @attrs.define(kw_only=True)
-class SharedLinkCreateDto:
+class SharedLinkCreateDto(Model):
     album_id: str | Unset = UNSET  # Album ID (for album sharing)
     allow_download: bool | Unset = UNSET  # Allow downloads
     allow_upload: bool | Unset = UNSET  # Allow uploads

@@ -4,9 +4,10 @@ import datetime as _dt
 import attrs
 
 from .._types import UNSET, Unset
+from ..serialization import Model
 
 @attrs.define(kw_only=True)
-class SharedLinkEditDto:
+class SharedLinkEditDto(Model):
     allow_download: bool | Unset = UNSET  # Allow downloads
     allow_upload: bool | Unset = UNSET  # Allow uploads
     change_expiry_time: bool | Unset = UNSET  # Whether to change the expiry time. Few clients cannot send null to set the expiryTime to never. Setting this flag and not sending expiryAt is considered as null instead. Clients that can send null values can ignore this.

@@ -4,12 +4,13 @@ import datetime as _dt
 import attrs
 
 from .._types import UNSET, Unset
+from ..serialization import Model
 from ._enums import SharedLinkType
 from .album_response_dto import AlbumResponseDto
 from .asset_response_dto import AssetResponseDto
 
 @attrs.define(kw_only=True)
-class SharedLinkResponseDto:
+class SharedLinkResponseDto(Model):
     album: AlbumResponseDto | Unset = UNSET
     allow_download: bool  # Allow downloads
     allow_upload: bool  # Allow uploads

@@ -2,8 +2,9 @@
 import attrs
 
 from .._types import UNSET, Unset
+from ..serialization import Model
 
 @attrs.define(kw_only=True)
-class SharedLinksUpdate:
+class SharedLinksUpdate(Model):
     enabled: bool | Unset = UNSET  # Whether shared links are enabled
     sidebar_web: bool | Unset = UNSET  # Whether shared links appear in web sidebar

@@ -2,7 +2,8 @@
 import attrs
 
 from .._types import UNSET, Unset
+from ..serialization import Model
 
 @attrs.define(kw_only=True)
-class StackUpdateDto:
+class StackUpdateDto(Model):
     primary_asset_id: str | Unset = UNSET  # Primary asset ID

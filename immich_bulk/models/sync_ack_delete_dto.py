@@ -2,8 +2,9 @@
 import attrs
 
 from .._types import UNSET, Unset
+from ..serialization import Model
 from ._enums import SyncEntityType
 
 @attrs.define(kw_only=True)
-class SyncAckDeleteDto:
+class SyncAckDeleteDto(Model):
     types: list[SyncEntityType] | Unset = UNSET  # Sync entity types to delete acks for

@@ -3,10 +3,11 @@ import datetime as _dt
 
 import attrs
 
+from ..serialization import Model
 from ._enums import AssetOrder
 
 @attrs.define(kw_only=True)
-class SyncAlbumV1:
+class SyncAlbumV1(Model):
     created_at: _dt.datetime  # Created at
     description: str  # Album description
     id: str  # Album ID

@@ -3,10 +3,11 @@ from typing import Any
 
 import attrs
 
+from ..serialization import Model
 from ._enums import AssetEditAction
 
 @attrs.define(kw_only=True)
-class SyncAssetEditV1:
+class SyncAssetEditV1(Model):
     action: AssetEditAction
     asset_id: str
     id: str

@@ -3,9 +3,10 @@ import datetime as _dt
 
 import attrs
 
+from ..serialization import Model
 
 @attrs.define(kw_only=True)
-class SyncAssetExifV1:
+class SyncAssetExifV1(Model):
     asset_id: str  # Asset ID
     city: str | None  # City
     country: str | None  # Country

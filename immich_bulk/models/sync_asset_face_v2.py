@@ -3,9 +3,10 @@ import datetime as _dt
 
 import attrs
 
+from ..serialization import Model
 
 @attrs.define(kw_only=True)
-class SyncAssetFaceV2:
+class SyncAssetFaceV2(Model):
     asset_id: str  # Asset ID
     bounding_box_x1: int
     bounding_box_x2: int

@@ -3,9 +3,10 @@ from typing import Any
 
 import attrs
 
+from ..serialization import Model
 
 @attrs.define(kw_only=True)
-class SyncAssetMetadataV1:
+class SyncAssetMetadataV1(Model):
     asset_id: str  # Asset ID
     key: str  # Key
     value: dict[str, Any]  # Value

@@ -3,10 +3,11 @@ import datetime as _dt
 
 import attrs
 
+from ..serialization import Model
 from ._enums import AssetTypeEnum, AssetVisibility
 
 @attrs.define(kw_only=True)
-class SyncAssetV1:
+class SyncAssetV1(Model):
     checksum: str  # Checksum
     deleted_at: _dt.datetime | None  # Deleted at
     duration: str | None  # Duration

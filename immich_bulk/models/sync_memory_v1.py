@@ -4,10 +4,11 @@ from typing import Any
 
 import attrs
 
+from ..serialization import Model
 from ._enums import MemoryType
 
 @attrs.define(kw_only=True)
-class SyncMemoryV1:
+class SyncMemoryV1(Model):
     created_at: _dt.datetime  # Created at
     data: dict[str, Any]  # Data
     deleted_at: _dt.datetime | None  # Deleted at

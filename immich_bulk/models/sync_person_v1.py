@@ -3,9 +3,10 @@ import datetime as _dt
 
 import attrs
 
+from ..serialization import Model
 
 @attrs.define(kw_only=True)
-class SyncPersonV1:
+class SyncPersonV1(Model):
     birth_date: _dt.datetime | None  # Birth date
     color: str | None  # Color
     created_at: _dt.datetime  # Created at

@@ -3,9 +3,10 @@ import datetime as _dt
 
 import attrs
 
+from ..serialization import Model
 
 @attrs.define(kw_only=True)
-class SyncStackV1:
+class SyncStackV1(Model):
     created_at: _dt.datetime  # Created at
     id: str  # Stack ID
     owner_id: str  # Owner ID

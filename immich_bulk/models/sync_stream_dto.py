@@ -2,9 +2,10 @@
 import attrs
 
 from .._types import UNSET, Unset
+from ..serialization import Model
 from ._enums import SyncRequestType
 
 @attrs.define(kw_only=True)
-class SyncStreamDto:
+class SyncStreamDto(Model):
     reset: bool | Unset = UNSET  # Reset sync state
     types: list[SyncRequestType]  # Sync request types

@@ -3,10 +3,11 @@ from typing import Any
 
 import attrs
 
+from ..serialization import Model
 from ._enums import UserMetadataKey
 
 @attrs.define(kw_only=True)
-class SyncUserMetadataV1:
+class SyncUserMetadataV1(Model):
     key: UserMetadataKey  # User metadata key
     user_id: str  # User ID
     value: dict[str, Any]  # User metadata value

@@ -3,10 +3,11 @@ import datetime as _dt
 
 import attrs
 
+from ..serialization import Model
 from ._enums import UserAvatarColor
 
 @attrs.define(kw_only=True)
-class SyncUserV1:
+class SyncUserV1(Model):
     avatar_color: UserAvatarColor | None  # User avatar color
     deleted_at: _dt.datetime | None  # User deleted at
     email: str  # User email

@@ -1,6 +1,7 @@
 # Generated from the Immich v2.7.5 OpenAPI spec (sha256 d7ba086910c9131e38420531bf535c52d9e128c4a9e9299207371be97d180aac) by immich_bulk.codegen; do not edit, run `python -m immich_bulk.codegen --spec PATH_OR_URL`
 import attrs
 
+from ..serialization import Model
 from .system_config_backups_dto import SystemConfigBackupsDto
 from .system_config_f_fmpeg_dto import SystemConfigFFmpegDto
 from .system_config_image_dto import SystemConfigImageDto
@@ -24,7 +25,7 @@ from .system_config_trash_dto import SystemConfigTrashDto
 from .system_config_user_dto import SystemConfigUserDto
 
 @attrs.define(kw_only=True)
-class SystemConfigDto:
+class SystemConfigDto(Model):
     backup: SystemConfigBackupsDto
     ffmpeg: SystemConfigFFmpegDto
     image: SystemConfigImageDto

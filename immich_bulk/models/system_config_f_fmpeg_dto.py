@@ -3,10 +3,11 @@ from typing import ClassVar
 
 import attrs
 
+from ..serialization import Model
 from ._enums import AudioCodec, CQMode, ToneMapping, TranscodeHWAccel, TranscodePolicy, VideoCodec, VideoContainer
 
 @attrs.define(kw_only=True)
-class SystemConfigFFmpegDto:
+class SystemConfigFFmpegDto(Model):
     _wire_names: ClassVar[dict[str, str]] = {'temporal_aq': 'temporalAQ'}
     accel: TranscodeHWAccel  # Transcode hardware acceleration
     accel_decode: bool  # Accelerated decode

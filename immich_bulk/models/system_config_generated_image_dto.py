@@ -2,10 +2,11 @@
 import attrs
 
 from .._types import UNSET, Unset
+from ..serialization import Model
 from ._enums import ImageFormat
 
 @attrs.define(kw_only=True)
-class SystemConfigGeneratedImageDto:
+class SystemConfigGeneratedImageDto(Model):
     format: ImageFormat  # Image format
     progressive: bool | Unset = UNSET
     quality: int  # Quality

@@ -1,12 +1,13 @@
 # Generated from the Immich v2.7.5 OpenAPI spec (sha256 d7ba086910c9131e38420531bf535c52d9e128c4a9e9299207371be97d180aac) by immich_bulk.codegen; do not edit, run `python -m immich_bulk.codegen --spec PATH_OR_URL`
 import attrs
 
+from ..serialization import Model
 from ._enums import Colorspace
 from .system_config_generated_fullsize_image_dto import SystemConfigGeneratedFullsizeImageDto
 from .system_config_generated_image_dto import SystemConfigGeneratedImageDto
 
 @attrs.define(kw_only=True)
-class SystemConfigImageDto:
+class SystemConfigImageDto(Model):
     colorspace: Colorspace  # Colorspace
     extract_embedded: bool  # Extract embedded
     fullsize: SystemConfigGeneratedFullsizeImageDto

@@ -2,9 +2,10 @@
 import attrs
 
 from .._types import UNSET, Unset
+from ..serialization import Model
 
 @attrs.define(kw_only=True)
-class TagCreateDto:
+class TagCreateDto(Model):
     color: str | Unset = UNSET  # Tag color (hex)
     name: str  # Tag name
     parent_id: str | None | Unset = UNSET  # Parent tag ID

@@ -4,9 +4,10 @@ import datetime as _dt
 import attrs
 
 from .._types import UNSET, Unset
+from ..serialization import Model
 
 @attrs.define(kw_only=True)
-class TagResponseDto:
+class TagResponseDto(Model):
     color: str | Unset = UNSET  # Tag color (hex)
     created_at: _dt.datetime  # Creation date
     id: str  # Tag ID

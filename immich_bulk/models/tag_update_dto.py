@@ -2,7 +2,8 @@
 import attrs
 
 from .._types import UNSET, Unset
+from ..serialization import Model
 
 @attrs.define(kw_only=True)
-class TagUpdateDto:
+class TagUpdateDto(Model):
     color: str | None | Unset = UNSET  # Tag color (hex)

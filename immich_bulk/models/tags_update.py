@@ -2,8 +2,9 @@
 import attrs
 
 from .._types import UNSET, Unset
+from ..serialization import Model
 
 @attrs.define(kw_only=True)
-class TagsUpdate:
+class TagsUpdate(Model):
     enabled: bool | Unset = UNSET  # Whether tags are enabled
     sidebar_web: bool | Unset = UNSET  # Whether tags appear in web sidebar

@@ -1,7 +1,8 @@
 # Generated from the Immich v2.7.5 OpenAPI spec (sha256 d7ba086910c9131e38420531bf535c52d9e128c4a9e9299207371be97d180aac) by immich_bulk.codegen; do not edit, run `python -m immich_bulk.codegen --spec PATH_OR_URL`
 import attrs
 
+from ..serialization import Model
 
 @attrs.define(kw_only=True)
-class TemplateDto:
+class TemplateDto(Model):
     template: str  # Template name

@@ -2,10 +2,11 @@
 import attrs
 
 from .._types import UNSET, Unset
+from ..serialization import Model
 from ._enums import AssetVisibility
 
 @attrs.define(kw_only=True)
-class TimeBucketAssetResponseDto:
+class TimeBucketAssetResponseDto(Model):
     city: list[str]  # Array of city names extracted from EXIF GPS data
     country: list[str]  # Array of country names extracted from EXIF GPS data
     duration: list[str]  # Array of video durations in HH:MM:SS format (null for images)

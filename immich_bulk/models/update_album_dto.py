@@ -2,10 +2,11 @@
 import attrs
 
 from .._types import UNSET, Unset
+from ..serialization import Model
 from ._enums import AssetOrder
 
 @attrs.define(kw_only=True)
-class UpdateAlbumDto:
+class UpdateAlbumDto(Model):
     album_name: str | Unset = UNSET  # Album name
     album_thumbnail_asset_id: str | Unset = UNSET  # Album thumbnail asset ID
     description: str | Unset = UNSET  # Album description

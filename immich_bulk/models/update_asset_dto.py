@@ -2,10 +2,11 @@
 import attrs
 
 from .._types import UNSET, Unset
+from ..serialization import Model
 from ._enums import AssetVisibility
 
 @attrs.define(kw_only=True)
-class UpdateAssetDto:
+class UpdateAssetDto(Model):
     date_time_original: str | Unset = UNSET  # Original date and time
     description: str | Unset = UNSET  # Asset description
     is_favorite: bool | Unset = UNSET  # Mark as favorite

@@ -2,9 +2,10 @@
 import attrs
 
 from .._types import UNSET, Unset
+from ..serialization import Model
 
 @attrs.define(kw_only=True)
-class UpdateLibraryDto:
+class UpdateLibraryDto(Model):
     exclusion_patterns: list[str] | Unset = UNSET  # Exclusion patterns (max 128)
     import_paths: list[str] | Unset = UNSET  # Import paths (max 128)
     name: str | Unset = UNSET  # Library name

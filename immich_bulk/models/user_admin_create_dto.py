@@ -2,10 +2,11 @@
 import attrs
 
 from .._types import UNSET, Unset
+from ..serialization import Model
 from ._enums import UserAvatarColor
 
 @attrs.define(kw_only=True)
-class UserAdminCreateDto:
+class UserAdminCreateDto(Model):
     avatar_color: UserAvatarColor | None | Unset = UNSET  # Avatar color
     email: str  # User email
     is_admin: bool | Unset = UNSET  # Grant admin privileges

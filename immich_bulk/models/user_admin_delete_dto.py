@@ -2,7 +2,8 @@
 import attrs
 
 from .._types import UNSET, Unset
+from ..serialization import Model
 
 @attrs.define(kw_only=True)
-class UserAdminDeleteDto:
+class UserAdminDeleteDto(Model):
     force: bool | Unset = UNSET  # Force delete even if user has assets

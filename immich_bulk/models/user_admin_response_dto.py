@@ -3,11 +3,12 @@ import datetime as _dt
 
 import attrs
 
+from ..serialization import Model
 from ._enums import UserAvatarColor, UserStatus
 from .user_license import UserLicense
 
 @attrs.define(kw_only=True)
-class UserAdminResponseDto:
+class UserAdminResponseDto(Model):
     avatar_color: UserAvatarColor  # Avatar color
     created_at: _dt.datetime  # Creation date
     deleted_at: _dt.datetime | None  # Deletion date

@@ -2,6 +2,7 @@
 import attrs
 
 from .._types import UNSET, Unset
+from ..serialization import Model
 from .albums_update import AlbumsUpdate
 from .avatar_update import AvatarUpdate
 from .cast_update import CastUpdate
@@ -16,7 +17,7 @@ from .shared_links_update import SharedLinksUpdate
 from .tags_update import TagsUpdate
 
 @attrs.define(kw_only=True)
-class UserPreferencesUpdateDto:
+class UserPreferencesUpdateDto(Model):
     albums: AlbumsUpdate | Unset = UNSET
     avatar: AvatarUpdate | Unset = UNSET
     cast: CastUpdate | Unset = UNSET

@@ -3,10 +3,11 @@ import datetime as _dt
 
 import attrs
 
+from ..serialization import Model
 from ._enums import UserAvatarColor
 
 @attrs.define(kw_only=True)
-class UserResponseDto:
+class UserResponseDto(Model):
     avatar_color: UserAvatarColor  # Avatar color
     email: str  # User email
     id: str  # User ID

@@ -2,10 +2,11 @@
 import attrs
 
 from .._types import UNSET, Unset
+from ..serialization import Model
 from ._enums import UserAvatarColor
 
 @attrs.define(kw_only=True)
-class UserUpdateMeDto:
+class UserUpdateMeDto(Model):
     avatar_color: UserAvatarColor | None | Unset = UNSET  # Avatar color
     email: str | Unset = UNSET  # User email
     name: str | Unset = UNSET  # User name

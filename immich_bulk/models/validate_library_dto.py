@@ -2,8 +2,9 @@
 import attrs
 
 from .._types import UNSET, Unset
+from ..serialization import Model
 
 @attrs.define(kw_only=True)
-class ValidateLibraryDto:
+class ValidateLibraryDto(Model):
     exclusion_patterns: list[str] | Unset = UNSET  # Exclusion patterns (max 128)
     import_paths: list[str] | Unset = UNSET  # Import paths to validate (max 128)

@@ -2,9 +2,10 @@
 import attrs
 
 from .._types import UNSET, Unset
+from ..serialization import Model
 
 @attrs.define(kw_only=True)
-class ValidateLibraryImportPathResponseDto:
+class ValidateLibraryImportPathResponseDto(Model):
     import_path: str  # Import path
     is_valid: bool  # Is valid
     message: str | Unset = UNSET  # Validation message

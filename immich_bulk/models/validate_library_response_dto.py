@@ -2,8 +2,9 @@
 import attrs
 
 from .._types import UNSET, Unset
+from ..serialization import Model
 from .validate_library_import_path_response_dto import ValidateLibraryImportPathResponseDto
 
 @attrs.define(kw_only=True)
-class ValidateLibraryResponseDto:
+class ValidateLibraryResponseDto(Model):
     import_paths: list[ValidateLibraryImportPathResponseDto] | Unset = UNSET  # Validation results for import paths

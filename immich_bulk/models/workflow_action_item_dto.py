@@ -4,8 +4,9 @@ from typing import Any
 import attrs
 
 from .._types import UNSET, Unset
+from ..serialization import Model
 
 @attrs.define(kw_only=True)
-class WorkflowActionItemDto:
+class WorkflowActionItemDto(Model):
     action_config: dict[str, Any] | Unset = UNSET  # Action configuration
     plugin_action_id: str  # Plugin action ID

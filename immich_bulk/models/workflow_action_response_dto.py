@@ -3,9 +3,10 @@ from typing import Any
 
 import attrs
 
+from ..serialization import Model
 
 @attrs.define(kw_only=True)
-class WorkflowActionResponseDto:
+class WorkflowActionResponseDto(Model):
     action_config: dict[str, Any] | None  # Action configuration
     id: str  # Action ID
     order: float  # Action order

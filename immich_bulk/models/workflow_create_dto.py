@@ -2,12 +2,13 @@
 import attrs
 
 from .._types import UNSET, Unset
+from ..serialization import Model
 from ._enums import PluginTriggerType
 from .workflow_action_item_dto import WorkflowActionItemDto
 from .workflow_filter_item_dto import WorkflowFilterItemDto
 
 @attrs.define(kw_only=True)
-class WorkflowCreateDto:
+class WorkflowCreateDto(Model):
     actions: list[WorkflowActionItemDto]  # Workflow actions
     description: str | Unset = UNSET  # Workflow description
     enabled: bool | Unset = UNSET  # Workflow enabled

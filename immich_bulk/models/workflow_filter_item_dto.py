@@ -4,8 +4,9 @@ from typing import Any
 import attrs
 
 from .._types import UNSET, Unset
+from ..serialization import Model
 
 @attrs.define(kw_only=True)
-class WorkflowFilterItemDto:
+class WorkflowFilterItemDto(Model):
     filter_config: dict[str, Any] | Unset = UNSET  # Filter configuration
     plugin_filter_id: str  # Plugin filter ID

@@ -3,9 +3,10 @@ from typing import Any
 
 import attrs
 
+from ..serialization import Model
 
 @attrs.define(kw_only=True)
-class WorkflowFilterResponseDto:
+class WorkflowFilterResponseDto(Model):
     filter_config: dict[str, Any] | None  # Filter configuration
     id: str  # Filter ID
     order: float  # Filter order

@@ -1,4 +1,5 @@
-"""Every generated model survives unstructure -> JSON -> structure, as JSON primitives only."""
+"""Every generated model survives to_dict / to_json -> JSON -> from_dict / from_json (the
+public wire form), as JSON primitives only, with camelCase keys and UNSET fields left out."""
 
 from __future__ import annotations
 
@@ -6,8 +7,10 @@ import datetime as dt
 import email.parser
 import email.policy
 import json
+import re
 import types
 import typing
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -15,8 +18,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from immich_bulk import UNSET, Unset, models
-from immich_bulk._converter import converter, make_converter
+from immich_bulk import UNSET, Unset, models, serialization
+from immich_bulk._converter import wire_names
 from immich_bulk._enum import OpenStrEnum
 from immich_bulk._http.multipart import MultipartBody
 from immich_bulk._http.request import multipart_fields
@@ -120,15 +123,84 @@ def test_model_counts() -> None:
 @pytest.mark.parametrize("cls", JSON_MODELS, ids=lambda c: c.__name__)
 @settings(max_examples=8, deadline=None, suppress_health_check=list(HealthCheck))
 @given(data=st.data())
-def test_round_trip(cls: type, data: st.DataObject) -> None:
+def test_round_trip(cls: type[Any], data: st.DataObject) -> None:
     obj = data.draw(strategy_for(cls))
-    raw = converter.unstructure(obj)
+    raw = obj.to_dict()
     assert_only_json(raw)
-    assert not any(v is UNSET for v in raw.values())
+    # camelCase keys; exactly the fields that are set (None included, as null)
+    names = wire_names(cls)
+    assert set(raw) == {
+        names[f.name] for f in attrs.fields(cls) if getattr(obj, f.name) is not UNSET
+    }
+    for field in attrs.fields(cls):
+        value = getattr(obj, field.name)
+        if value is None:
+            assert raw[names[field.name]] is None
+        elif isinstance(value, OpenStrEnum):  # known or not, the value as sent
+            assert raw[names[field.name]] == value._value_
     decoded = json.loads(json.dumps(raw))
-    assert converter.structure(decoded, cls) == obj
-    # the strict converter (no unknown fields) accepts what we produce
-    assert make_converter(strict=True).structure(decoded, cls) == obj
+    assert cls.from_dict(decoded) == obj
+    assert serialization.to_dict(obj) == raw
+    assert serialization.from_dict(cls, decoded) == obj
+    text = obj.to_json()
+    assert json.loads(text) == decoded
+    assert cls.from_json(text) == obj
+    assert serialization.from_json(cls, text.encode()) == obj
+    pair = serialization.to_json([obj, obj])
+    assert serialization.from_json(list[cls], pair) == [obj, obj]  # type: ignore[valid-type]
+    # what we produce has no field the spec does not define
+    assert cls.from_dict(decoded, strict=True) == obj
+
+
+@pytest.mark.parametrize("cls", MULTIPART_MODELS, ids=lambda c: c.__name__)
+def test_models_holding_a_file_have_no_json_form(cls: type[Any]) -> None:
+    field = next(f.name for f in attrs.fields(cls) if _is_file_type(f.type))
+    obj = cls(**{f.name: b"x" if f.name == field else UNSET for f in attrs.fields(cls)})
+    for call in (
+        obj.to_dict,
+        obj.to_json,
+        lambda: cls.from_dict({}),
+        lambda: serialization.from_json(cls, "{}"),
+    ):
+        with pytest.raises(TypeError, match=f"{cls.__name__} holds a file \\({field}\\)"):
+            call()
+
+
+def test_wire_form_of_a_response_is_kept_whole() -> None:
+    """A recorded v2.7.5 response: from_json -> to_dict gives the same data back (camelCase,
+    nulls kept, datetimes as instants), and an unknown enum value survives."""
+    raw = json.loads((Path(__file__).parent / "data" / "asset.json").read_text("utf-8"))
+    raw["type"] = "HOLOGRAM"
+    asset = models.AssetResponseDto.from_json(json.dumps(raw))
+    assert asset.type == "HOLOGRAM" and not asset.type.is_known
+    back = asset.to_dict()
+    assert set(back) <= set(raw)
+    for key, value in back.items():
+        if isinstance(value, str) and re.match(r"\d{4}-\d\d-\d\dT", value):
+            assert _instant(value) == _instant(raw[key]), key
+        elif key != "exifInfo":
+            assert value == raw[key], key
+    assert back["exifInfo"].keys() <= raw["exifInfo"].keys()
+
+
+def _instant(text: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+def test_bad_data_names_the_field_and_unknown_keys_are_refused_only_when_strict() -> None:
+    from immich_bulk.errors import ResponseValidationError
+
+    assert models.ServerPingResponse.from_dict({"res": "pong", "extra": 1}).res == "pong"
+    with pytest.raises(ResponseValidationError, match="extra"):
+        models.ServerPingResponse.from_dict({"res": "pong", "extra": 1}, strict=True)
+    with pytest.raises(ResponseValidationError, match="res"):
+        models.ServerPingResponse.from_dict({"res": 3})
+    with pytest.raises(ResponseValidationError, match="not a JSON document"):
+        models.ServerPingResponse.from_json("{")
+    with pytest.raises(ResponseValidationError, match="expected a JSON object"):
+        models.ServerPingResponse.from_dict(["pong"])  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="takes a model"):
+        serialization.to_dict({"res": "pong"})  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("cls", MULTIPART_MODELS, ids=lambda c: c.__name__)
