@@ -141,12 +141,13 @@ class FakeImmich:
     def client(self, api_key: str | None = None, **kwargs: Any) -> AsyncClient:
         """``immich_bulk.AsyncClient`` talking to this fake in-process (ASGI transport).
 
+        Without a key (a fake made with ``initialized=False``) the client sends no credentials.
         The SDK is imported here, not at module level, so the fake stays usable (and cheap to
         import) on its own.
         """
         cls: type[AsyncClient] = importlib.import_module("immich_bulk.client").AsyncClient
         kwargs.setdefault("transport", httpx.ASGITransport(app=self.app))
-        return cls(base_url=DEFAULT_BASE_URL, api_key=api_key or self.api_key, **kwargs)
+        return cls(base_url=DEFAULT_BASE_URL, api_key=api_key or self.api_key or None, **kwargs)
 
     def httpx_client(
         self, api_key: str | None = None, *, base_url: str = DEFAULT_BASE_URL, **kwargs: Any
