@@ -104,6 +104,11 @@ class Timer:
         self._cpu0 = 0.0
         self.used = False
 
+    def record(self, wall_s: float, cpu_s: float, peak_rss_kib: int) -> None:
+        """A section measured elsewhere (a command run in a subprocess)."""
+        self.used = True
+        self.wall_s, self.cpu_s, self.peak_rss_kib = wall_s, cpu_s, peak_rss_kib
+
     def _who(self) -> int:
         if resource is None:  # pragma: no cover
             return 0
@@ -203,8 +208,9 @@ def ours_upload(job: Job, timer: Timer) -> Detail:
     async def work() -> Detail:
         with timer:
             async with AsyncClient(job.url, api_key=job.api_key, verify=not job.insecure) as c:
+                extra: dict[str, Any] = {"pause_jobs": True} if job.pause_jobs else {}
                 report = await c.assets.upload(
-                    Path(job.corpus), config=config, state_path=state, album=job.album
+                    Path(job.corpus), config=config, state_path=state, album=job.album, **extra
                 )
         return {
             "counts": dict(report.counts),
@@ -509,6 +515,68 @@ def sha1sum(job: Job, timer: Timer) -> Detail:
     return {"counts": {"hashed": len(digests)}, "mismatches": wrong, "workers": workers}
 
 
+# ---------------------------------------------------------------------- commands
+
+
+def _command(job: Job, timer: Timer, argv: list[str]) -> tuple[Detail, str]:
+    """Run a command in a fresh home; its output (stdout + stderr) for the counts."""
+    from .commands import command_env, fresh_home, run_measured
+
+    with fresh_home() as home:
+        env = command_env(os.environ, Path(home), job.url, job.api_key)
+        result = run_measured(argv, env=env, cwd=home)
+    timer.record(result.wall_s, result.cpu_s, result.peak_rss_kib)
+    output = result.stdout + result.stderr
+    if result.returncode != 0:
+        raise RuntimeError(f"exit code {result.returncode}: {output.strip()[-800:]}")
+    return {"exit_code": result.returncode, "output_tail": output.strip()[-300:]}, output
+
+
+def ours_command_upload(job: Job, timer: Timer) -> Detail:
+    from .commands import ours_upload_argv
+
+    argv = ours_upload_argv(
+        job.corpus,
+        state=None if job.defaults else job.state_path,
+        concurrency=None if job.defaults else job.concurrency,
+        pause_jobs=job.pause_jobs,
+        progress=job.defaults,
+    )
+    detail, _ = _command(job, timer, argv)
+    return detail
+
+
+def ours_command_export(job: Job, timer: Timer) -> Detail:
+    from .commands import ours_export_argv
+
+    if not job.album or not job.state_path:
+        raise ValueError("ours-command-export needs an album and a state file")
+    argv = ours_export_argv(
+        job.dest or ".", album=job.album, state=job.state_path, concurrency=job.concurrency
+    )
+    detail, _ = _command(job, timer, argv)
+    return detail
+
+
+def official_cli_upload(job: Job, timer: Timer) -> Detail:
+    from .commands import official_cli_upload_argv, parse_official_cli_output
+
+    if not job.cli:
+        raise ValueError("official-cli-upload needs the CLI's command")
+    argv = official_cli_upload_argv(
+        job.cli,
+        job.corpus,
+        concurrency=None if job.defaults else job.concurrency,
+        progress=job.defaults,
+    )
+    detail, output = _command(job, timer, argv)
+    detail["counts"] = parse_official_cli_output(output)
+    if detail["counts"]["failed"]:
+        # the CLI exits 0 when uploads fail: a run that failed must not count
+        raise RuntimeError(f"the CLI failed uploads: {output.strip()[-800:]}")
+    return detail
+
+
 IMPLEMENTATIONS: dict[str, Callable[[Job, Timer], Detail]] = {
     "ours-upload": ours_upload,
     "bare-upload": bare_upload,
@@ -518,6 +586,9 @@ IMPLEMENTATIONS: dict[str, Callable[[Job, Timer], Detail]] = {
     "immichpy-download": immichpy_download,
     "ours-hash": ours_hash,
     "sha1sum": sha1sum,
+    "ours-command-upload": ours_command_upload,
+    "ours-command-export": ours_command_export,
+    "official-cli-upload": official_cli_upload,
 }
 
 

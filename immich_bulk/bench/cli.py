@@ -39,14 +39,26 @@ def add_arguments(parser: argparse.ArgumentParser, *, server: bool = True) -> No
             help="its API key (default: $IMMICH_API_KEY); the user needs asset upload, "
             "delete and album permissions",
         )
+        group.add_argument(
+            "--key-file",
+            type=Path,
+            metavar="FILE",
+            help="read the API key from FILE (again after every --reset-cmd)",
+        )
         group.add_argument("--insecure", action="store_true", help="do not verify TLS")
+        group.add_argument(
+            "--reset-cmd",
+            metavar="CMD",
+            help="shell command that replaces the server by a fresh, empty one (a throwaway "
+            "test server only!); run before every measured upload, not timed",
+        )
     what = parser.add_argument_group("what to run")
     what.add_argument(
         "--scenarios",
         action="append",
         metavar="LIST",
-        help="comma-separated scenario keys or groups (default: all): "
-        + ", ".join([*SCENARIOS, *ALIASES]),
+        help="comma-separated scenario keys or groups (default: standard; with --url: "
+        "real): " + ", ".join([*SCENARIOS, *ALIASES]),
     )
     what.add_argument("--quick", action="store_true", help="tiny sizes, one repetition (smoke)")
     what.add_argument("--tune", action="store_true", help="sweep upload settings and recommend")
@@ -66,6 +78,15 @@ def add_arguments(parser: argparse.ArgumentParser, *, server: bool = True) -> No
     how.add_argument("--work-dir", type=Path, metavar="DIR", help="corpora go here (temp dir)")
     how.add_argument("--keep-work", action="store_true", help="keep the corpora afterwards")
     how.add_argument("--no-immichpy", action="store_true", help="skip the immichpy baselines")
+    how.add_argument(
+        "--immich-cli",
+        metavar="CMD",
+        help="the official Immich CLI's command, e.g. a path, or 'NODE PATH' for a Node "
+        "other than the one on PATH (default: immich on PATH)",
+    )
+    how.add_argument(
+        "--no-immich-cli", action="store_true", help="skip the official CLI's baselines"
+    )
     how.add_argument("--no-pin", action="store_true", help="do not pin server and clients")
     how.add_argument("--no-plots", action="store_true", help="write no PNG plots")
     how.add_argument("--tune-files", type=int, metavar="N", help="tuning corpus files (400)")
@@ -94,7 +115,7 @@ def options_from_args(
     """``(SuiteOptions, TuneOptions | None)`` from parsed arguments (ValueError if bad)."""
     import attrs
 
-    from .suite import SCENARIOS, SuiteOptions, expand_scenarios
+    from .suite import ALIASES, SuiteOptions, expand_scenarios
     from .tuning import TuneOptions
 
     if args.concurrency < 1:
@@ -104,7 +125,11 @@ def options_from_args(
     if args.scenarios:
         scenarios = expand_scenarios(args.scenarios)
     else:
-        scenarios = () if args.tune else tuple(SCENARIOS)
+        scenarios = () if args.tune else ALIASES["real" if url else "standard"]
+    reset_cmd = getattr(args, "reset_cmd", None)
+    key_file = getattr(args, "key_file", None)
+    if (reset_cmd or key_file) and not url:
+        raise ValueError("--reset-cmd and --key-file need --url")
     tune = None
     if args.tune:
         tune = TuneOptions.quick() if args.quick else TuneOptions()
@@ -117,6 +142,8 @@ def options_from_args(
     options = SuiteOptions(
         url=url,
         api_key=api_key,
+        key_file=key_file,
+        reset_cmd=reset_cmd,
         insecure=getattr(args, "insecure", False),
         scenarios=scenarios,
         quick=args.quick,
@@ -126,6 +153,8 @@ def options_from_args(
         work_dir=args.work_dir,
         keep_work=args.keep_work,
         immichpy=not args.no_immichpy,
+        official_cli=not args.no_immich_cli,
+        official_cli_command=args.immich_cli,
         pin=not args.no_pin,
         plots=not args.no_plots,
         command=command,
@@ -225,9 +254,9 @@ async def _until_signalled(run: Callable[[], Awaitable[T]]) -> T | None:
 def main(argv: Sequence[str] | None = None, *, prog: str = "python -m benchmarks") -> int:
     args = build_parser(prog).parse_args(list(argv) if argv is not None else None)
     url = args.url
-    key = args.key or (os.environ.get("IMMICH_API_KEY") if url else None)
-    if url and not key:
-        print("error: --url needs --key (or $IMMICH_API_KEY)", file=sys.stderr)
+    key = args.key or (os.environ.get("IMMICH_API_KEY") if url and not args.key_file else None)
+    if url and not key and not args.key_file:
+        print("error: --url needs --key-file, --key or $IMMICH_API_KEY", file=sys.stderr)
         return EXIT_USAGE
     command = f"{prog} {redact_command(sys.argv[1:] if argv is None else argv)}".strip()
 

@@ -31,13 +31,17 @@ class CorpusSpec:
     files: int
     size: int
     """Bytes per file (SI: 200 KB = 200,000 bytes)."""
+    copies: int = 0
+    """Byte-identical copies of the first files, under other names (in ``copies/``): a
+    library's duplicates, which every client must upload once and recognise after."""
 
     @property
     def total_bytes(self) -> int:
-        return self.files * self.size
+        return (self.files + self.copies) * self.size
 
     def describe(self) -> str:
-        return f"{self.files:,} x {human_size(self.size)}"
+        extra = f" + {self.copies:,} copies" if self.copies else ""
+        return f"{self.files:,} x {human_size(self.size)}{extra}"
 
 
 @attrs.frozen
@@ -65,7 +69,13 @@ class Corpus:
         return [FileEntry(*row) for row in data["files"]]
 
     def checksums(self) -> list[str]:
-        return [e.sha1 for e in self.entries()]
+        """Every distinct checksum (a copy's is its original's), in corpus order."""
+        return list(dict.fromkeys(e.sha1 for e in self.entries()))
+
+    @property
+    def unique(self) -> int:
+        """Distinct files: the assets the server holds after an upload."""
+        return self.spec.files
 
     def remove(self) -> None:
         shutil.rmtree(self.root, ignore_errors=True)
@@ -111,6 +121,14 @@ def write_corpus(spec: CorpusSpec, directory: Path, *, seed: int | None = None) 
             fh.write(data)
         rows.append((f"{folder.name}/{name}", hashlib.sha1(data).hexdigest(), len(data)))
         total += len(data)
+    if spec.copies:
+        folder = root / "copies"
+        folder.mkdir()
+        for i, (rel, sha1, size) in enumerate(rows[: spec.copies]):
+            name = f"COPY_{i:06d}.jpg"
+            shutil.copyfile(root / rel, folder / name)
+            rows.append((f"copies/{name}", sha1, size))
+            total += size
     manifest = directory / f"{spec.name}.manifest.json"
     manifest.write_text(
         json.dumps({"name": spec.name, "seed": seed, "files": rows}), encoding="utf-8"

@@ -33,6 +33,9 @@ CONTENDERS = (
     "immichpy-download",
     "ours-hash",
     "sha1sum",
+    "ours-command-upload",
+    "ours-command-export",
+    "official-cli-upload",
 )
 
 
@@ -66,10 +69,18 @@ class Job:
     """Pin the child to these CPUs (None: anywhere)."""
     backend: str = "asyncio"
     """Async backend of our contenders (the others need asyncio)."""
+    pause_jobs: bool = False
+    """Ours: pause the server's job queues during the upload (``pause_jobs``)."""
+    defaults: bool = False
+    """Commands: run with the command's own defaults (no ``--concurrency``, the default
+    state file in the run's fresh home), as a user who sets nothing."""
+    cli: tuple[str, ...] = ()
+    """``official-cli-upload``: the official CLI's command (program and leading args)."""
 
     def to_json(self) -> str:
         data = attrs.asdict(self)
         data["cpus"] = list(self.cpus) if self.cpus is not None else None
+        data["cli"] = list(self.cli)
         return json.dumps(data)
 
     @classmethod
@@ -77,6 +88,7 @@ class Job:
         data = json.loads(text)
         if data.get("cpus") is not None:
             data["cpus"] = tuple(data["cpus"])
+        data["cli"] = tuple(data.get("cli") or ())
         names = {a.name for a in attrs.fields(cls)}
         return cls(**{k: v for k, v in data.items() if k in names})
 

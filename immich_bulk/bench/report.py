@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .stats import Comparison, Summary, summarize
+from .stats import ABSOLUTE, Comparison, Summary, summarize
 
 if TYPE_CHECKING:
     from .suite import ScenarioResult, SuiteOptions, SuiteResult
@@ -46,8 +46,12 @@ def format_side(c: Comparison, s: Summary) -> str:
     """One side of a comparison, in the unit its kind compares."""
     if c.kind == "speedup":
         return format_rate(s)
-    if c.kind == "fraction":
+    if c.kind in ("fraction", "seconds"):
         return _num(s.median_s, "s")
+    if c.kind == "cpu":
+        return f"CPU {_cpu(s)} s"
+    if c.kind == "rss-mb":
+        return f"peak RSS {_mb(s.peak_rss_kib)}"
     if c.kind == "rss-growth":
         return f"{_mb(s.peak_rss_kib)} at {s.files:,} files"
     return f"{_num(s.ms_per_file, 'ms/file')} at {s.files:,} files"
@@ -57,6 +61,12 @@ def format_ratio(c: Comparison) -> str:
     """``"0.91x (0.88-0.95, best 0.93x)"``; re-runs as a percentage of the first run."""
     if not math.isfinite(c.ratio):
         return "n/a"
+    if c.kind in ("seconds", "rss-mb"):
+        spec, unit = (".2f", " s") if c.kind == "seconds" else (",.0f", " MB")
+        main = f"{format(c.ratio, spec)}{unit}"
+        if c.paired and c.low != c.high:
+            main += f" ({format(c.low, spec)}-{format(c.high, spec)}{unit})"
+        return main
     if c.kind == "fraction":
         main = f"{c.ratio:.1%}"
         spread = f"{c.low:.1%}-{c.high:.1%}, " if c.paired and c.low != c.high else ""
@@ -88,14 +98,17 @@ def markdown_table(comparisons: Sequence[Comparison]) -> str:
         "|---|---|---|---|---|---|---|",
     ]
     for c in comparisons:
+        alone = c.kind in ABSOLUTE
         cells = [
             c.title,
             f"{c.ours.contender}: {format_side(c, c.ours)}",
-            f"{c.baseline.contender}: {format_side(c, c.baseline)}",
+            "-" if alone else f"{c.baseline.contender}: {format_side(c, c.baseline)}",
             format_ratio(c),
             format_goal(c),
-            f"{_mb(c.ours.peak_rss_kib)} / {_mb(c.baseline.peak_rss_kib)}",
-            f"{_cpu(c.ours)} / {_cpu(c.baseline)}",
+            _mb(c.ours.peak_rss_kib)
+            if alone
+            else f"{_mb(c.ours.peak_rss_kib)} / {_mb(c.baseline.peak_rss_kib)}",
+            _cpu(c.ours) if alone else f"{_cpu(c.ours)} / {_cpu(c.baseline)}",
         ]
         lines.append("| " + " | ".join(_cell(x) for x in cells) + " |")
     return "\n".join(lines)
@@ -196,6 +209,8 @@ def environment_lines(env: dict[str, Any]) -> list[str]:
             ("immichpy", "immichpy"),
         )
     )
+    if v.get("official_cli"):
+        versions += f", official Immich CLI {v['official_cli']}"
     lines = [
         f"- command: `{env.get('command') or '?'}`",
         f"- date: {env.get('date', '?')}",
@@ -203,7 +218,9 @@ def environment_lines(env: dict[str, Any]) -> list[str]:
         f"{_gb(env.get('memory_bytes'))} RAM, {env.get('platform', '?')}",
         f"- versions: Python {env.get('python', '?')}, {versions}; "
         f"{v.get('sha1sum') or 'no sha1sum'}",
-        f"- target: {env.get('target', '?')}",
+        f"- target: {env.get('target', '?')}" + (f"; {env['resets']}" if env.get("resets") else ""),
+        f"- load average (1, 5, 15 min): {env.get('load_average_start', '?')} at the start, "
+        f"{env.get('load_average_end', '?')} at the end",
         f"- method: each measured client is a fresh subprocess; repetitions per contender: "
         f"{env.get('repetitions', '?')}, interleaved (order rotated); ratio = median of the paired "
         f"ratios (range, best-of); concurrency {env.get('concurrency', '?')} for every contender",

@@ -11,7 +11,11 @@ numbers. Conventions:
   the paired ratios**, with their range as the spread, and the best-of ratio next to it;
 * ratios are oriented so the question is always "ours / baseline" of the metric:
   throughput for ``speedup`` (> 1: ours is faster), wall time for ``fraction``
-  (re-run / first run), peak RSS or per-file cost for ``growth`` (large library / small).
+  (re-run / first run), peak RSS or per-file cost for ``growth`` (large library / small),
+  client CPU seconds for ``cpu`` (ours / baseline: < 1 means ours needs less);
+* two kinds are absolute, not ratios: ``seconds`` (the median wall time of ours) and
+  ``rss-mb`` (the largest peak RSS of ours, in MB), for goals such as "a re-run takes
+  at most 0.3 s"; their baseline is ours itself.
 """
 
 from __future__ import annotations
@@ -34,8 +38,18 @@ __all__ = [
     "summarize",
 ]
 
-Kind = Literal["speedup", "fraction", "rss-growth", "cost-growth"]
-KINDS: tuple[Kind, ...] = ("speedup", "fraction", "rss-growth", "cost-growth")
+Kind = Literal["speedup", "fraction", "rss-growth", "cost-growth", "cpu", "seconds", "rss-mb"]
+KINDS: tuple[Kind, ...] = (
+    "speedup",
+    "fraction",
+    "rss-growth",
+    "cost-growth",
+    "cpu",
+    "seconds",
+    "rss-mb",
+)
+#: Kinds whose "ratio" is an absolute value of ours alone.
+ABSOLUTE: tuple[Kind, ...] = ("seconds", "rss-mb")
 
 
 @attrs.frozen(kw_only=True)
@@ -165,8 +179,12 @@ def metric(kind: Kind) -> Callable[[Run], float]:
     """The per-run value a comparison of this kind divides."""
     if kind == "speedup":
         return lambda r: r.files_per_s
-    if kind == "fraction":
+    if kind in ("fraction", "seconds"):
         return lambda r: r.wall_s
+    if kind == "cpu":
+        return lambda r: r.cpu_s
+    if kind == "rss-mb":
+        return lambda r: r.peak_rss_kib / 1024
     if kind == "rss-growth":
         return lambda r: float(r.peak_rss_kib)
     if kind == "cost-growth":
@@ -278,6 +296,8 @@ def compare(
     goal: Goal | None = None,
 ) -> Comparison | None:
     """Compare two series (None when either has no valid run)."""
+    if kind in ABSOLUTE:
+        return _absolute(scenario, title, kind, ours, goal)
     s_ours, s_base = summarize(ours), summarize(baseline)
     if s_ours is None or s_base is None:
         return None
@@ -299,6 +319,30 @@ def compare(
         low=low,
         high=high,
         paired=bool(pairs),
+        goal=goal,
+    )
+
+
+def _absolute(
+    scenario: str, title: str, kind: Kind, runs: Sequence[Run], goal: Goal | None
+) -> Comparison | None:
+    """An absolute value of ours: the median (wall s) or the largest (peak RSS MB)."""
+    summary = summarize(runs)
+    if summary is None:
+        return None
+    values = [metric(kind)(r) for r in runs if r.ok]
+    value = max(values) if kind == "rss-mb" else statistics.median(values)
+    return Comparison(
+        scenario=scenario,
+        title=title,
+        kind=kind,
+        ours=summary,
+        baseline=summary,
+        ratio=value,
+        ratio_best=min(values),
+        low=min(values),
+        high=max(values),
+        paired=len(values) > 1,
         goal=goal,
     )
 

@@ -30,9 +30,11 @@ import anyio
 import anyio.to_thread
 import attrs
 
+from .commands import find_official_cli, official_cli_version
 from .corpus import Corpus, CorpusSpec, drop_caches_hint, human_size, write_corpus
 from .jobs import Job, run_child, to_run
-from .stats import Comparison, Goal, Run, compare
+from .real import SCENARIOS_REAL, RealScenarios, run_real_scenario, title_of
+from .stats import Comparison, Goal, Kind, Run, compare
 from .target import BenchError, Target, available_cpus
 
 __all__ = [
@@ -70,6 +72,11 @@ class Sizes:
     scale: tuple[CorpusSpec, CorpusSpec, CorpusSpec]
     sweep_values: tuple[int, ...]
     reps: int
+    photos: CorpusSpec
+    """The real-server table's library: 1,000 photos and 20 byte-identical copies."""
+    huge: CorpusSpec
+    noop: CorpusSpec
+    """The no-op re-run of a large journaled library."""
 
 
 STANDARD = Sizes(
@@ -83,6 +90,9 @@ STANDARD = Sizes(
     ),
     sweep_values=(1, 2, 4, 8, 16),
     reps=3,
+    photos=CorpusSpec(name="photos", files=1000, size=180_000, copies=20),
+    huge=CorpusSpec(name="huge", files=1, size=1_000_000_000),
+    noop=CorpusSpec(name="noop-100k", files=100_000, size=2_000),
 )
 
 QUICK = Sizes(
@@ -96,9 +106,13 @@ QUICK = Sizes(
     ),
     sweep_values=(1, 4),
     reps=1,
+    photos=CorpusSpec(name="photos", files=20, size=20_000, copies=2),
+    huge=CorpusSpec(name="huge", files=1, size=3_000_000),
+    noop=CorpusSpec(name="noop-100k", files=200, size=2_000),
 )
 
-#: Scenario key -> one-line description (standard sizes).
+#: Scenario key -> one-line description (standard sizes): the suite against the local
+#: fake (the CI-friendly table), then the real-server table (:mod:`.real`).
 SCENARIOS: dict[str, str] = {
     "upload-small": "upload 2,000 x 200 KB: ours vs a bare httpx loop vs immichpy",
     "upload-large": "upload 20 x 50 MB: ours vs a bare httpx loop vs immichpy",
@@ -112,9 +126,13 @@ SCENARIOS: dict[str, str] = {
     "scale-10k": "upload 10,000 tiny files: per-file cost and peak RSS",
     "scale-100k": "upload 100,000 tiny files: per-file cost and peak RSS (minutes)",
 }
+STANDARD_SCENARIOS = tuple(SCENARIOS)
+SCENARIOS.update(SCENARIOS_REAL)
 
 ALIASES: dict[str, tuple[str, ...]] = {
     "all": tuple(SCENARIOS),
+    "standard": STANDARD_SCENARIOS,
+    "real": tuple(SCENARIOS_REAL),
     "upload": ("upload-small", "upload-large", "upload-rerun"),
     "hash": ("hash-small", "hash-large"),
     "downloads": ("download", "export-rerun"),
@@ -148,8 +166,13 @@ class SuiteOptions:
     url: str | None = None
     """The server (None: a FakeImmich subprocess on a throwaway data directory)."""
     api_key: str | None = attrs.field(default=None, repr=False)
+    key_file: Path | None = None
+    """Read the key from this file (again after every reset)."""
+    reset_cmd: str | None = None
+    """A shell command that replaces the server at ``url`` by a fresh one (throwaway
+    servers only): run before every measured upload, never timed."""
     insecure: bool = False
-    scenarios: tuple[str, ...] = tuple(SCENARIOS)
+    scenarios: tuple[str, ...] = STANDARD_SCENARIOS
     quick: bool = False
     repeat: int | None = None
     """Repetitions per contender (default: 3, or 1 with ``quick``)."""
@@ -162,6 +185,10 @@ class SuiteOptions:
     keep_work: bool = False
     immichpy: bool = True
     """Measure immichpy too (when it is installed)."""
+    official_cli: bool = True
+    """Measure the official Immich CLI too (when it is found and runs)."""
+    official_cli_command: str | None = None
+    """The official CLI's command line (default: ``immich`` on ``PATH``)."""
     pin: bool = True
     """Pin the local fake server to one CPU and the clients to the others."""
     plots: bool = True
@@ -285,10 +312,18 @@ def _sha1sum_version() -> str | None:
     return (out.stdout.splitlines() or ["?"])[0]
 
 
+def load_average() -> str:
+    try:
+        return " ".join(f"{x:.2f}" for x in os.getloadavg())
+    except (OSError, AttributeError):
+        return "?"
+
+
 def environment(options: SuiteOptions, target: str = "") -> dict[str, Any]:
     from .. import __version__
 
     return {
+        "load_average_start": load_average(),
         "date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         "command": options.command,
         "quick": options.quick,
@@ -335,6 +370,26 @@ class Suite:
         self._download_ready: tuple[Corpus, list[str], int] | None = None
         self._counter = 0
         self.album_name = album_name()
+        self.official_cli: list[str] | None = None
+        self.cli_label = "official CLI"
+        self.official_cli_version: str | None = None
+        if options.official_cli and any(k in SCENARIOS_REAL for k in options.scenarios):
+            self._find_official_cli()
+        self.real = RealScenarios(self)
+
+    def _find_official_cli(self) -> None:
+        cli = find_official_cli(self.options.official_cli_command)
+        if cli is None:
+            self.note("the official Immich CLI (immich) is not on PATH: its baselines are "
+                      "skipped (npm install -g @immich/cli, or --immich-cli PATH)")  # fmt: skip
+            return
+        version, problem = official_cli_version(cli)
+        if version is None:
+            self.note(f"the official Immich CLI cannot run, its baselines are skipped: {problem}")
+            return
+        self.official_cli = cli
+        self.official_cli_version = version
+        self.cli_label = f"official CLI {version}"
 
     def note(self, text: str) -> None:
         self.notes.append(text)
@@ -367,14 +422,23 @@ class Suite:
         self.corpora[spec.name] = corpus
         return corpus
 
-    def job(self, contender: str, corpus: Corpus | None = None, **kwargs: Any) -> Job:
+    def job(
+        self,
+        contender: str,
+        corpus: Corpus | None = None,
+        *,
+        target: Target | None = None,
+        **kwargs: Any,
+    ) -> Job:
+        """A job against *target* (default: the suite's), with its current key."""
+        target = target or self.target
         base: dict[str, Any] = {
             "contender": contender,
-            "url": self.target.url,
-            "api_key": self.target.api_key,
-            "insecure": self.target.insecure,
+            "url": target.url,
+            "api_key": target.api_key,
+            "insecure": target.insecure,
             "concurrency": self.options.concurrency,
-            "cpus": self.target.client_cpus,
+            "cpus": target.client_cpus,
             "backend": self.options.backend,
         }
         if corpus is not None:
@@ -428,8 +492,8 @@ class Suite:
     async def remember_in_album(self, corpus: Corpus) -> None:
         """On a real server, put what a run created in the benchmark's album (so it can be
         found should the benchmark die before cleaning up)."""
-        if self.target.is_fake:
-            return
+        if self.target.fresh_per_run:
+            return  # the next reset removes it anyway
         await self.target.ensure_album(self.album_name)
         await self.target.add_to_album(await self.target.asset_ids(corpus.checksums()))
 
@@ -442,8 +506,15 @@ class Suite:
         expect: Mapping[str, Mapping[str, int]] | None = None,
         before: Callable[[], Awaitable[None]] | None = None,
         after: Callable[[str, Job], Awaitable[None]] | None = None,
+        check: Callable[[str, Run], Awaitable[Run]] | None = None,
         server: bool = True,
     ) -> dict[str, list[Run]]:
+        """Every contender once per repetition, in an order rotated per repetition.
+
+        *before* runs before each measured run (untimed: e.g. a fresh server), the job is
+        built after it (so it carries the key of a reset server), *check* may fail a run
+        after it (e.g. the server does not hold what it should), *after* cleans up.
+        """
         labels = list(jobs)
         runs: dict[str, list[Run]] = {label: [] for label in labels}
         for rep in range(reps):
@@ -454,9 +525,10 @@ class Suite:
                     await before()
                 job = jobs[label](rep)
                 wanted = (expect or {}).get(label)
-                runs[label].append(
-                    await self.measure(label, job, corpus, expect=wanted, server=server)
-                )
+                run = await self.measure(label, job, corpus, expect=wanted, server=server)
+                if check is not None:
+                    run = await check(label, run)
+                runs[label].append(run)
                 if after is not None:
                     await after(label, job)
         return runs
@@ -778,6 +850,16 @@ class Suite:
                 out.append(found)
         return out
 
+    def compare(
+        self,
+        result: ScenarioResult,
+        ours: str,
+        baseline: str,
+        kind: Kind,
+        goal: Goal | None = None,
+    ) -> None:
+        self._compare(result, ours, baseline, kind, goal)
+
     def _compare(
         self,
         result: ScenarioResult,
@@ -814,17 +896,28 @@ class Suite:
         }
         for name, spec in scale.items():
             handlers[name] = lambda spec=spec: self.scale(key, spec)  # type: ignore[misc]
-        self.log(f"== {key}: {SCENARIOS[key]}")
+        self.log(f"== {key}: {SCENARIOS[key]} (load average {load_average()})")
         started = time.monotonic()
         try:
-            result = await handlers[key]()
+            if key in SCENARIOS_REAL:
+                result = ScenarioResult(key=key, title=title_of(key, self))
+                result.corpus = self._corpus_of(key)
+                await run_real_scenario(self.real, key, result)
+            else:
+                result = await handlers[key]()
         except BenchError as exc:
             result = ScenarioResult(key=key, title=SCENARIOS[key], error=str(exc))
             self.log(f"  scenario failed: {exc}")
         result.seconds = time.monotonic() - started
+        result.notes.append(f"load average after: {load_average()}")
         for comparison in result.comparisons:
             self.log(f"  => {describe_comparison(comparison)}")
         return result
+
+    def _corpus_of(self, key: str) -> str:
+        sizes = self.options.sizes
+        spec = {"upload-1gb": sizes.huge, "noop-100k": sizes.noop}.get(key, sizes.photos)
+        return spec.describe()
 
 
 def check_expected(detail: Mapping[str, Any], expect: Mapping[str, int] | None) -> str | None:
@@ -861,9 +954,15 @@ def album_name() -> str:
 @contextlib.asynccontextmanager
 async def open_target(options: SuiteOptions, work: Path) -> AsyncIterator[Target]:
     if options.url:
-        if not options.api_key:
+        if not options.api_key and options.key_file is None:
             raise BenchError("a server URL needs an API key")
-        target = await Target.remote(options.url, options.api_key, insecure=options.insecure)
+        target = await Target.remote(
+            options.url,
+            options.api_key,
+            insecure=options.insecure,
+            key_file=options.key_file,
+            reset_cmd=options.reset_cmd,
+        )
     else:
         target = await Target.fake(work, pin=options.pin)
     try:
@@ -894,6 +993,7 @@ async def run_suite(options: SuiteOptions, *, tune_options: Any = None) -> Suite
         async with open_target(options, work) as target:
             result.environment["target"] = target.describe()
             suite = Suite(options, target, work)
+            result.environment["versions"]["official_cli"] = suite.official_cli_version
             try:
                 for key in options.scenarios:
                     scenario = await suite.run_scenario(key)
@@ -903,6 +1003,10 @@ async def run_suite(options: SuiteOptions, *, tune_options: Any = None) -> Suite
                         key == "download" and "export-rerun" not in options.scenarios
                     ):
                         await suite.download_done()
+                    if key == "export-noop" or (
+                        key == "export" and "export-noop" not in options.scenarios
+                    ):
+                        await suite.real.export_done()
                 if tune_options is not None:
                     from .tuning import run_tuning
 
@@ -911,6 +1015,12 @@ async def run_suite(options: SuiteOptions, *, tune_options: Any = None) -> Suite
                 with anyio.CancelScope(shield=True), anyio.move_on_after(900):
                     await _cleanup(suite)
             result.notes.extend(suite.notes)
+            result.environment["load_average_end"] = load_average()
+            if target.resets:
+                result.environment["resets"] = (
+                    f"{target.resets} resets, {target.reset_seconds / target.resets:.1f} s "
+                    "each on average (not timed)"
+                )
             for scenario in result.scenarios:
                 result.comparisons.extend(scenario.comparisons)
             result.comparisons.extend(suite.scale_comparisons())

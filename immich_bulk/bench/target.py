@@ -9,6 +9,11 @@
   assets whose checksums are the corpus's (asked with ``bulk-upload-check``, deleted with
   ``force``), then waits until the server no longer has them (Immich deletes in a
   background job). Nothing else is ever deleted, except the album the benchmark created.
+* With a reset command (:meth:`Target.remote` ``reset_cmd``, e.g. the lab scripts'
+  ``reset.sh``), the server is instead *replaced* before every measured upload: the
+  command gives a fresh server (empty database, media folder and job queues), and the
+  key is read again from ``key_file`` (a reset makes a new one). That server is
+  throwaway by definition: never point a reset command at a server holding real data.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ import importlib
 import logging
 import os
 import shutil
+import subprocess
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -34,6 +40,8 @@ __all__ = ["BenchError", "Target"]
 log = logging.getLogger("immich_bulk.bench")
 
 CHECK_BATCH = 1000
+#: Queues Immich refuses to pause (400): its own housekeeping.
+UNPAUSABLE_QUEUES = frozenset({"backgroundTask"})
 DELETE_BATCH = 1000
 
 
@@ -80,6 +88,18 @@ def pin_process(pid: int, cpus: set[int]) -> bool:
     return True
 
 
+def read_key_file(path: Path) -> str:
+    """The API key in *path* (its first non-empty line)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise BenchError(f"cannot read the key file {path}: {exc.strerror}") from None
+    key = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    if not key:
+        raise BenchError(f"the key file {path} is empty")
+    return key
+
+
 def available_cpus() -> list[int]:
     if hasattr(os, "sched_getaffinity"):
         return sorted(os.sched_getaffinity(0))
@@ -114,6 +134,10 @@ class Target:
         self._work_dir: Path | None = None
         self._pin = True
         self._generation = 0
+        self.key_file: Path | None = None
+        self.reset_cmd: str | None = None
+        self.resets = 0
+        self.reset_seconds = 0.0
 
     def __repr__(self) -> str:
         return f"Target({self.kind}, {self.url})"
@@ -126,6 +150,11 @@ class Target:
     @property
     def is_fake(self) -> bool:
         return self.kind == "fake"
+
+    @property
+    def fresh_per_run(self) -> bool:
+        """Every :meth:`reset` gives a new, empty server (not only a purge)."""
+        return self.is_fake or self.reset_cmd is not None
 
     def describe(self) -> str:
         if self.is_fake:
@@ -176,6 +205,9 @@ class Target:
         meets the same empty server: no directories grown by earlier runs, no deleted
         rows); a real server is purged of the corpus (see :meth:`purge`).
         """
+        if self.reset_cmd is not None:
+            await self._run_reset_command()
+            return
         if not self.is_fake:
             await self.purge(checksums)
             return
@@ -187,10 +219,54 @@ class Target:
         await self._start_fake()
 
     @classmethod
-    async def remote(cls, url: str, api_key: str, *, insecure: bool = False) -> Target:
+    async def remote(
+        cls,
+        url: str,
+        api_key: str | None,
+        *,
+        insecure: bool = False,
+        key_file: Path | None = None,
+        reset_cmd: str | None = None,
+    ) -> Target:
+        """A server given by URL; the key from *api_key* or *key_file* (read again after
+        each reset); with *reset_cmd*, a shell command that replaces the server by a fresh
+        one (run before the first scenario and before every measured upload)."""
+        if api_key is None:
+            if key_file is None:
+                raise BenchError("a server URL needs an API key or a key file")
+            # a reset writes a new key: read the file after it
+            api_key = "" if reset_cmd is not None else read_key_file(key_file)
         target = cls(url, api_key, kind="remote", insecure=insecure)
-        await target.open()
+        target.key_file, target.reset_cmd = key_file, reset_cmd
+        if reset_cmd is not None:
+            await target._run_reset_command()
+        else:
+            await target.open()
         return target
+
+    async def _run_reset_command(self) -> None:
+        """Run the reset command (not timed by any measurement), then reconnect."""
+        assert self.reset_cmd is not None
+        started = anyio.current_time()
+        await self.close()
+        self.album_id = self.album_name = None  # it was on the old server
+        try:
+            with anyio.fail_after(600):
+                result = await anyio.run_process(
+                    ["/bin/sh", "-c", self.reset_cmd], check=False, stdin=subprocess.DEVNULL
+                )
+        except TimeoutError:
+            raise BenchError("the reset command did not finish within 600 s") from None
+        if result.returncode != 0:
+            tail = (result.stdout + result.stderr).decode(errors="replace").strip()[-800:]
+            raise BenchError(f"the reset command failed ({result.returncode}): {tail}")
+        if self.key_file is not None:
+            self.api_key = read_key_file(self.key_file)
+        self._generation += 1
+        await self.open()
+        await self.wait_for_jobs(max_seconds=120)
+        self.resets += 1
+        self.reset_seconds += anyio.current_time() - started
 
     async def open(self) -> None:
         from ..client import AsyncClient
@@ -200,7 +276,15 @@ class Target:
         )
         await self._client.__aenter__()
         try:
-            await self._client.server.ping_server()
+            with anyio.fail_after(120):
+                while True:  # a server that was just (re)started may not answer yet
+                    try:
+                        await self._client.server.ping_server()
+                        break
+                    except Exception:
+                        if self.reset_cmd is None:
+                            raise
+                        await anyio.sleep(0.5)
             await self._client.users.get_my_user()
         except Exception as exc:
             await self.close()
@@ -228,6 +312,41 @@ class Target:
         if self.server is None or self.server.process is None:
             return None
         return process_cpu_seconds(self.server.process.pid)
+
+    # -- job queues ------------------------------------------------------------------
+    async def queue_counts(self) -> dict[str, tuple[bool, int]]:
+        """``{queue: (paused, jobs waiting or running)}`` (admin key)."""
+        queues = await self.client.queues.get_queues()
+        out = {}
+        for q in queues:
+            s = q.statistics
+            out[str(q.name)] = (q.is_paused, s.active + s.waiting + s.delayed)
+        return out
+
+    async def set_queues_paused(self, paused: bool) -> list[str]:
+        """Pause (or resume) every job queue whose state differs; the names changed."""
+        from ..models import QueueName, QueueUpdateDto
+
+        changed = []
+        for name, (is_paused, _) in (await self.queue_counts()).items():
+            if paused and name in UNPAUSABLE_QUEUES:
+                continue
+            if is_paused != paused:
+                await self.client.queues.update_queue(
+                    QueueName(name), QueueUpdateDto(is_paused=paused)
+                )
+                changed.append(name)
+        return changed
+
+    async def wait_for_jobs(self, *, max_seconds: float) -> bool:
+        """Wait until no running queue has jobs (False: still busy after *max_seconds*)."""
+        with anyio.move_on_after(max_seconds):
+            while True:
+                counts = await self.queue_counts()
+                if not any(n for paused, n in counts.values() if not paused):
+                    return True
+                await anyio.sleep(1.0)
+        return False
 
     # -- what the server holds --------------------------------------------------------
     async def find(self, checksums: Sequence[str]) -> dict[str, str]:

@@ -192,7 +192,7 @@ async def run_tuning(suite: Suite, options: TuneOptions) -> TuneResult:
                     corpus,
                     state_path=str(state),
                     album=suite.album_name,
-                    **settings,
+                    **dict[str, Any](settings),
                 )
                 run = await suite.measure(
                     f"{name}={value}", job, corpus, expect={"uploaded": corpus.files}

@@ -36,7 +36,9 @@ def register(subparsers: Any) -> None:
 
 async def run(args: argparse.Namespace, ctx: Context) -> int:
     url = key = None
-    if args.url:
+    if args.url and args.key_file:
+        url = args.url  # the key is read from the file (again after every reset)
+    elif args.url:
         creds = ctx.credentials()  # --key, then $IMMICH_API_KEY, then `immich-bulk login`
         url, key = creds.url, creds.key
     argv = sys.argv[1:]

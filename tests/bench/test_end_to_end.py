@@ -115,3 +115,34 @@ def test_a_stopped_benchmark_still_cleans_up(tmp_path: Path) -> None:
         assert fake.assets() == []
         assert fake.albums() == []
         assert not list((tmp_path / "work").iterdir())
+
+
+def test_a_cli_that_reports_uploads_it_did_not_make_is_not_counted(tmp_path: Path) -> None:
+    """The real-server table's contenders against the fake: a client is judged by what
+    the server holds after its run, not by what it prints (the stub CLI claims success
+    and uploads nothing)."""
+    stub = tmp_path / "immich"
+    stub.write_text(
+        f"#!{sys.executable}\nimport sys\n"
+        "if sys.argv[1:] == ['--version']:\n    print('2.7.5'); sys.exit(0)\n"
+        "print('Successfully uploaded 20 new assets (400 kB)')\n"
+    )
+    stub.chmod(0o755)
+    options = SuiteOptions(
+        scenarios=("upload-defaults",),
+        quick=True,
+        immichpy=False,
+        official_cli_command=str(stub),
+        out_dir=None,
+        work_dir=tmp_path / "work",
+        log=lambda message: None,
+    )
+    result = anyio.run(run_suite, options)
+    assert result.environment["versions"]["official_cli"] == "2.7.5"
+    scenario = result.scenarios[0]
+    ours = scenario.runs["ours (command, defaults)"]
+    theirs = scenario.runs["official CLI 2.7.5 (defaults)"]
+    assert [r.error for r in ours] == [None]
+    assert theirs[0].error is not None and "the server holds 0 of" in theirs[0].error
+    assert not scenario.comparisons
+    assert any("no valid runs" in note for note in scenario.notes)

@@ -12,7 +12,7 @@ from immich_bulk.bench._child import Timer, multipart_body, run_job
 from immich_bulk.bench.cli import build_parser, options_from_args
 from immich_bulk.bench.corpus import CorpusSpec, write_corpus
 from immich_bulk.bench.jobs import Job
-from immich_bulk.bench.suite import SCENARIOS, check_expected, expand_scenarios
+from immich_bulk.bench.suite import ALIASES, SCENARIOS, check_expected, expand_scenarios
 
 
 def test_scenarios_expand_from_keys_groups_and_comma_lists() -> None:
@@ -29,7 +29,7 @@ def test_scenarios_expand_from_keys_groups_and_comma_lists() -> None:
 def test_options_from_arguments() -> None:
     parser = build_parser()
     options, tune = options_from_args(parser.parse_args([]))
-    assert options.scenarios == tuple(SCENARIOS)
+    assert options.scenarios == ALIASES["standard"]
     assert options.reps == 3 and tune is None
     args = parser.parse_args(["--quick", "--tune", "--scenarios", "hash", "--no-pin"])
     options, tune = options_from_args(args, url="http://h", api_key="k")
@@ -105,3 +105,30 @@ def test_unknown_or_failing_contenders_report_errors() -> None:
     assert "unknown contender" in run_job(Job(contender="nope"))["error"]
     failed = run_job(Job(contender="ours-hash", corpus="/nonexistent", manifest="/nonexistent"))
     assert failed["error"]
+
+
+def test_real_server_options() -> None:
+    parser = build_parser()
+    argv = ["--url", "http://h/api", "--key-file", "/k", "--reset-cmd", "reset.sh", "--immich-cli"]
+    args = parser.parse_args([*argv, "node /cli/immich"])
+    options, _ = options_from_args(args, url="http://h/api")
+    assert options.scenarios == ALIASES["real"]  # a server's default: the real table
+    assert options.key_file == Path("/k") and options.reset_cmd == "reset.sh"
+    assert options.official_cli and options.official_cli_command == "node /cli/immich"
+    plain, _ = options_from_args(parser.parse_args(["--no-immich-cli"]))
+    assert plain.scenarios == ALIASES["standard"] and not plain.official_cli
+    with pytest.raises(ValueError, match="need --url"):
+        options_from_args(parser.parse_args(["--reset-cmd", "reset.sh"]))
+
+
+def test_a_corpus_with_copies(tmp_path: Path) -> None:
+    spec = CorpusSpec(name="c", files=5, size=3000, copies=2)
+    corpus = write_corpus(spec, tmp_path)
+    entries = corpus.entries()
+    assert corpus.files == 7 and corpus.unique == 5 and corpus.bytes == 7 * 3000
+    assert len(corpus.checksums()) == 5  # a copy's checksum is its original's
+    copies = [e for e in entries if e.path.startswith("copies/")]
+    assert [e.sha1 for e in copies] == [e.sha1 for e in entries[:2]]
+    first, copy = corpus.root / entries[0].path, corpus.root / copies[0].path
+    assert copy.read_bytes() == first.read_bytes()
+    assert spec.describe() == "5 x 3 KB + 2 copies"

@@ -159,3 +159,36 @@ def test_the_api_key_never_reaches_the_report() -> None:
     )
     assert "s3cret" not in redact_command(["--api-key=s3cret"])
     assert "s3cret" not in repr(SuiteOptions(api_key="s3cret"))
+
+
+def test_absolute_and_cpu_rows() -> None:
+    reruns = [run("ours (command re-run)", 0.52, cpu=0.5), run("ours (command re-run)", 0.58)]
+    goal = Goal(threshold=0.3, at_least=False, text="<= 0.3 s")
+    seconds = compare("reupload", "re-upload", "seconds", reruns, [], goal)
+    assert seconds is not None
+    assert format_ratio(seconds) == "0.55 s (0.52-0.58 s)"
+    row = markdown_table([seconds]).splitlines()[2]
+    assert "| ours (command re-run): 0.55 s | - | 0.55 s (0.52-0.58 s) |" in row
+    assert "| <= 0.3 s: **missed** |" in row
+    assert row.endswith("| 60 MB | 1.75 |")
+    rss = compare("upload-1gb", "1 GB", "rss-mb", [run("ours", 7.5, files=1, rss=54 * 1024)], [])
+    assert rss is not None and format_ratio(rss) == "54 MB"
+    cpu = compare("export", "e", "cpu", [run("ours", 3.0, cpu=2.4)], [run("bare", 2.5, cpu=1.2)])
+    assert cpu is not None
+    assert "ours: CPU 2.40 s | bare: CPU 1.20 s | 2.00x" in markdown_table([cpu])
+
+
+def test_environment_lines_name_the_cli_the_load_and_the_resets() -> None:
+    result = SuiteResult(
+        environment={
+            "versions": {"official_cli": "2.7.5"},
+            "load_average_start": "4.00 5.00 6.00",
+            "load_average_end": "5.00 5.00 6.00",
+            "resets": "40 resets, 8.1 s each on average (not timed)",
+            "target": "Immich server at http://127.0.0.1:2287/api",
+        }
+    )
+    md = render_markdown(result)
+    assert "official Immich CLI 2.7.5" in md
+    assert "4.00 5.00 6.00 at the start, 5.00 5.00 6.00 at the end" in md
+    assert "2287/api; 40 resets" in md

@@ -152,3 +152,25 @@ def test_recommend_ignores_empty_points_and_needs_some() -> None:
     assert recommend({1: [], 2: [10.0]}).value == 2
     with pytest.raises(ValueError):
         recommend({1: []})
+
+
+def test_cpu_kind_is_client_cpu_ours_over_baseline() -> None:
+    ours = [run(1.0, cpu=2.4), run(1.0, cpu=2.0)]
+    bare = [run(1.0, cpu=2.0, who="bare"), run(1.0, cpu=1.0, who="bare")]
+    c = compare("export", "t", "cpu", ours, bare, Goal(threshold=1.2, at_least=False))
+    assert c is not None
+    assert c.low == pytest.approx(1.2) and c.high == pytest.approx(2.0)
+    assert c.ratio == pytest.approx(1.6) and c.met is False
+
+
+def test_absolute_kinds_judge_ours_alone() -> None:
+    reruns = [run(0.5), run(0.2), run(0.3, error="crashed"), run(0.4)]
+    c = compare("reupload", "t", "seconds", reruns, [], Goal(threshold=0.3, at_least=False))
+    assert c is not None
+    assert c.ratio == pytest.approx(0.4) and (c.low, c.high) == (0.2, 0.5)
+    assert c.baseline is c.ours and c.met is False
+    rss = [run(1.0, rss=60 * 1024), run(1.0, rss=120 * 1024)]
+    c = compare("upload-1gb", "t", "rss-mb", rss, [], Goal(threshold=100, at_least=False))
+    assert c is not None and c.ratio == pytest.approx(120.0)  # the largest peak
+    assert c.met is False
+    assert compare("x", "t", "seconds", [run(1.0, error="no")], []) is None
