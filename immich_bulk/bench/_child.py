@@ -20,7 +20,10 @@ The contenders:
 * ``immichpy-download``: ``client.assets.download_asset_to_file`` with N workers;
 * ``ours-hash``: the upload engine's :class:`~immich_bulk.transfer.hashing.Hasher` over
   the corpus (no cache), N worker threads;
-* ``sha1sum``: coreutils ``sha1sum``, N processes, files split round-robin.
+* ``sha1sum``: coreutils ``sha1sum``, N processes, files split round-robin;
+* ``ours-command-upload``, ``ours-command-export``: the ``immich-bulk upload`` and
+  ``download`` commands, and ``official-cli-upload``: the official Immich CLI's
+  ``immich upload``, each measured as a whole process (see :mod:`.commands`).
 """
 
 from __future__ import annotations

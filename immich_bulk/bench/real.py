@@ -420,7 +420,10 @@ class RealScenarios:
             )
             await suite.remove(state)
         finally:
+            data = fake.server.data_dir if fake.server is not None else None
             await fake.close()
+            if data is not None:  # 100,000 stored files: free the disk now
+                await suite.remove(Path(data))
         result.notes.append(f"target: {fake.describe()}")
         suite.compare(result, cmd, cmd, "seconds", GOAL_NOOP_100K)
         suite.compare(result, lib, lib, "seconds", None)
