@@ -146,3 +146,39 @@ def test_a_cli_that_reports_uploads_it_did_not_make_is_not_counted(tmp_path: Pat
     assert theirs[0].error is not None and "the server holds 0 of" in theirs[0].error
     assert not scenario.comparisons
     assert any("no valid runs" in note for note in scenario.notes)
+
+
+def test_immich_bulk_bench_reads_the_key_from_a_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``immich-bulk bench --url URL --key-file FILE``: no login, no key on the command
+    line; the key never shows in the report."""
+    from immich_bulk.cli import main as cli_main
+
+    monkeypatch.delenv("IMMICH_API_KEY", raising=False)
+    monkeypatch.setenv("IMMICH_BULK_CONFIG_DIR", str(tmp_path / "no-login"))
+    with run_fake_server_in_thread() as server:
+        key_file = tmp_path / "key.txt"
+        key_file.write_text(server.api_key + "\n")
+        code = cli_main(
+            [
+                "bench",
+                "--url",
+                server.url,
+                "--key-file",
+                str(key_file),
+                "--quick",
+                "--scenarios",
+                "hash-small",
+                "--no-immichpy",
+                "--no-plots",
+                "--out",
+                str(tmp_path / "out"),
+                "--work-dir",
+                str(tmp_path / "work"),
+            ]
+        )
+    printed = capsys.readouterr().out
+    assert code == 0, printed
+    assert "- target: Immich server at http://127.0.0.1:" in printed
+    assert server.api_key not in printed
