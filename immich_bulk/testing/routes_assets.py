@@ -300,6 +300,10 @@ async def upload_asset(ctx: Ctx) -> Response:
         if data is None:
             raise HTTPError(400, "File is required")
         assert device_asset_id and device_id and created and modified
+        quota = user.quota_size_in_bytes
+        if quota is not None and quota < state.usage.get(user.id, 0) + data.sink.size:
+            # checked before the duplicate is looked for (only the checksum header is earlier)
+            raise HTTPError(400, "Quota has been exceeded!")
         sidecar = form.files.get("sidecarData")
         found = await anyio.to_thread.run_sync(
             _extract, data.sink.path, filename or data.filename, sidecar

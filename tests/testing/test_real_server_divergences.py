@@ -168,3 +168,20 @@ async def test_a_file_route_answers_its_errors_without_caching(
     playback = await http.get(f"/assets/{still}/video/playback")
     assert (playback.status_code, playback.headers["cache-control"]) == (404, "none")
     assert playback.json()["message"] == "Asset not found or asset is not a video"
+
+
+async def test_an_upload_over_the_quota_is_refused_even_a_duplicate_without_the_header(
+    fake: FakeImmich,
+) -> None:
+    first, second = photo(9), photo(10)
+    user = fake.state.create_user("q@example.com", "q", "pw", quota_size_in_bytes=len(first) + 1)
+    async with fake.httpx_client(api_key=fake.create_api_key(user)) as http:
+        kept = await upload(http, first, "first.jpg")
+        over = await http.post("/assets", **upload_form(second, "second.jpg"))
+        assert (over.status_code, over.json()["message"]) == (400, "Quota has been exceeded!")
+        again = await http.post("/assets", **upload_form(first, "first.jpg"))
+        assert again.status_code == 400  # the quota is checked before the duplicate is found
+        header = {"x-immich-checksum": hashlib.sha1(first).hexdigest()}
+        by_header = await http.post("/assets", headers=header, **upload_form(first, "first.jpg"))
+        assert by_header.json() == {"status": "duplicate", "id": kept}
+        assert (await http.get("/users/me")).json()["quotaUsageInBytes"] == len(first)

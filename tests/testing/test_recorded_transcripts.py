@@ -29,7 +29,10 @@ async def _no_jobs_to_wait_for() -> None:
 @pytest.mark.parametrize("folder", scenario_dirs(), ids=lambda p: p.name)
 async def test_the_fake_answers_as_the_real_server_did(folder: Path) -> None:
     async with FakeImmich() as fake:
-        user = fake.create_user(EMAIL, name="transcripts")
+        # as tests/e2e/real.py makes its users
+        user = fake.state.create_user(
+            EMAIL, "transcripts", "password", should_change_password=False
+        )
         values = {
             "$API_KEY": fake.create_api_key(user),
             "$ADMIN_KEY": fake.api_key,

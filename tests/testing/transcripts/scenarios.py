@@ -35,11 +35,14 @@ def upload(
     sidecar: str | None = None,
     filename_first: bool = False,
     key: str = "$API_KEY",
+    checksum: str | None = None,
     **fields: str,
 ) -> str:
     """``POST /assets`` as the engine sends it: the fields, the file parts, then
     ``filename`` (or, with *filename_first*, ``filename`` before the parts)."""
     words = ["curl", "-X", "POST", f"{RECORDED_URL}/assets", "-H", f"x-api-key: {key}"]
+    if checksum is not None:
+        words += ["-H", f"x-immich-checksum: {checksum}"]
     form = {"deviceAssetId": name, "deviceId": "transcripts", "fileCreatedAt": WHEN,
             "fileModifiedAt": WHEN, **fields}  # fmt: skip
     if filename_first:
@@ -196,7 +199,23 @@ QUEUES = [
          curl("PUT", "/queues/noSuchQueue", key="$ADMIN_KEY", body={"isPaused": True})),
 ]  # fmt: skip
 
+QUOTA = [
+    Step("set-quota", "PUT /admin/users/{id} quotaSizeInBytes=1000 (the admin)",
+         curl("PUT", "/admin/users/$USER_ID", key="$ADMIN_KEY", body={"quotaSizeInBytes": 1000})),
+    Step("upload-within", "POST /assets c.jpg (418 bytes of 1000)", upload("c.jpg")),
+    Step("upload-within-2", "POST /assets a.jpg (836 bytes of 1000)", upload("a.jpg")),
+    Step("upload-over", "POST /assets b.jpg: over the quota", upload("b.jpg")),
+    Step("duplicate-over", "POST /assets c.jpg again, no checksum header: the quota is "
+         "checked before the duplicate is found", upload("c.jpg")),
+    Step("duplicate-by-header", "POST /assets c.jpg again with its checksum header",
+         upload("c.jpg", checksum=sha1("c.jpg"))),
+    Step("usage", "GET /users/me: the quota and its usage", curl("GET", "/users/me")),
+    Step("admin-view", "GET /admin/users/{id}", curl("GET", "/admin/users/$USER_ID",
+                                                     key="$ADMIN_KEY")),
+]  # fmt: skip
+
 SCENARIOS: dict[str, list[Step]] = {
+    "upload-quota": QUOTA,
     "sdk-errors": ERRORS,
     "jobs-queues": QUEUES,
     "upload-visibility": VISIBILITY,
