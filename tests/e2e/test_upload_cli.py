@@ -155,6 +155,13 @@ async def test_a_run_killed_with_sigkill_resumes_without_duplicates_or_hashing_a
         uploaded_before = len(await every_asset(client))
     assert 3 <= uploaded_before < photos
     assert await paused_queues(admin) == set(INGEST_QUEUES)  # left paused by the killed run
+    listing = report(
+        await anyio.to_thread.run_sync(
+            lambda: run_cli(["jobs", "--state", str(state), "--json"], env=env)
+        )
+    )
+    (record,) = listing["pausedBy"]  # the state file says who paused them, and that it died
+    assert record["running"] is False and set(record["queues"]) == set(INGEST_QUEUES)
 
     # 2. run again: the leftover queues are resumed, the rest is uploaded, nothing hashed again
     second = report(await anyio.to_thread.run_sync(lambda: run_cli([*command, "--json"], env=env)))
