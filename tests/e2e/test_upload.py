@@ -193,6 +193,27 @@ async def test_albums_by_name_then_from_folders(client: AsyncClient, tmp_path: P
     }
 
 
+async def test_names_that_are_awkward_in_a_multipart_header_arrive_intact(
+    client: AsyncClient, admin: AsyncClient, tmp_path: Path
+) -> None:
+    folder = tmp_path / "Été 2019"
+    names = ["café ☕.jpg", 'quote"d.jpg', "semi;colon.JPG", "back\\slash.jpg", "100%25.jpg",
+             "line\rbreak.jpg"]  # fmt: skip
+    for n, name in enumerate(names):
+        photo(folder / name, 80 + n, T)
+    xmp(folder / "café ☕.jpg.xmp", description="ünïcödé ✓")
+
+    report = await client.assets.upload(folder, album_from_folder=True, state_path=None)
+
+    assert report.counts == {"uploaded": len(names)}, report.summary()
+    await wait_for_jobs(admin)
+    assets = by_name(await every_asset(client))
+    assert sorted(assets) == sorted(names)
+    assert exif(assets["café ☕.jpg"]).description == "ünïcödé ✓"
+    (album,) = await client.albums.get_all_albums()
+    assert (album.album_name, album.asset_count) == ("Été 2019", len(names))
+
+
 async def test_archive_favourite_hidden_and_locked(client: AsyncClient, tmp_path: Path) -> None:
     photo(tmp_path / "archived.jpg", 30, T)
     photo(tmp_path / "hidden.jpg", 31, T)
