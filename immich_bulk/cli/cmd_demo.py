@@ -22,11 +22,11 @@ import attrs
 
 from ..client import AsyncClient
 from ..samples import write_sample_library
-from ..transfer.config import DownloadConfig, UploadConfig
+from ..transfer.config import CONCURRENCY, Bounds, DownloadConfig, MiB, UploadConfig
 from ..transfer.export import Exporter, ExportOptions
 from ..transfer.report import TransferReport
 from ..transfer.upload import Uploader, UploadOptions
-from .context import EXIT_FAILED, EXIT_OK, Context
+from .context import EXIT_FAILED, EXIT_OK, CliError, Context
 
 
 def register(subparsers: Any) -> None:
@@ -35,11 +35,13 @@ def register(subparsers: Any) -> None:
         help="upload, re-upload, download and verify a sample library on a built-in fake server",
         description=__doc__,
     )
-    parser.add_argument("--photos", type=int, default=300, help="photos in the sample library")
     parser.add_argument(
-        "--size", type=int, default=64_000, help="bytes per photo (default %(default)s)"
+        "--photos", type=int, default=300, help="photos in the sample library, 1-100000 (300)"
     )
-    parser.add_argument("--concurrency", type=int, default=4)
+    parser.add_argument(
+        "--size", type=int, default=64_000, help="bytes per photo, up to 64 MiB (%(default)s)"
+    )
+    parser.add_argument("--concurrency", type=int, default=4, help="1-64 (4)")
     parser.add_argument("--workdir", help="keep everything in this folder (default: temporary)")
     parser.add_argument("--no-progress", action="store_true", help="no progress on stderr")
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
@@ -105,7 +107,18 @@ async def _download(
     return report
 
 
+#: The demo's own sizes (a sample library is written to disk first).
+PHOTOS = Bounds(1, 100_000)
+PHOTO_SIZE = Bounds(0, 64 * MiB, unit="bytes")
+
+
 async def run(args: argparse.Namespace, ctx: Context) -> int:
+    try:
+        PHOTOS.check("--photos", args.photos)
+        PHOTO_SIZE.check("--size", args.size)
+        CONCURRENCY.check("--concurrency", args.concurrency)
+    except ValueError as exc:
+        raise CliError(str(exc)) from None
     keep = args.workdir is not None
     work = Path(args.workdir) if keep else Path(tempfile.mkdtemp(prefix="immich-bulk-demo-"))
     work.mkdir(parents=True, exist_ok=True)

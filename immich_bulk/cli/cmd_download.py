@@ -11,12 +11,12 @@ from typing import Any
 
 import anyio
 
-from .._converter import structure_json
-from ..errors import ResponseValidationError, TransferError
+from ..errors import TransferError
 from ..models import MetadataSearchDto
-from ..transfer.config import DownloadConfig
+from ..transfer.config import CONCURRENCY, DownloadConfig
 from ..transfer.export import Exporter, ExportOptions
 from ..transfer.naming import DEFAULT_LAYOUT, LAYOUT_FIELDS
+from ..transfer.search import search_filter
 from .cmd_upload import state_path
 from .context import EXIT_UNREACHABLE, CliError, Context, add_common_options
 
@@ -42,7 +42,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--layout", default=DEFAULT_LAYOUT, help="path template (default %(default)s)"
     )
-    parser.add_argument("--concurrency", type=int, metavar="N", help="parallel downloads (4)")
+    parser.add_argument("--concurrency", type=int, metavar="N", help="parallel downloads, 1-64 (4)")
     parser.add_argument("--no-verify", action="store_true", help="do not check SHA-1s")
     parser.add_argument("--dry-run", action="store_true", help="list what would be downloaded")
     state = parser.add_mutually_exclusive_group()
@@ -53,15 +53,15 @@ def register(subparsers: Any) -> None:
 
 
 def _search(text: str) -> MetadataSearchDto:
+    """The ``--search`` filter, checked against the schema (never silently "everything")."""
     try:
         data = json.loads(text)
     except ValueError as exc:
         raise CliError(f"--search is not valid JSON: {exc}") from None
     try:
-        result: MetadataSearchDto = structure_json(data, MetadataSearchDto)
-        return result
-    except ResponseValidationError as exc:
-        raise CliError(f"--search does not fit MetadataSearchDto: {exc}") from None
+        return search_filter(data, name="--search")
+    except (TypeError, ValueError) as exc:
+        raise CliError(str(exc)) from None
 
 
 def _check_dest(text: str, *, create: bool) -> Path:
@@ -84,7 +84,6 @@ def _check_dest(text: str, *, create: bool) -> Path:
 
 
 async def run(args: argparse.Namespace, ctx: Context) -> int:
-    dest = await anyio.to_thread.run_sync(lambda: _check_dest(args.dest, create=not args.dry_run))
     try:
         options = ExportOptions(
             album=args.album,
@@ -96,10 +95,12 @@ async def run(args: argparse.Namespace, ctx: Context) -> int:
         )
         settings: dict[str, Any] = {}
         if args.concurrency is not None:
+            CONCURRENCY.check("--concurrency", args.concurrency)
             settings["concurrency"] = args.concurrency
         config = DownloadConfig(**settings)
     except ValueError as exc:
         raise CliError(str(exc)) from None
+    dest = await anyio.to_thread.run_sync(lambda: _check_dest(args.dest, create=not args.dry_run))
     async with ctx.client() as client:
         try:
             exporter, report = await ctx.run_transfer(

@@ -18,6 +18,7 @@ import datetime as dt
 import os
 from typing import Any
 
+from ..transfer.config import CONCURRENCY
 from ..transfer.migrate import (
     PRESERVE_ALL,
     PRESERVE_FIELDS,
@@ -102,7 +103,7 @@ def register(subparsers: Any) -> None:
     )
     run_group = parser.add_argument_group("running")
     run_group.add_argument(
-        "--concurrency", type=int, default=4, metavar="N", help="transfers in flight (4)"
+        "--concurrency", type=int, default=4, metavar="N", help="transfers in flight, 1-64 (4)"
     )
     run_group.add_argument(
         "--dry-run", action="store_true", help="list and compare only; change nothing"
@@ -164,6 +165,7 @@ def build_options(args: argparse.Namespace) -> tuple[MigrateOptions, MigrateConf
         options = MigrateOptions(
             selection=selection, preserve=PRESERVE_ALL - skipped, dry_run=args.dry_run
         )
+        CONCURRENCY.check("--concurrency", args.concurrency)
         config = MigrateConfig(concurrency=args.concurrency)
     except ValueError as exc:
         raise CliError(str(exc)) from None

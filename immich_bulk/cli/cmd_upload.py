@@ -13,8 +13,9 @@ from typing import Any, BinaryIO
 import anyio.to_thread
 
 from ..models import AssetVisibility
-from ..transfer.config import UploadConfig
+from ..transfer.config import CONCURRENCY, RATE, WORKERS, UploadConfig
 from ..transfer.ratelimit import parse_rate
+from ..transfer.scan import check_patterns
 from ..transfer.state import DEFAULT_PATH
 from ..transfer.upload import StatePath, Uploader, UploadOptions
 from .context import EXIT_UNREACHABLE, CliError, Context, add_common_options
@@ -46,10 +47,14 @@ def register(subparsers: Any) -> None:
         "--album-from-folder", action="store_true", help="one album per folder, named after it"
     )
     parser.add_argument(
-        "--concurrency", metavar="N|auto", help="parallel uploads (4), or auto to adapt"
+        "--concurrency",
+        metavar="N|auto",
+        help="parallel uploads, 1-64 (4), or auto to adapt",
     )
     parser.add_argument(
-        "--limit-rate", metavar="RATE", help="cap the bandwidth, e.g. 20M (bytes/s; k, M, G)"
+        "--limit-rate",
+        metavar="RATE",
+        help="cap the bandwidth, e.g. 20M (bytes/s; k, M, G; 1k-100G)",
     )
     parser.add_argument(
         "--pause-jobs",
@@ -59,7 +64,9 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--wait-for-jobs", action="store_true", help="afterwards, wait for those jobs to finish"
     )
-    parser.add_argument("--hash-workers", type=int, metavar="N", help="hashing threads (CPUs)")
+    parser.add_argument(
+        "--hash-workers", type=int, metavar="N", help="hashing threads, 1-128 (CPUs)"
+    )
     parser.add_argument("--dry-run", action="store_true", help="show what would be uploaded")
     parser.add_argument(
         "--delete", action="store_true", help="delete local files the server confirmed"
@@ -146,6 +153,8 @@ async def run(args: argparse.Namespace, ctx: Context) -> int:
             raise CliError(f"--files-from {args.files_from!r} lists no paths")
         paths += listed
     try:
+        check_patterns(args.include, option="--include")
+        check_patterns(args.exclude, option="--exclude")
         options = UploadOptions(
             album=args.album,
             album_from_folder=args.album_from_folder,
@@ -172,10 +181,13 @@ async def run(args: argparse.Namespace, ctx: Context) -> int:
                     f"--concurrency must be a number or auto, not {args.concurrency!r}"
                 )
             settings["concurrency"] = int(args.concurrency)
+            CONCURRENCY.check("--concurrency", settings["concurrency"])
         if args.limit_rate:
             settings["max_bytes_per_second"] = parse_rate(args.limit_rate)
+            RATE.check("--limit-rate", settings["max_bytes_per_second"])
         if args.hash_workers is not None:
             settings["hash_workers"] = args.hash_workers
+            WORKERS.check("--hash-workers", args.hash_workers)
         config = UploadConfig(**settings)
     except ValueError as exc:
         raise CliError(str(exc)) from None

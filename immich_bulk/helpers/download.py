@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
+from typing import Any
 
 import anyio.to_thread
 import attrs
@@ -125,7 +126,7 @@ class DownloadApi(GeneratedDownloadApi):
         *,
         album: str | None = None,
         asset_ids: Iterable[str] | None = None,
-        search: MetadataSearchDto | None = None,
+        search: MetadataSearchDto | Mapping[str, Any] | None = None,
         everything: bool = False,
         layout: str = DEFAULT_LAYOUT,
         concurrency: int | None = None,
@@ -139,7 +140,9 @@ class DownloadApi(GeneratedDownloadApi):
         on_start: Callable[[Exporter], None] | None = None,
     ) -> TransferReport:
         """Export originals to a folder tree: an album (name or id), some *asset_ids*, a
-        *search* (``MetadataSearchDto`` filters), or *everything*.
+        *search* (``MetadataSearchDto`` filters, or their JSON form with camelCase keys:
+        an unknown key, a wrong type or an empty filter raise ValueError/TypeError, never
+        select everything), or *everything*.
 
         Each asset goes to ``dest/<layout>`` (placeholders: ``{filename} {stem} {ext}
         {yyyy} {mm} {dd} {date} {album} {id} {type}``; see ``docs/downloads.md``). Downloads

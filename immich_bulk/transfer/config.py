@@ -17,14 +17,90 @@ the interpreter and libraries.
 from __future__ import annotations
 
 import os
+from typing import Any
 
 import attrs
 
 from .._http.retry import RetryPolicy
 
-__all__ = ["TRANSFER_RETRY", "DownloadConfig", "UploadConfig"]
+__all__ = [
+    "BACKLOG",
+    "BATCH",
+    "CHUNK",
+    "CONCURRENCY",
+    "PAGE",
+    "RATE",
+    "RESTARTS",
+    "TRANSFER_RETRY",
+    "WINDOW",
+    "WORKERS",
+    "Bounds",
+    "DownloadConfig",
+    "UploadConfig",
+]
 
+KiB = 1024
 MiB = 1024 * 1024
+GiB = 1024 * MiB
+
+
+@attrs.frozen
+class Bounds:
+    """The accepted range of a numeric setting. Wide enough for any real library and link,
+    narrow enough that a slip (``--concurrency 100000``: 800 MB of workers) is refused
+    with one line instead of being attempted."""
+
+    low: float
+    high: float
+    integer: bool = True
+    unit: str = ""  # "bytes": shown as KiB/MiB/GiB
+
+    def show(self, value: float) -> str:
+        if self.unit == "bytes":
+            for name, size in (("GiB", GiB), ("MiB", MiB), ("KiB", KiB)):
+                if value >= size and value % size == 0:
+                    return f"{value // size:,.0f} {name}"
+            return f"{value:,} bytes"
+        return f"{value:,}"
+
+    def check(self, name: str, value: Any) -> None:
+        """Raise TypeError (not a number) or ValueError (out of range) naming *name*."""
+        number = isinstance(value, int) or (isinstance(value, float) and not self.integer)
+        if isinstance(value, bool) or not number:
+            what = "a whole number" if self.integer else "a number"
+            raise TypeError(f"{name} must be {what}, not {value!r}")
+        if not self.low <= value <= self.high:
+            low, high = self.show(self.low), self.show(self.high)
+            raise ValueError(f"{name} must be between {low} and {high}, not {self.show(value)}")
+
+    def __call__(self, _: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        """As an attrs validator."""
+        self.check(attribute.name, value)
+
+
+#: Transfers in flight (uploads, downloads, migrations; the adaptive maximum too).
+CONCURRENCY = Bounds(1, 64)
+#: Threads hashing or verifying files.
+WORKERS = Bounds(1, 128)
+#: Checksums per bulk-upload-check, assets per album request.
+BATCH = Bounds(1, 10_000)
+#: Assets per search page (Immich answers at most 1000).
+PAGE = Bounds(1, 1000)
+#: Items waiting between two stages (about 1 KB each).
+BACKLOG = Bounds(1, 10_000)
+#: Bytes read or written per step.
+CHUNK = Bounds(1 * KiB, 64 * MiB, unit="bytes")
+#: Bytes per second: the bandwidth cap, the slowest link assumed.
+RATE = Bounds(1 * KiB, 100 * GiB, unit="bytes")
+#: Fresh starts of one download before it fails.
+RESTARTS = Bounds(1, 100)
+#: Seconds of a batching or measuring window.
+WINDOW = Bounds(0, 60, integer=False)
+
+
+def _default_workers() -> int:
+    return min(os.cpu_count() or 1, int(WORKERS.high))
+
 
 #: Transfers retry harder than single API calls: a 500 during a bulk upload is usually
 #: a busy server, and every retry is safe (uploads dedupe by checksum).
@@ -36,35 +112,27 @@ TRANSFER_RETRY = RetryPolicy(
 )
 
 
-def _positive(_: object, attribute: attrs.Attribute[int], value: int) -> None:
-    if value < 1:
-        raise ValueError(f"{attribute.name} must be at least 1, got {value}")
-
-
 @attrs.frozen(kw_only=True)
 class UploadConfig:
-    """Tuning of the upload pipeline (see the module docstring for the memory formula)."""
+    """Tuning of the upload pipeline (see the module docstring for the memory formula).
+    Every number has a range (:class:`Bounds`); a value outside it raises ValueError."""
 
-    def __attrs_post_init__(self) -> None:
-        if self.max_bytes_per_second is not None and self.max_bytes_per_second < 1:
-            raise ValueError("max_bytes_per_second must be at least 1")
-
-    concurrency: int = attrs.field(default=4, validator=_positive)
+    concurrency: int = attrs.field(default=4, validator=CONCURRENCY)
     """Uploads in flight (long-lived workers)."""
-    hash_workers: int = attrs.field(factory=lambda: os.cpu_count() or 1, validator=_positive)
+    hash_workers: int = attrs.field(factory=_default_workers, validator=WORKERS)
     """Threads hashing files."""
-    check_batch_size: int = attrs.field(default=1000, validator=_positive)
+    check_batch_size: int = attrs.field(default=1000, validator=BATCH)
     """Checksums per ``bulk-upload-check`` request."""
-    check_flush_seconds: float = 0.25
+    check_flush_seconds: float = attrs.field(default=0.25, validator=WINDOW)
     """Send a partial check batch after this long (so uploads start early)."""
-    album_batch_size: int = attrs.field(default=1000, validator=_positive)
-    backlog: int = attrs.field(default=256, validator=_positive)
+    album_batch_size: int = attrs.field(default=1000, validator=BATCH)
+    backlog: int = attrs.field(default=256, validator=BACKLOG)
     """Items buffered between two stages."""
-    chunk_size: int = attrs.field(default=1 * MiB, validator=_positive)
+    chunk_size: int = attrs.field(default=1 * MiB, validator=CHUNK)
     """Bytes read per step while streaming a file to the server."""
-    hash_chunk_size: int = attrs.field(default=1 * MiB, validator=_positive)
+    hash_chunk_size: int = attrs.field(default=1 * MiB, validator=CHUNK)
     retry: RetryPolicy = TRANSFER_RETRY
-    min_bytes_per_second: int = attrs.field(default=64 * 1024, validator=_positive)
+    min_bytes_per_second: int = attrs.field(default=64 * 1024, validator=RATE)
     """The slowest link assumed: the wait for the server's answer after a body of N bytes
     is allowed to grow to N / this (a fixed timeout would kill big videos on slow links)."""
     device_id: str = "immich-bulk"
@@ -72,31 +140,33 @@ class UploadConfig:
     adaptive: bool = False
     """Tune the number of parallel uploads while running (``concurrency`` is the start, up
     to ``max_concurrency``); see :mod:`immich_bulk.transfer.adaptive`."""
-    max_concurrency: int = attrs.field(default=16, validator=_positive)
-    adapt_window_seconds: float = 0.5
+    max_concurrency: int = attrs.field(default=16, validator=CONCURRENCY)
+    adapt_window_seconds: float = attrs.field(default=0.5, validator=WINDOW)
     """How long each adaptive measurement lasts."""
-    max_bytes_per_second: int | None = None
+    max_bytes_per_second: int | None = attrs.field(
+        default=None, validator=attrs.validators.optional(RATE)
+    )
     """A bandwidth cap shared by all uploads (None: no cap)."""
 
 
 @attrs.frozen(kw_only=True)
 class DownloadConfig:
-    """Tuning of downloads and exports."""
+    """Tuning of downloads and exports (ranges as for :class:`UploadConfig`)."""
 
-    concurrency: int = attrs.field(default=4, validator=_positive)
+    concurrency: int = attrs.field(default=4, validator=CONCURRENCY)
     """Downloads in flight."""
-    chunk_size: int = attrs.field(default=1 * MiB, validator=_positive)
+    chunk_size: int = attrs.field(default=1 * MiB, validator=CHUNK)
     """Bytes written per step."""
-    page_size: int = attrs.field(default=1000, validator=_positive)
+    page_size: int = attrs.field(default=1000, validator=PAGE)
     """Assets per search page while listing."""
-    backlog: int = attrs.field(default=256, validator=_positive)
-    max_restarts: int = attrs.field(default=3, validator=_positive)
+    backlog: int = attrs.field(default=256, validator=BACKLOG)
+    max_restarts: int = attrs.field(default=3, validator=RESTARTS)
     """How often a download may start over from zero (changed file, ignored Range) before
     it fails: a server whose ETag changes on every request must not loop forever."""
     retry: RetryPolicy = TRANSFER_RETRY
     fsync: bool = True
     """``fsync`` each file before it gets its final name (so a crash or power loss never
     leaves a final name on incomplete data). Off is faster on slow disks, less safe."""
-    verify_workers: int = attrs.field(factory=lambda: os.cpu_count() or 1, validator=_positive)
+    verify_workers: int = attrs.field(factory=_default_workers, validator=WORKERS)
     """Threads re-hashing local files (exports: files changed since they were placed, or
     found without a journal record)."""

@@ -85,6 +85,7 @@ from .naming import (
     safe_id,
 )
 from .report import Outcome, OutcomeLog, TransferReport
+from .search import search_filter
 from .state import DEFAULT_PATH, DownloadRecord, ServerJournal, StatePath, StateStore
 
 if TYPE_CHECKING:
@@ -104,6 +105,12 @@ PLAN_FLUSH_SECONDS = 0.1
 _UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 
 
+def _search_or_none(
+    value: MetadataSearchDto | Mapping[str, Any] | None,
+) -> MetadataSearchDto | None:
+    return None if value is None else search_filter(value)
+
+
 @attrs.frozen(kw_only=True)
 class ExportOptions:
     """What an export does (how fast it runs is :class:`DownloadConfig`).
@@ -113,7 +120,10 @@ class ExportOptions:
 
     album: str | None = None
     asset_ids: tuple[str, ...] | None = None
-    search: MetadataSearchDto | None = None
+    search: MetadataSearchDto | None = attrs.field(default=None, converter=_search_or_none)
+    """A ``MetadataSearchDto``, or its JSON form (camelCase keys); checked: an unknown
+    key, a value of the wrong type, an empty filter raise (see
+    :func:`~immich_bulk.transfer.search.search_filter`)."""
     everything: bool = False
     layout: str = DEFAULT_LAYOUT
     """Relative path template (see :data:`~immich_bulk.transfer.naming.LAYOUT_FIELDS`)."""
@@ -529,6 +539,7 @@ class Exporter:
             return
         records = await self._journal.downloads(i.asset_id for i in batch)
         for item in batch:
+            self.log.begin(item.asset_id)
             self.hub.emit(ItemQueued(item=item.asset_id, size=item.size))
             if item.asset is not None:
                 self._fill(item)

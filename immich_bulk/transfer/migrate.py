@@ -70,7 +70,16 @@ from ..models import (
     ExifResponseDto,
 )
 from ._engine import StageClock, batches, run_with_state
-from .config import TRANSFER_RETRY
+from .config import (
+    BACKLOG,
+    BATCH,
+    CHUNK,
+    CONCURRENCY,
+    PAGE,
+    RATE,
+    TRANSFER_RETRY,
+    WINDOW,
+)
 from .events import (
     BytesTransferred,
     EventHub,
@@ -131,11 +140,6 @@ NOT_CARRIED = (
 )
 
 
-def _positive(_: object, attribute: attrs.Attribute[int], value: int) -> None:
-    if value < 1:
-        raise ValueError(f"{attribute.name} must be at least 1, got {value}")
-
-
 @attrs.frozen(kw_only=True)
 class MigrateConfig:
     """How a migration runs (what it migrates is :class:`MigrateOptions`).
@@ -145,24 +149,24 @@ class MigrateConfig:
     whatever the size of the library or of its files.
     """
 
-    concurrency: int = attrs.field(default=4, validator=_positive)
+    concurrency: int = attrs.field(default=4, validator=CONCURRENCY)
     """Transfers in flight (long-lived workers)."""
-    page_size: int = attrs.field(default=500, validator=_positive)
+    page_size: int = attrs.field(default=500, validator=PAGE)
     """Assets per search page (Immich allows up to 1000)."""
-    check_batch_size: int = attrs.field(default=1000, validator=_positive)
+    check_batch_size: int = attrs.field(default=1000, validator=BATCH)
     """Checksums per ``bulk-upload-check`` request to the target."""
-    check_flush_seconds: float = 0.25
-    album_batch_size: int = attrs.field(default=1000, validator=_positive)
-    backlog: int = attrs.field(default=256, validator=_positive)
-    chunk_size: int = attrs.field(default=1 * MiB, validator=_positive)
+    check_flush_seconds: float = attrs.field(default=0.25, validator=WINDOW)
+    album_batch_size: int = attrs.field(default=1000, validator=BATCH)
+    backlog: int = attrs.field(default=256, validator=BACKLOG)
+    chunk_size: int = attrs.field(default=1 * MiB, validator=CHUNK)
     """Bytes read from the source per step."""
     retry: RetryPolicy = TRANSFER_RETRY
     """Backoff and attempts; a transfer's attempts re-open the source download."""
-    min_bytes_per_second: int = attrs.field(default=64 * 1024, validator=_positive)
+    min_bytes_per_second: int = attrs.field(default=64 * 1024, validator=RATE)
     """The slowest link assumed (the wait for the target's answer grows with the size)."""
     device_id: str = "immich-bulk"
     """``deviceId`` sent when the source asset has none."""
-    link_concurrency: int = attrs.field(default=4, validator=_positive)
+    link_concurrency: int = attrs.field(default=4, validator=CONCURRENCY)
     """Concurrent look-ups while resolving tags."""
 
 
@@ -448,6 +452,7 @@ class Migrator:
         try:
             sha1 = parse_checksum(asset.checksum)
         except ValueError:
+            self.log.begin(asset.id)
             self.hub.emit(ItemQueued(item=asset.id))
             placeholder = _Item(asset, b"\0" * 20)
             self._fail(placeholder, "list", "the source gave no usable checksum", None)
@@ -474,6 +479,7 @@ class Migrator:
                         if item is None:
                             continue
                         self._stages["list"].touch()
+                        self.log.begin(item.id)
                         self.hub.emit(ItemQueued(item=item.id))
                         await send.send(item)
             except ImmichError as exc:
@@ -697,6 +703,7 @@ class Migrator:
         if item is None:
             return None, f"its motion part {video_id} has no usable checksum"
         item.pulled_by = still.id
+        self.log.begin(item.id)
         self.hub.emit(ItemQueued(item=item.id))
         if await self._ask_target([item]) and item.target_id != "!":
             await self._process(item, pulled=True)
@@ -847,6 +854,7 @@ class Migrator:
         target_names = {a.album_name for a in await own_albums(self.target, self.target_user)}
         for album in albums:
             item = f"album:{album.album_name}"
+            self.log.begin(item)
             self.hub.emit(ItemQueued(item=item, size=None))
             exists = album.album_name in target_names
             self.finish(

@@ -102,6 +102,7 @@ class LinkMigrator:
         return ids
 
     def _queued(self, item: str) -> None:
+        self.m.log.begin(item)
         self.m.hub.emit(ItemQueued(item=item))
 
     def _outcome(self, item: str, status: str, reason: str, *, target: str | None = None) -> None:

@@ -33,7 +33,9 @@ class Outcome:
     downloaded | present (already there, or moved after a layout change) |
     would-download | would-move | skipped (e.g. listed twice) | failed for exports;
     migrated | exists (the target had it) | would-migrate | skipped | failed for migrations
-    (whose items are assets, ``album:NAME``, ``stack:ID`` and ``tag:VALUE``).
+    (whose items are assets, ``album:NAME``, ``stack:ID`` and ``tag:VALUE``); and for all
+    three ``interrupted``: found, but the run was stopped before it finished (a re-run
+    takes it up).
     """
 
     item: str  # the local path, or the asset id
@@ -83,8 +85,26 @@ class OutcomeLog:
         self.failures: list[Outcome] = []
         self.bytes = 0
         self.retries = 0
+        # items found and not finished yet (bounded by what is in flight between stages)
+        self._open: Counter[str] = Counter()
+
+    def begin(self, item: str) -> None:
+        """*item* was found: it owes an outcome (see :meth:`close_open`)."""
+        self._open[item] += 1
+
+    def close_open(self, reason: str = "the run was interrupted before it finished") -> int:
+        """Give every item begun and not finished the outcome ``interrupted`` (a stopped
+        run: nothing found may go unreported). Returns how many."""
+        unfinished = list(self._open.elements())
+        for item in unfinished:
+            self.add(Outcome(item=item, status="interrupted", reason=reason))
+        return len(unfinished)
 
     def add(self, outcome: Outcome) -> None:
+        if self._open[outcome.item] > 1:
+            self._open[outcome.item] -= 1
+        else:
+            self._open.pop(outcome.item, None)
         self.counts[outcome.status] += 1
         self.retries += outcome.retries
         if outcome.status == "failed" and len(self.failures) < MAX_FAILURES_IN_MEMORY:
@@ -142,7 +162,10 @@ class TransferReport:
         extra: Mapping[str, Any] | None = None,
     ) -> TransferReport:
         """The report of an engine run from its outcome log (``stages``: name -> an object
-        with ``seconds``)."""
+        with ``seconds``). In an interrupted run, the items found but not finished get the
+        outcome ``interrupted``."""
+        if interrupted:
+            log.close_open()
         return cls(
             kind=kind,
             counts=dict(log.counts),
@@ -179,7 +202,8 @@ class TransferReport:
         parts = [f"{n} {status}" for status, n in sorted(self.counts.items()) if n]
         speed = self.bytes_transferred / self.seconds / 1e6 if self.seconds > 0 else 0.0
         text = (
-            f"{self.kind}: {self.total} items: {', '.join(parts) or 'nothing to do'}; "
+            f"{self.kind}: {self.total} items: "
+            f"{', '.join(parts) or ('nothing finished' if self.interrupted else 'nothing to do')}; "
             f"{self.bytes_transferred / 1e6:.1f} MB in {self.seconds:.1f} s ({speed:.1f} MB/s)"
         )
         if self.retries:

@@ -66,6 +66,7 @@ __all__ = [
     "ScanStats",
     "ScannedFile",
     "SkipKind",
+    "check_patterns",
     "iter_scan",
     "scan_into",
 ]
@@ -118,9 +119,8 @@ class ScanOptions:
     )
 
     def __attrs_post_init__(self) -> None:
-        # Fail early on a malformed pattern.
-        _GlobSet(self.include)
-        _GlobSet(self.exclude)
+        check_patterns(self.include)
+        check_patterns(self.exclude)
 
     @property
     def media_extensions(self) -> frozenset[str]:
@@ -239,7 +239,9 @@ def _translate_component(comp: str) -> str:
             out.append("[^/]*")
         elif c == "?":
             out.append("[^/]")
-        elif c == "\\" and i < n:
+        elif c == "\\":
+            if i >= n:
+                raise ValueError("it ends with an unfinished escape '\\'")
             out.append(re.escape(comp[i]))
             i += 1
         elif c == "[":
@@ -251,8 +253,7 @@ def _translate_component(comp: str) -> str:
             while j < n and comp[j] != "]":
                 j += 1
             if j >= n:
-                out.append(re.escape(c))
-                continue
+                raise ValueError("'[' is never closed (write '\\[' for a literal '[')")
             body = comp[i:j]
             i = j + 1
             negate = body[:1] in ("!", "^")
@@ -284,7 +285,7 @@ def _compile_pattern(pattern: str) -> tuple[str, str | None]:
     subtree = p.endswith("/")
     p = p.rstrip("/")
     if not p:
-        raise ValueError(f"empty glob pattern: {pattern!r}")
+        raise ValueError("it is empty")
     if "/" not in p and not anchored:
         p = "**/" + p
     if subtree:
@@ -299,6 +300,15 @@ def _compile_pattern(pattern: str) -> tuple[str, str | None]:
     return full, prefix
 
 
+def check_patterns(patterns: Iterable[str], *, option: str = "") -> None:
+    """Raise ValueError naming the first malformed pattern (before anything is scanned:
+    a pattern that cannot match what it says must not quietly match nothing)."""
+    try:
+        _GlobSet(_tuple_of_str(patterns))
+    except ValueError as exc:
+        raise ValueError(f"{option}: {exc}" if option else str(exc)) from None
+
+
 class _GlobSet:
     """A set of patterns compiled into one regex (plus one for whole directories)."""
 
@@ -308,18 +318,22 @@ class _GlobSet:
         files: list[str] = []
         dirs: list[str] = []
         for pattern in self.patterns:
-            full, prefix = _compile_pattern(pattern)
-            files.append(full)
-            dirs.append(full)
-            if prefix is not None:
-                dirs.append(prefix)
-            self._each.append(
-                (
+            try:
+                full, prefix = _compile_pattern(pattern)
+                compiled = (
                     pattern,
                     re.compile(full, re.DOTALL),
                     re.compile(prefix, re.DOTALL) if prefix is not None else None,
                 )
-            )
+            except re.error as exc:  # e.g. a reversed range, [z-a]
+                raise ValueError(f"invalid glob pattern {pattern!r}: {exc.msg}") from None
+            except ValueError as exc:
+                raise ValueError(f"invalid glob pattern {pattern!r}: {exc}") from None
+            files.append(full)
+            dirs.append(full)
+            if prefix is not None:
+                dirs.append(prefix)
+            self._each.append(compiled)
         self._files = re.compile("|".join(f"(?:{r})" for r in files), re.DOTALL) if files else None
         self._dirs = re.compile("|".join(f"(?:{r})" for r in dirs), re.DOTALL) if dirs else None
 

@@ -79,7 +79,15 @@ from .hashing import Hasher, HashResult, sha1_base64
 from .jobs import JobControl, jobs_paused
 from .ratelimit import RateLimiter
 from .report import Outcome, OutcomeLog, TransferReport
-from .scan import ScanError, ScanItem, ScannedFile, ScanOptions, ScanSkip, scan_into
+from .scan import (
+    ScanError,
+    ScanItem,
+    ScannedFile,
+    ScanOptions,
+    ScanSkip,
+    check_patterns,
+    scan_into,
+)
 from .state import DEFAULT_PATH, ServerJournal, StatePath, StateStore
 
 if TYPE_CHECKING:
@@ -140,6 +148,8 @@ class UploadOptions:
                 "locked assets cannot be put in albums: Immich keeps the locked folder out "
                 "of every album"
             )
+        check_patterns(self.include, option="include")
+        check_patterns(self.exclude, option="exclude")
 
 
 @attrs.define(slots=True, eq=False)
@@ -397,6 +407,7 @@ class Uploader:
             else:
                 item = _Item(entry, os.fsdecode(entry.path), album=self._album_for(entry))
                 self._stages["scan"].touch()
+                self.log.begin(item.name)
                 self.hub.emit(ItemQueued(item=item.name, size=entry.size))
                 items.append(item)
         if self.options.skip_hash:

@@ -141,7 +141,7 @@ def test_exit_codes_for_user_errors(cli: Cli, tmp_path: Path) -> None:
     assert missing.code == 2 and "no such file or folder" in missing.stderr
     assert "Traceback" not in missing.stderr
     bad_option = cli.run("upload", str(tmp_path), "--concurrency", "0")
-    assert bad_option.code == 2 and "concurrency must be at least 1" in bad_option.stderr
+    assert bad_option.code == 2 and "--concurrency must be between 1 and 64" in bad_option.stderr
     usage = cli.run("upload")
     assert usage.code == 2 and "nothing to upload" in usage.stderr
     no_config = cli.run(
