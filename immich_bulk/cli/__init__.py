@@ -31,6 +31,7 @@ from .context import (
     Context,
     error_exit_code,
 )
+from .display import echo, shown
 
 __all__ = ["build_parser", "main"]
 
@@ -75,13 +76,19 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _ShownFormatter(logging.Formatter):
+    """Log messages name files and servers' answers: escaped like every other line."""
+
+    def formatMessage(self, record: logging.LogRecord) -> str:
+        record.message = shown(record.message)
+        return super().formatMessage(record)
+
+
 def _setup_logging(verbose: int, quiet: int) -> None:
     level = logging.WARNING - 10 * verbose + 10 * quiet
-    logging.basicConfig(
-        level=max(logging.DEBUG, min(logging.CRITICAL, level)),
-        format="%(levelname)s %(name)s: %(message)s",
-        stream=sys.stderr,
-    )
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_ShownFormatter("%(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=max(logging.DEBUG, min(logging.CRITICAL, level)), handlers=[handler])
     if verbose < 2:  # httpx logs every request at INFO
         logging.getLogger("httpx").setLevel(logging.WARNING)
         logging.getLogger("httpcore").setLevel(logging.WARNING)
@@ -137,7 +144,7 @@ def _unwrap(exc: BaseException) -> BaseException:
 
 def _exit_for(exc: BaseException) -> int:
     if isinstance(exc, CliError):
-        print(f"immich-bulk: error: {exc}", file=sys.stderr)
+        echo(f"immich-bulk: error: {exc}", sys.stderr)
         return exc.code
     if isinstance(exc, KeyboardInterrupt):
         print("immich-bulk: interrupted", file=sys.stderr)
@@ -147,9 +154,9 @@ def _exit_for(exc: BaseException) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_FAILED
     if isinstance(exc, (ImmichError, ValueError)):
-        print(f"immich-bulk: error: {exc}", file=sys.stderr)
+        echo(f"immich-bulk: error: {exc}", sys.stderr)
         return error_exit_code(exc)
     if isinstance(exc, OSError):
-        print(f"immich-bulk: error: {exc}", file=sys.stderr)
+        echo(f"immich-bulk: error: {exc}", sys.stderr)
         return EXIT_FAILED
     raise exc

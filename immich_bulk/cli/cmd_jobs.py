@@ -9,6 +9,7 @@ from ..transfer.jobs import INGEST_QUEUES, JobControl, describe_owner, owner_ali
 from ..transfer.state import StateStore
 from .cmd_upload import state_path
 from .context import Context, add_common_options
+from .display import echo
 
 
 def register(subparsers: Any) -> None:
@@ -41,9 +42,7 @@ async def run(args: argparse.Namespace, ctx: Context) -> int:
         if args.resume:
             records = await store.paused_queues(client.base_url)
             if not records:
-                print(
-                    "no job queues recorded as paused by this tool on this server", file=ctx.stdout
-                )
+                echo("no job queues recorded as paused by this tool on this server", ctx.stdout)
                 return 0
             # by hand: also the queues of runs on other hosts (their state cannot be known)
             running = [r for r in records if owner_alive(r.owner) is True]
@@ -52,12 +51,12 @@ async def run(args: argparse.Namespace, ctx: Context) -> int:
             for record in stale:
                 resumed += await control.resume(record.queues, owner=record.owner)
             for record in running:
-                print(
+                echo(
                     f"left alone: {', '.join(record.queues)} (paused by a run still going: "
                     f"{describe_owner(record.owner)})",
-                    file=ctx.stdout,
+                    ctx.stdout,
                 )
-            print(f"resumed: {', '.join(resumed) or 'nothing'}", file=ctx.stdout)
+            echo(f"resumed: {', '.join(resumed) or 'nothing'}", ctx.stdout)
             return 0 if len(resumed) == sum(len(r.queues) for r in stale) else 1
         if args.wait:
             await control.wait_until_drained(
@@ -87,7 +86,7 @@ async def run(args: argparse.Namespace, ctx: Context) -> int:
     for name, state in sorted(states.items()):
         mark = " (ingest)" if name in INGEST_QUEUES else ""
         paused = "paused " if state.paused else "running"
-        print(f"{name:<26}{paused}  {state.pending:>6} pending{mark}", file=ctx.stdout)
+        echo(f"{name:<26}{paused}  {state.pending:>6} pending{mark}", ctx.stdout)
     for record in records:
         alive = owner_alive(record.owner)
         status = {
@@ -95,9 +94,9 @@ async def run(args: argparse.Namespace, ctx: Context) -> int:
             False: "ended without resuming them: `immich-bulk jobs --resume`",
             None: "on another host: `immich-bulk jobs --resume` once it has ended",
         }[alive]
-        print(
+        echo(
             f"recorded as paused by this tool: {', '.join(record.queues)} "
             f"(run {describe_owner(record.owner)}, {status})",
-            file=ctx.stdout,
+            ctx.stdout,
         )
     return 0

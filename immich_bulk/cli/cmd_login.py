@@ -12,6 +12,7 @@ import anyio
 
 from .config import Credentials, config_path, delete_config, save_config
 from .context import CliError, Context
+from .display import echo
 
 
 def register(subparsers: Any) -> None:
@@ -46,9 +47,7 @@ async def run_login(args: argparse.Namespace, ctx: Context) -> int:
         me = await client.users.get_my_user()
         url = client.server_url
     path = save_config(url, args.key)
-    print(
-        f"logged in to {url} as {me.email}; saved in {path} (readable only by you)", file=ctx.stdout
-    )
+    echo(f"logged in to {url} as {me.email}; saved in {path} (readable only by you)", ctx.stdout)
     return 0
 
 

@@ -41,6 +41,7 @@ from .context import (
     Context,
     add_common_options,
 )
+from .display import echo
 from .progress import EventWriter
 
 ENV_FROM_URL = "IMMICH_FROM_URL"
@@ -223,13 +224,13 @@ def finish(
         ctx.print_summary(report)
         print(diff.summary(), file=ctx.stdout)
         for note in diff.notes:
-            print(f"note: {note}", file=ctx.stdout)
+            echo(f"note: {note}", ctx.stdout)
         for n, difference in enumerate(diff.differences()):
             if n == 50:
                 print(f"  ... ({diff.total - 50} more; --json lists them all)", file=ctx.stdout)
                 break
             what = difference.name or difference.checksum or ""
-            print(f"  {difference.kind}: {what}: {difference.detail}", file=ctx.stdout)
+            echo(f"  {difference.kind}: {what}: {difference.detail}", ctx.stdout)
     if report.interrupted:
         return EXIT_INTERRUPTED
     return EXIT_FAILED if report.failed or not diff.ok else EXIT_OK

@@ -8,6 +8,7 @@ from typing import Any
 from .._version import __version__
 from ..api import IMMICH_VERSION
 from .context import Context, add_common_options
+from .display import echo
 
 
 def register(subparsers: Any) -> None:
@@ -57,17 +58,17 @@ async def run(args: argparse.Namespace, ctx: Context) -> int:
         )
         return 0
     out = ctx.stdout
-    print(f"server:  {url} ({about.version})", file=out)
+    echo(f"server:  {url} ({about.version})", out)
     admin = ", admin" if me.is_admin else ""
-    print(f"user:    {me.name} <{me.email}>{admin}", file=out)
-    print(f"client:  immich-bulk {__version__}, generated from Immich v{IMMICH_VERSION}", file=out)
-    print(f"images:  {' '.join(media.image)}", file=out)
-    print(f"videos:  {' '.join(media.video)}", file=out)
-    print(f"sidecar: {' '.join(media.sidecar)}", file=out)
-    print(f"compatibility: {report.summary()}", file=out)
+    echo(f"user:    {me.name} <{me.email}>{admin}", out)
+    echo(f"client:  immich-bulk {__version__}, generated from Immich v{IMMICH_VERSION}", out)
+    echo(f"images:  {' '.join(media.image)}", out)
+    echo(f"videos:  {' '.join(media.video)}", out)
+    echo(f"sidecar: {' '.join(media.sidecar)}", out)
+    echo(f"compatibility: {report.summary()}", out)
     for issue in shown[:40]:
         flag = " [used by transfers]" if issue.used_by_engine else ""
-        print(f"  {issue.severity}: {issue.kind} {issue.where}: {issue.detail}{flag}", file=out)
+        echo(f"  {issue.severity}: {issue.kind} {issue.where}: {issue.detail}{flag}", out)
     if len(shown) > 40:
-        print(f"  ... {len(shown) - 40} more (--json lists them all)", file=out)
+        echo(f"  ... {len(shown) - 40} more (--json lists them all)", out)
     return 0

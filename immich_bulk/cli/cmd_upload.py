@@ -4,6 +4,7 @@ server exactly once."""
 from __future__ import annotations
 
 import argparse
+import base64
 import functools
 import os
 import sys
@@ -19,6 +20,7 @@ from ..transfer.scan import check_patterns
 from ..transfer.state import DEFAULT_PATH
 from ..transfer.upload import StatePath, Uploader, UploadOptions
 from .context import EXIT_UNREACHABLE, CliError, Context, add_common_options
+from .display import shown
 
 
 def register(subparsers: Any) -> None:
@@ -40,6 +42,12 @@ def register(subparsers: Any) -> None:
         "--null",
         action="store_true",
         help="with --files-from: paths end with NUL, not newline (find -print0)",
+    )
+    parser.add_argument(
+        "--base64",
+        action="store_true",
+        help="with --files-from: each path is given as its bytes in base64 (any name, "
+        "e.g. the item_b64 of a --json report)",
     )
     albums = parser.add_mutually_exclusive_group()
     albums.add_argument("--album", metavar="NAME", help="add everything to this album")
@@ -114,11 +122,15 @@ def check_paths(paths: list[str]) -> list[Path]:
     return [Path(p) for p in paths]
 
 
-def read_path_list(source: str, *, null: bool, stdin: BinaryIO) -> list[Path]:
+def read_path_list(
+    source: str, *, null: bool, stdin: BinaryIO, encoded: bool = False
+) -> list[Path]:
     """The paths listed in *source* (a file, or ``-`` for *stdin*): one per line, or per
     NUL with *null*; blank entries are ignored, names that are not UTF-8 kept as bytes
-    (``os.fsdecode``). A listed path that no longer exists is not an error here: the run
-    reports it as a failure, like any file it cannot read."""
+    (``os.fsdecode``); with *encoded* each entry is the path's bytes in base64 (what the
+    JSON report's ``item_b64`` holds, so any name survives a trip through text tools). A
+    listed path that no longer exists is not an error here: the run reports it as a
+    failure, like any file it cannot read."""
     try:
         if source == "-":
             data = stdin.read()
@@ -131,12 +143,26 @@ def read_path_list(source: str, *, null: bool, stdin: BinaryIO) -> list[Path]:
         entries = data.split(b"\0")
     else:
         entries = [line.removesuffix(b"\r") for line in data.split(b"\n")]
+    if encoded:
+        entries = [_from_base64(source, n, e) for n, e in enumerate(entries, 1) if e.strip()]
     return [Path(os.fsdecode(entry)) for entry in entries if entry.strip()]
+
+
+def _from_base64(source: str, number: int, entry: bytes) -> bytes:
+    try:
+        return base64.b64decode(entry.strip(), validate=True)
+    except ValueError:
+        raise CliError(
+            f"--files-from {source!r}: entry {number} is not base64: "
+            + shown(entry[:60].decode("utf-8", "backslashreplace"))
+        ) from None
 
 
 async def run(args: argparse.Namespace, ctx: Context) -> int:
     if args.null and not args.files_from:
         raise CliError("--null only applies to --files-from")
+    if args.base64 and not args.files_from:
+        raise CliError("--base64 only applies to --files-from")
     if args.archive and args.visibility not in (None, "archive"):
         raise CliError(f"--archive contradicts --visibility {args.visibility}")
     visibility = "archive" if args.archive else args.visibility
@@ -146,7 +172,11 @@ async def run(args: argparse.Namespace, ctx: Context) -> int:
     if args.files_from:
         listed = await anyio.to_thread.run_sync(
             functools.partial(
-                read_path_list, args.files_from, null=args.null, stdin=sys.stdin.buffer
+                read_path_list,
+                args.files_from,
+                null=args.null,
+                stdin=sys.stdin.buffer,
+                encoded=args.base64,
             )
         )
         if not listed:

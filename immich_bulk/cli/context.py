@@ -43,6 +43,7 @@ from ..transfer.events import EventHub, TransferEvent
 from ..transfer.report import TransferReport
 from ..transfer.state import StatePath, StateStore, StateStoreError
 from .config import Credentials, resolve
+from .display import echo
 from .progress import EventWriter, ProgressView
 
 __all__ = [
@@ -175,7 +176,7 @@ class Context:
 
     # -- output -----------------------------------------------------------------------
     def warn(self, message: str) -> None:
-        print(f"warning: {message}", file=self.stderr, flush=True)
+        echo(f"warning: {message}", self.stderr, flush=True)
 
     def listeners(self, title: str) -> tuple[list[Callable[[TransferEvent], None]], ProgressView]:
         mode = "off" if getattr(self.args, "no_progress", False) else "auto"
@@ -216,11 +217,11 @@ class Context:
         out = self.stdout
         print(report.summary(), file=out)
         for note in report.notes:
-            print(f"note: {note}", file=out)
+            echo(f"note: {note}", out)
         if report.failures:
             print(f"failed ({report.failed}):", file=out)
             for outcome in report.failures[:50]:
-                print(f"  {outcome.item}: {outcome.reason}", file=out)
+                echo(f"  {outcome.item}: {outcome.reason}", out)
             if report.failed > 50:
                 print("  ... (--json lists them all)", file=out)
         if report.interrupted:

@@ -2,7 +2,8 @@
 
 Events only bump counters (cheap, called for every chunk); a separate task redraws the bars
 a few times a second, or prints one line every few seconds when stderr is not a terminal
-(pipes, CI logs). Failures, retries and notices are printed as they happen in both modes.
+(pipes, CI logs). Failures, retries and notices are printed as they happen in both modes,
+names escaped (:func:`~immich_bulk.cli.display.shown`; and never read as rich markup).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import IO, Any
 
 import anyio
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, Progress, SpinnerColumn, TaskID, TextColumn
 
 from ..transfer.events import (
@@ -30,6 +32,7 @@ from ..transfer.events import (
     Notice,
     TransferEvent,
 )
+from .display import shown
 
 __all__ = ["EventWriter", "ProgressView"]
 
@@ -151,26 +154,26 @@ class ProgressView:
             self.skipped += 1
         elif isinstance(event, ItemFailed):
             self.failed += 1
-            self._print(
-                f"[red]failed[/red] {event.item}: {event.reason}",
-                plain=f"failed {event.item}: {event.reason}",
-            )
+            what = f"{shown(event.item)}: {shown(event.reason)}"
+            self._print(f"[red]failed[/red] {escape(what)}", plain=f"failed {what}")
         elif isinstance(event, ItemRetrying):
             self.retries += 1
             if self.mode != "off":
+                what = f"{shown(event.item)}: {shown(event.reason)}"
                 self._print(
-                    f"[yellow]retry {event.attempt}[/yellow] {event.item}: {event.reason}"
+                    f"[yellow]retry {event.attempt}[/yellow] {escape(what)}"
                     f" (waiting {event.delay:.1f} s)",
-                    plain=f"retry {event.attempt} {event.item}: {event.reason}",
+                    plain=f"retry {event.attempt} {what}",
                 )
         elif isinstance(event, JobsPending):
             stage = self._stage("jobs")
             stage.pending = event.pending
             stage.most_pending = max(stage.most_pending, event.pending)
         elif isinstance(event, Notice):
+            message = shown(event.message)
             self._print(
-                f"[bold]{event.level}[/bold]: {event.message}",
-                plain=f"{event.level}: {event.message}",
+                f"[bold]{escape(event.level)}[/bold]: {escape(message)}",
+                plain=f"{event.level}: {message}",
             )
 
     def _print(self, markup: str, *, plain: str) -> None:

@@ -8,7 +8,9 @@ failures in memory, and reads the full list back on demand (:meth:`TransferRepor
 
 from __future__ import annotations
 
+import base64
 import json
+import os
 import tempfile
 import weakref
 from collections import Counter
@@ -55,6 +57,10 @@ class Outcome:
         return self.status in SUCCESS or self.status.startswith("would-")
 
     def to_dict(self) -> dict[str, Any]:
+        """The outcome as JSON data. A local path that is not valid UTF-8 (``item`` of an
+        upload, ``path`` of a download) also comes as ``item_b64``/``path_b64``: its exact
+        bytes in base64, since JSON text cannot carry them (tools like jq turn the lone
+        surrogates that stand for them into U+FFFD)."""
         data: dict[str, Any] = {}
         for field in attrs.fields(Outcome):
             value = getattr(self, field.name)
@@ -63,14 +69,33 @@ class Outcome:
             if field.name in ("deleted", "retries") and not value:
                 continue
             data[field.name] = list(value) if isinstance(value, tuple) else value
+        for name in ("item", "path"):
+            raw = _undecodable(data.get(name))
+            if raw is not None:
+                data[f"{name}_b64"] = base64.b64encode(raw).decode("ascii")
         return data
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Outcome:
-        values = dict(data)
+        values = {k: v for k, v in data.items() if not k.endswith("_b64")}
         if "albums" in values:
             values["albums"] = tuple(values["albums"])
         return cls(**values)
+
+
+def _undecodable(value: object) -> bytes | None:
+    """The bytes of a path held as text with lone surrogates (``os.fsdecode`` of a name
+    that is not UTF-8); None for any other value."""
+    if not isinstance(value, str):
+        return None
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        try:
+            return os.fsencode(value)
+        except UnicodeEncodeError:  # a surrogate no file name decodes to
+            return value.encode("utf-8", "surrogatepass")
+    return None
 
 
 class OutcomeLog:

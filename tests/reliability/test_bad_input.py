@@ -183,7 +183,7 @@ def test_odd_trees_every_file_has_an_outcome_and_nothing_crashes(
     again = run_cli(*args, env=env)
     assert again.code == 1 and "Traceback" not in again.stderr, again.stderr
     assert f"failed ({len(failed)})" in again.stdout
-    assert "ping-\\udcff.jpg" in again.stdout  # shown escaped, not a crash
+    assert "ping-\\xff.jpg" in again.stdout  # shown escaped (the byte), not a crash
     third = run_cli(*args, "--json", env=env).json()
     assert third["hash"]["files_hashed"] == 0  # long and odd paths hit the cache too
     assert third["counts"]["duplicate"] == len(uploaded)
