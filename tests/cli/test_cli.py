@@ -301,7 +301,7 @@ def test_login_takes_the_key_from_the_environment_or_after_a_double_dash(
     assert from_env.code == 0 and "logged in" in from_env.stdout
     dashed = cli.run("login", "--", cli.server.url, cli.server.api_key)
     assert dashed.code == 0
-    missing = cli.run("login", cli.server.url, env={"IMMICH_API_KEY": ""})
+    missing = cli.run("login", cli.server.url, env={"IMMICH_API_KEY": ""}, stdin="")
     assert missing.code == 2 and "no API key" in missing.stderr
 
 

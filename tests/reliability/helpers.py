@@ -150,6 +150,7 @@ def run_cli(
     env: Mapping[str, str],
     timeout: float = 120,
     preexec_fn: Callable[[], None] | None = None,
+    stdin: bytes | None = None,
 ) -> Result:
     done = subprocess.run(
         cli_command(*args),
@@ -158,6 +159,8 @@ def run_cli(
         timeout=timeout,
         cwd=ROOT,
         preexec_fn=preexec_fn,
+        input=stdin,
+        stdin=subprocess.DEVNULL if stdin is None else None,
     )
     # decode like a terminal would; a name that is not UTF-8 must not break the test itself
     return Result(

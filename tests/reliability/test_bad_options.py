@@ -1,5 +1,5 @@
 """Bad options and input to the command: a search filter that does not fit the schema,
-numbers out of range, malformed globs.
+numbers out of range, malformed globs, a key piped to ``login``.
 
 Each is one ``immich-bulk: error:`` line and exit code 2 before anything is transferred
 -- never a silent "everything", a silent "nothing", or an attempt that eats the machine.
@@ -7,7 +7,12 @@ Each is one ``immich-bulk: error:`` line and exit code 2 before anything is tran
 
 from __future__ import annotations
 
+import json
+import os
+import sys
 from pathlib import Path
+
+import pytest
 
 from immich_bulk.samples import jpeg_bytes
 from immich_bulk.testing import SubprocessServer
@@ -112,3 +117,61 @@ def _refused(cases: dict[tuple[str, ...], str], env: dict[str, str], tmp_path: P
         assert words in _one_error_line(result.stderr), (args, result.stderr)
         assert result.stdout == ""
     assert not Path(state).exists() and not (tmp_path / "o").exists()
+
+
+# ---------------------------------------------------------------------- login, key on stdin
+
+
+def _saved(home: Path) -> dict[str, str]:
+    data: dict[str, str] = json.loads((home / "config" / "auth.json").read_text())
+    return data
+
+
+def test_login_takes_a_piped_key_and_never_shows_it(
+    server: SubprocessServer, user: User, home: Path
+) -> None:
+    env = cli_env(home, "", "")
+    for piped in (f"{user.key}\n".encode(), user.key.encode(), f"  {user.key}\r\n".encode()):
+        result = run_cli("login", server.url, env=env, stdin=piped)
+        assert result.code == 0, result.stderr
+        assert "logged in" in result.stdout and user.email in result.stdout
+        assert user.key not in result.stdout + result.stderr
+        assert _saved(home)["key"] == user.key  # exactly the key: no newline, no spaces
+        (home / "config" / "auth.json").unlink()
+    refused = {
+        b"": "no API key: stdin (not a terminal) is empty",
+        b"\n\n": "no API key: stdin (not a terminal) is empty",
+        f"{user.key} extra\n".encode(): "holds spaces or control characters",
+        b"k\xffey\n": "not ASCII text",
+        b"x" * 5000: "longer than 4096 bytes",
+    }
+    for piped, words in refused.items():
+        result = run_cli("login", server.url, env=env, stdin=piped)
+        assert result.code == 2, (piped[:20], result.stderr)
+        line = _one_error_line(result.stderr)
+        assert words in line and user.key not in line
+        assert not (home / "config" / "auth.json").exists()
+    wrong = run_cli("login", server.url, env=env, stdin=b"not-the-key\n")
+    assert wrong.code == 3 and "not-the-key" not in wrong.stdout + wrong.stderr
+
+
+@pytest.mark.parametrize("backend", ["asyncio", "trio"])
+def test_login_does_not_wait_forever_on_a_pipe_that_never_delivers(
+    backend: str, home: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """stdin is an open pipe nobody writes to (a script's leftover): a clear error after
+    the wait, not a hang. Nothing is contacted (the URL is unroutable)."""
+    from immich_bulk.cli import cmd_login, main
+
+    read_end, write_end = os.pipe()
+    monkeypatch.setattr(cmd_login, "STDIN_WAIT_SECONDS", 0.3, raising=False)
+    monkeypatch.setenv("IMMICH_API_KEY", "")
+    monkeypatch.setenv("IMMICH_BULK_CONFIG_DIR", str(home / "config"))
+    with os.fdopen(read_end, "r") as stdin:
+        monkeypatch.setattr(sys, "stdin", stdin)
+        try:
+            code = main(["--backend", backend, "login", "http://192.0.2.1:9/api"])
+        finally:
+            os.close(write_end)
+    assert code == 2
+    assert "no API key: nothing arrived on stdin within 0 s" in capsys.readouterr().err
