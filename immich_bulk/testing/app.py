@@ -57,6 +57,9 @@ from . import (  # noqa: E402,F401
     routes_users,
 )
 
+#: How often a held request checks whether its ``hold`` rule is gone.
+_HOLD_POLL_SECONDS = 0.02
+
 
 class FakeApp:
     """ASGI 3 callable; ``fake.app``."""
@@ -146,6 +149,11 @@ class FakeApp:
             elif rule.kind == "capacity":
                 async with self._capacity(rule):
                     await anyio.sleep(rule.seconds)
+            elif rule.kind == "hold":
+                # polled: a test beside a ThreadServer removes the rule from its own
+                # thread, which cannot set an anyio.Event of this event loop
+                while fake.faults.holding(rule):  # noqa: ASYNC110
+                    await anyio.sleep(_HOLD_POLL_SECONDS)
         ctx = Ctx(fake, Request(scope, receive), match.route, match.params, cid, flags=flags)
         head = method == "HEAD"
 

@@ -33,6 +33,9 @@ Kinds:
                    ``seconds`` after the upload (404 "Asset media not found" until then)
 ``capacity``       a server that handles ``slots`` matching requests at a time, each taking
                    ``seconds``: throughput tops out at slots/seconds and latency grows beyond
+``hold``           keep matching requests waiting (before handling) until the rule is removed
+                   or the plan cleared: a client held at a known point, for as long as a
+                   test needs, with ``fired`` counting the requests that reached it
 =================  =========================================================================
 
 At most one rule of the kinds that decide the response (``error``, ``drop_request``,
@@ -71,6 +74,7 @@ FAULT_KINDS = (
     "ignore_range",
     "slow_thumbnail",
     "capacity",
+    "hold",
 )
 #: Kinds of which only the first matching rule fires for a request.
 EXCLUSIVE_KINDS = frozenset({"error", "drop_request", "drop_response"})
@@ -82,7 +86,7 @@ def default_times(kind: str) -> int | None:
     """How often a rule of *kind* fires when ``times`` is not given: once for the faults
     that answer a request in place of the server (an error, a dropped connection), forever
     (None) for the conditions a server is in (latency, throttling, a capacity, corruption,
-    a changing ETag, a proxy that strips Range, slow thumbnails)."""
+    a changing ETag, a proxy that strips Range, slow thumbnails, a hold)."""
     return 1 if kind in EXCLUSIVE_KINDS else None
 
 
@@ -338,6 +342,17 @@ class FaultPlan:
 
     def slow_thumbnails(self, seconds: float, *, times: int | None = None) -> FaultRule:
         return self.add(FaultRule("slow_thumbnail", "uploadAsset", times, seconds=seconds))
+
+    def hold(
+        self, *, match: str | list[str] | None = None, times: int | None = None, skip: int = 0
+    ) -> FaultRule:
+        """Hold matching requests until the rule is removed (``remove(rule)``, ``clear()``)."""
+        return self.add(FaultRule("hold", match, times, skip=skip))
+
+    def holding(self, rule: FaultRule) -> bool:
+        """Whether *rule* is still in the plan (a ``hold`` lets its requests go once not)."""
+        with self._lock:
+            return any(r.id == rule.id for r in self._rules)
 
     def capacity(
         self, slots: int, seconds: float, *, match: str | list[str] | None = None

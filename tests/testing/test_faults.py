@@ -9,6 +9,7 @@ import hashlib
 import io
 import time
 import zipfile
+from collections.abc import Callable
 
 import anyio
 import httpx
@@ -210,6 +211,7 @@ MAKERS = {
     "ignore_range": "ignore_range",
     "slow_thumbnail": "slow_thumbnails",
     "capacity": "capacity",
+    "hold": "hold",
 }
 
 
@@ -240,6 +242,52 @@ async def test_a_posted_capacity_rule_holds_for_every_request(fake: FakeImmich) 
             assert (await http.get("/api/server/ping")).status_code == 200
         (listed,) = (await http.get("/_fake/faults")).json()["rules"]
     assert listed["fired"] == 3 and fake.counters.faults["capacity"] == 3
+
+
+async def _until(check: Callable[[], bool]) -> None:
+    """Poll *check*: a fault's counter, which has no event to wait on."""
+    with anyio.fail_after(30):  # a hang guard only
+        while not check():  # noqa: ASYNC110
+            await anyio.sleep(0.005)
+
+
+async def test_a_hold_keeps_requests_waiting_until_its_rule_is_removed(
+    fake: FakeImmich, client: httpx.AsyncClient
+) -> None:
+    rule = fake.faults.hold(match="pingServer")
+    answered: list[int] = []
+
+    async def ping() -> None:
+        answered.append((await client.get("/server/ping")).status_code)
+
+    async with anyio.create_task_group() as tg:
+        tg.start_soon(ping)
+        tg.start_soon(ping)
+        await _until(lambda: rule.fired == 2)
+        assert (await client.get("/server/version")).status_code == 200  # others pass
+        assert answered == []
+        fake.faults.remove(rule)
+    assert answered == [200, 200] and fake.counters.faults["hold"] == 2
+
+
+async def test_a_posted_hold_lets_go_when_the_plan_is_cleared(fake: FakeImmich) -> None:
+    async with (
+        fake.httpx_client(base_url="http://fake-immich") as http,
+        anyio.create_task_group() as tg,
+    ):
+        added = (await http.post("/_fake/faults", json={"kind": "hold"})).json()["rules"][0]
+        assert added["times"] is None
+        answered: list[int] = []
+
+        async def ping() -> None:
+            answered.append((await http.get("/api/server/ping")).status_code)
+
+        tg.start_soon(ping)
+        await _until(lambda: fake.counters.faults.get("hold", 0) == 1)
+        (listed,) = (await http.get("/_fake/faults")).json()["rules"]  # control: not held
+        assert listed["fired"] == 1 and answered == []
+        await http.delete("/_fake/faults")
+    assert answered == [200]
 
 
 def test_times_must_be_a_count_or_none() -> None:
