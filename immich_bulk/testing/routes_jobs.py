@@ -140,6 +140,9 @@ async def update_queue(ctx: Ctx) -> Response:
     v = Validator(body)
     paused = v.boolean("isPaused")
     v.check()
+    if paused and queue.id == "backgroundTask":  # Immich's own housekeeping (the legacy
+        # PUT /jobs/backgroundTask pause is accepted, as on the real server)
+        raise HTTPError(400, "The BackgroundTask queue cannot be paused")
     if paused is not None and paused != queue.is_paused:
         set_paused(ctx, queue, paused)
     return JSONResponse(queue_dto(queue))

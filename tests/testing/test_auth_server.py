@@ -209,3 +209,13 @@ async def test_jobs_pause_thumbnails(fake: FakeImmich, client: httpx.AsyncClient
     assert bad.status_code == 400
     assert (await client.request("DELETE", "/queues/sidecar/jobs", json={})).status_code == 204
     assert (await client.get("/queues/sidecar/jobs")).json() == []
+
+
+async def test_the_background_task_queue_cannot_be_paused(client: httpx.AsyncClient) -> None:
+    """As Immich v2.7.5 (the ``/queues`` API only): a 400, and the queue keeps running."""
+    refused = await client.put("/queues/backgroundTask", json={"isPaused": True})
+    assert refused.status_code == 400
+    assert refused.json()["message"] == "The BackgroundTask queue cannot be paused"
+    queue = (await client.get("/queues/backgroundTask")).json()
+    assert queue["isPaused"] is False
+    assert (await client.put("/queues/backgroundTask", json={"isPaused": False})).status_code == 200
