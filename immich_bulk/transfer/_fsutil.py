@@ -1,13 +1,15 @@
 """Small filesystem helpers shared by the transfer stages.
 
 * :class:`FileIdentity` -- what identifies one version of one local file: device, inode,
-  size and modification time (ns). The hash cache is keyed by it and the upload stage
-  compares it again before sending bytes.
+  size, modification time and inode change time (ns), and the inode's generation where the
+  platform reports one. The hash cache is keyed by it, and a file is compared with it again
+  before it is deleted.
 * :func:`open_fd` / :func:`stat_path` -- ``os.open`` / ``os.stat`` that also work for paths
   longer than ``PATH_MAX`` (4096 bytes on Linux): on ``ENAMETOOLONG`` the path is opened
   piecewise, each piece relative to a directory descriptor of the previous one.
 * :func:`open_binary` -- a buffered-less binary reader on top of :func:`open_fd`, for the
   upload stage (``with open_binary(path) as f: ...``).
+* :func:`unlink_path` -- ``os.unlink`` for paths of any length.
 
 Paths are ``str`` (file names that are not valid UTF-8 are carried with
 ``surrogateescape``, as :func:`os.fsdecode` does) or :class:`os.PathLike`.
@@ -29,6 +31,7 @@ __all__ = [
     "open_binary",
     "open_fd",
     "stat_path",
+    "unlink_path",
 ]
 
 StrPath = Union[str, "os.PathLike[str]"]
@@ -49,21 +52,34 @@ HAVE_DIR_FD = (
 
 @attrs.frozen
 class FileIdentity:
-    """One version of one local file: ``(dev, ino, size, mtime_ns)``.
+    """One version of one local file: ``(dev, ino, size, mtime_ns, ctime_ns, generation)``.
 
     Two stats of the same unchanged file give equal identities; writing to the file
-    changes ``mtime_ns`` (and usually ``size``), replacing it changes ``ino``.
+    changes ``mtime_ns`` (and usually ``size``), replacing it changes ``ino``. ``ctime_ns``
+    is there because the modification time can be set back (an in-place edit followed by
+    ``touch -r``) and the inode change time cannot: any write, ``utime`` or ``chmod``
+    moves it on. ``generation`` is the inode's generation number where ``stat`` reports one
+    (``st_gen`` on the BSDs and macOS; 0 elsewhere), so a reused inode number is told apart.
     """
 
     dev: int
     ino: int
     size: int
     mtime_ns: int
+    ctime_ns: int = 0
+    generation: int = 0
 
     @classmethod
     def from_stat(cls, st: os.stat_result) -> FileIdentity:
         """The identity of the file *st* describes."""
-        return cls(st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+        return cls(
+            st.st_dev,
+            st.st_ino,
+            st.st_size,
+            st.st_mtime_ns,
+            st.st_ctime_ns,
+            getattr(st, "st_gen", 0) or 0,
+        )
 
 
 def _pieces(path: bytes) -> tuple[bytes, list[bytes]]:
@@ -129,6 +145,25 @@ def stat_path(path: StrPath | bytes, *, follow_symlinks: bool = True) -> os.stat
     dir_fd = open_fd(parent or b".", _O_DIR_WALK)
     try:
         return os.stat(name, dir_fd=dir_fd, follow_symlinks=follow_symlinks)
+    finally:
+        os.close(dir_fd)
+
+
+def unlink_path(path: StrPath | bytes) -> None:
+    """``os.unlink`` that also works for paths longer than ``PATH_MAX``."""
+    try:
+        os.unlink(path)
+        return
+    except OSError as exc:
+        if exc.errno != errno.ENAMETOOLONG or not HAVE_DIR_FD:
+            raise
+    raw = os.fsencode(path).rstrip(b"/")
+    parent, _, name = raw.rpartition(b"/")
+    if not parent and raw.startswith(b"/"):
+        parent = b"/"
+    dir_fd = open_fd(parent or b".", _O_DIR_WALK)
+    try:
+        os.unlink(name, dir_fd=dir_fd)
     finally:
         os.close(dir_fd)
 

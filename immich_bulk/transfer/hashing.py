@@ -7,11 +7,13 @@ bytes. Here digests are ``bytes`` (20); :func:`sha1_hex`, :func:`sha1_base64` an
 
 * :func:`sha1_file` (blocking) hashes one file with a preallocated buffer, ``readinto``
   and 1 MiB reads; ``hashlib`` releases the GIL on large updates and so does the read, so
-  several threads hash in parallel. A file that changes while it is hashed (size or mtime
-  before/after, or versus what the scan saw) raises :class:`~immich_bulk.errors.FileChangedError`.
+  several threads hash in parallel. A file that changes while it is hashed (size, mtime or
+  ctime before/after, or versus what the scan saw) raises
+  :class:`~immich_bulk.errors.FileChangedError`.
 * :class:`Hasher` (async) runs it in worker threads under its own ``CapacityLimiter``
   (default: one thread per CPU), consults the :class:`~immich_bulk.transfer.state.StateStore`
-  hash cache first (keyed by device, inode, size and mtime) and stores new digests there.
+  hash cache first (keyed by :class:`FileIdentity`: device, inode, size, mtime, ctime and
+  generation) and stores new digests there.
 * :class:`StreamHasher` hashes a download as it arrives and checks it against the asset's
   checksum.
 """
@@ -109,13 +111,13 @@ def sha1_file(
 ) -> HashResult:
     """Hash the file at *path* (blocking; run it in a worker thread).
 
-    *expected* is the identity the scan saw: if the file now has another device, inode,
-    size or mtime, :class:`~immich_bulk.errors.FileChangedError` is raised before reading.
-    The size and mtime are checked again after the last read (and the byte count against
-    the size), so a file written to while it is hashed raises too. *on_chunk* is called
-    with the size of every chunk read; it may raise to abort (cancellation, progress).
-    ``OSError`` (vanished, permission denied) propagates as is. Paths longer than
-    ``PATH_MAX`` work.
+    *expected* is the identity the scan saw: if the file now has another
+    :class:`FileIdentity`, :class:`~immich_bulk.errors.FileChangedError` is raised before
+    reading. The size, mtime and ctime are checked again after the last read (and the byte
+    count against the size), so a file written to while it is hashed raises too (even when
+    its mtime is put back). *on_chunk* is called with the size of every chunk read; it may
+    raise to abort (cancellation, progress). ``OSError`` (vanished, permission denied)
+    propagates as is. Paths longer than ``PATH_MAX`` work.
     """
     if chunk_size < 4096:
         raise ValueError("chunk_size must be at least 4096 bytes")
@@ -159,11 +161,13 @@ def sha1_file(
         total != before.st_size
         or after.st_size != before.st_size
         or after.st_mtime_ns != before.st_mtime_ns
+        or after.st_ctime_ns != before.st_ctime_ns
     ):
         raise _changed(
             path,
             f"changed while it was hashed (size {before.st_size} -> {after.st_size}, "
-            f"{total} bytes read, mtime {before.st_mtime_ns} -> {after.st_mtime_ns})",
+            f"{total} bytes read, mtime {before.st_mtime_ns} -> {after.st_mtime_ns}, "
+            f"ctime {before.st_ctime_ns} -> {after.st_ctime_ns})",
         )
     return HashResult(digest.digest(), before.st_size, before.st_mtime_ns)
 
@@ -200,12 +204,12 @@ class HasherStats:
 class Hasher:
     """Hash files in worker threads, with the store's hash cache in front.
 
-    ``await hasher.hash(file)`` answers from the cache when ``(dev, ino, size, mtime_ns)``
-    is known, else reads the file in a worker thread under :attr:`limiter` (default: one
-    token per CPU; change ``limiter.total_tokens`` at runtime to retune) and adds the new
-    digest to the cache (buffered by the store). For batches, :meth:`lookup` asks the
-    cache about many files in one query; hash the misses with ``use_cache=False``.
-    Cancelling a caller stops its thread within one chunk.
+    ``await hasher.hash(file)`` answers from the cache when the file's
+    :class:`FileIdentity` is known, else reads the file in a worker thread under
+    :attr:`limiter` (default: one token per CPU; change ``limiter.total_tokens`` at runtime
+    to retune) and adds the new digest to the cache (buffered by the store). For batches,
+    :meth:`lookup` asks the cache about many files in one query; hash the misses with
+    ``use_cache=False``. Cancelling a caller stops its thread within one chunk.
     """
 
     def __init__(

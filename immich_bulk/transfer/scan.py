@@ -68,7 +68,9 @@ __all__ = [
     "SkipKind",
     "check_patterns",
     "iter_scan",
+    "media_by_sidecar_base",
     "scan_into",
+    "sidecar_bases",
 ]
 
 #: Sidecar extensions recognised by default (attached to their media file, never uploaded
@@ -133,8 +135,9 @@ class ScannedFile:
     """A supported media file found by the scan.
 
     ``root`` is the input path it was found under (for an explicit file input: its
-    parent directory), ``size``/``mtime_ns``/``dev``/``ino`` come from the scan's stat
-    (following symlinks), ``sidecar`` is the attached ``.xmp`` file, if any.
+    parent directory), ``size``/``mtime_ns``/``dev``/``ino``/``ctime_ns``/``generation``
+    come from the scan's stat (following symlinks), ``sidecar`` is the attached ``.xmp``
+    file, if any.
     """
 
     path: Path
@@ -144,11 +147,32 @@ class ScannedFile:
     dev: int
     ino: int
     sidecar: Path | None = None
+    ctime_ns: int = 0
+    generation: int = 0
+
+    @classmethod
+    def from_stat(
+        cls, path: Path, root: Path, st: os.stat_result, sidecar: Path | None
+    ) -> ScannedFile:
+        ident = FileIdentity.from_stat(st)
+        return cls(
+            path=path,
+            root=root,
+            size=ident.size,
+            mtime_ns=ident.mtime_ns,
+            dev=ident.dev,
+            ino=ident.ino,
+            sidecar=sidecar,
+            ctime_ns=ident.ctime_ns,
+            generation=ident.generation,
+        )
 
     @property
     def identity(self) -> FileIdentity:
-        """``(dev, ino, size, mtime_ns)``: the key of the hash cache."""
-        return FileIdentity(self.dev, self.ino, self.size, self.mtime_ns)
+        """The key of the hash cache (see :class:`FileIdentity`)."""
+        return FileIdentity(
+            self.dev, self.ino, self.size, self.mtime_ns, self.ctime_ns, self.generation
+        )
 
     @property
     def relative_path(self) -> Path:
@@ -362,6 +386,43 @@ def _suffix(name: str) -> str:
     return name[dot:].lower() if dot > 0 else ""
 
 
+def sidecar_bases(name: str) -> tuple[str, str]:
+    """The names a sidecar of the media file *name* has without its extension, in order of
+    preference: ``a.jpg`` (``a.jpg.xmp``), then ``a`` (``a.xmp``)."""
+    return name, name[: len(name) - len(_suffix(name))]
+
+
+def media_by_sidecar_base(
+    directory: StrPath, media_extensions: frozenset[str]
+) -> dict[str, list[str]]:
+    """The media files of *directory* by each sidecar base they can take (blocking): ``a.jpg``
+    is listed under ``a.jpg`` and ``a``, so ``result["a"]`` names every media file that
+    ``a.xmp`` can belong to (``a.jpg``, ``a.cr2``). Anything that may be a media file counts
+    (hidden, excluded or unreadable ones too): it is the list of who may still need a
+    sidecar before it is deleted, so it errs on the side of more."""
+    path = os.fspath(directory)
+    fd = open_fd(path, _O_DIR_LIST) if _FD_LISTING else None
+    try:
+        with os.scandir(fd if fd is not None else path) as entries:
+            names = [e.name for e in entries if _maybe_file(e)]
+    finally:
+        if fd is not None:
+            os.close(fd)
+    index: dict[str, list[str]] = {}
+    for name in sorted(names):
+        if _suffix(name) in media_extensions:
+            for base in dict.fromkeys(sidecar_bases(name)):
+                index.setdefault(base, []).append(name)
+    return index
+
+
+def _maybe_file(entry: os.DirEntry[str]) -> bool:
+    try:
+        return not entry.is_dir()
+    except OSError:
+        return True
+
+
 def _error_for(exc: OSError, path: str, *, is_link: bool, what: str) -> ScanError:
     code = exc.errno
     if code == errno.ENOENT:
@@ -459,15 +520,7 @@ class _Walker:
         self.seen_files.add(key)
         if not os.access(path, os.R_OK) and not _long_readable(path):
             return ScanError(p, "permission denied (file)", ErrorKind.PERMISSION_DENIED)
-        return ScannedFile(
-            path=p,
-            root=p.parent,
-            size=st.st_size,
-            mtime_ns=st.st_mtime_ns,
-            dev=st.st_dev,
-            ino=st.st_ino,
-            sidecar=self._probe_sidecar(path),
-        )
+        return ScannedFile.from_stat(p, p.parent, st, self._probe_sidecar(path))
 
     def _probe_sidecar(self, path: str) -> Path | None:
         stem_path = path[: len(path) - len(_suffix(os.path.basename(path)))]
@@ -680,22 +733,14 @@ class _Walker:
                 items[i] = ScanError(path, "permission denied (file)", ErrorKind.PERMISSION_DENIED)
                 continue
             sidecar: Path | None = None
-            for base in (name, name[: len(name) - len(ext)]):
+            for base in sidecar_bases(name):
                 candidates = sidecar_by_base.get(base)
                 if candidates:
                     sidecar_index = candidates[0]
                     attached.add(sidecar_index)
                     sidecar = Path(_join(dpath, entries[sidecar_index].name))
                     break
-            items[i] = ScannedFile(
-                path=path,
-                root=root,
-                size=st.st_size,
-                mtime_ns=st.st_mtime_ns,
-                dev=st.st_dev,
-                ino=st.st_ino,
-                sidecar=sidecar,
-            )
+            items[i] = ScannedFile.from_stat(path, root, st, sidecar)
 
         # Sidecars nobody took.
         for i, status in sidecar_status.items():

@@ -2,10 +2,12 @@
 
 It holds
 
-* the **hash cache** -- ``(dev, ino, size, mtime_ns) -> sha1`` -- so a re-run does not hash
-  again what it hashed before (one row per inode: a changed file replaces its old row);
+* the **hash cache** -- ``(dev, ino, size, mtime_ns, ctime_ns, generation) -> sha1`` (a
+  :class:`FileIdentity`) -- so a re-run does not hash again what it hashed before (one row
+  per inode: a changed file replaces its old row);
 * per server and user (a :class:`ServerJournal`, from :meth:`StateStore.journal`):
-  the **upload journal** (``sha1 -> asset id, "uploaded" | "duplicate"``), the **album
+  the **upload journal** (``sha1 -> asset id, "uploaded" | "duplicate"``, and the SHA-1 of
+  the sidecar the server received with the asset, if any), the **album
   journal** (``album name -> album id`` and the ``(album, asset)`` memberships already
   added) and the **download journal** (``asset id -> local path, checksum, size, mtime``);
 * the **paused job queues** (``(server, run) -> queues that run paused``), so a later run
@@ -100,7 +102,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 #: The schema version this code writes (``PRAGMA user_version``).
-SCHEMA_VERSION: Final = 2
+SCHEMA_VERSION: Final = 3
 #: ``PRAGMA application_id`` of an immich-bulk state file ("IMMB").
 APPLICATION_ID: Final = 0x494D4D42
 
@@ -199,6 +201,9 @@ class UploadRecord:
     status: UploadStatus
     path: Path | None
     recorded_at: float
+    sidecar_sha1: bytes | None = None
+    """The SHA-1 of the sidecar the server received with this asset (None: none, or not
+    known to this state file)."""
 
 
 @attrs.frozen(kw_only=True)
@@ -331,15 +336,45 @@ def _migrate_1_to_2(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE paused_queues_v2 RENAME TO paused_queues")
 
 
+def _migrate_2_to_3(conn: sqlite3.Connection) -> None:
+    # The hash cache is keyed by the inode change time (and generation) too: without it, a
+    # file edited in place whose mtime was put back kept its old digest, was taken for
+    # "already uploaded" and could be deleted. Old rows lack the ctime, so they cannot be
+    # trusted: they go (each file is hashed once more).
+    conn.execute("DELETE FROM hash_cache")
+    conn.execute("ALTER TABLE hash_cache ADD COLUMN ctime_ns INTEGER NOT NULL DEFAULT 0")
+    conn.execute("ALTER TABLE hash_cache ADD COLUMN generation INTEGER NOT NULL DEFAULT 0")
+    # The sidecar the server received with an asset: a local sidecar is deleted only when
+    # its bytes are those.
+    conn.execute(
+        "ALTER TABLE uploads ADD COLUMN sidecar_sha1 BLOB "
+        "CHECK (sidecar_sha1 IS NULL OR length(sidecar_sha1) = 20)"
+    )
+
+
 #: ``_MIGRATIONS[v]`` upgrades a store from version ``v`` to ``v + 1``. Append only.
-_MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migrate_0_to_1, _migrate_1_to_2]
+_MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
+    _migrate_0_to_1,
+    _migrate_1_to_2,
+    _migrate_2_to_3,
+]
 
 #: Tables (and columns) the current schema must have; checked on every open.
 _EXPECTED_COLUMNS: Final = {
     "meta": {"key", "value"},
-    "hash_cache": {"dev", "ino", "size", "mtime_ns", "sha1", "path", "hashed_at"},
+    "hash_cache": {
+        "dev",
+        "ino",
+        "size",
+        "mtime_ns",
+        "ctime_ns",
+        "generation",
+        "sha1",
+        "path",
+        "hashed_at",
+    },
     "accounts": {"id", "server_key", "user_id", "created_at"},
-    "uploads": {"account_id", "sha1", "asset_id", "status", "path", "recorded_at"},
+    "uploads": {"account_id", "sha1", "asset_id", "status", "path", "recorded_at", "sidecar_sha1"},
     "albums": {"account_id", "name", "album_id", "recorded_at"},
     "album_assets": {"account_id", "album_id", "asset_id", "recorded_at"},
     "downloads": {"account_id", "asset_id", "path", "checksum", "size", "mtime_ns", "recorded_at"},
@@ -348,12 +383,21 @@ _EXPECTED_COLUMNS: Final = {
 
 _WRITE_SQL: Final[dict[str, tuple[str, ...]]] = {
     "hash": (
-        "INSERT OR REPLACE INTO hash_cache (dev, ino, size, mtime_ns, sha1, path, hashed_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT OR REPLACE INTO hash_cache "
+        "(dev, ino, size, mtime_ns, ctime_ns, generation, sha1, path, hashed_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
     ),
     "upload": (
-        "INSERT OR REPLACE INTO uploads (account_id, sha1, asset_id, status, path, recorded_at) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
+        # A record without a sidecar keeps the sidecar known for the same asset (a later
+        # "duplicate" answer says nothing about the sidecar sent with the first upload).
+        "INSERT INTO uploads "
+        "(account_id, sha1, asset_id, status, path, recorded_at, sidecar_sha1) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (account_id, sha1) DO UPDATE SET "
+        "sidecar_sha1 = CASE WHEN excluded.sidecar_sha1 IS NOT NULL THEN excluded.sidecar_sha1 "
+        "WHEN uploads.asset_id = excluded.asset_id THEN uploads.sidecar_sha1 END, "
+        "asset_id = excluded.asset_id, status = excluded.status, path = excluded.path, "
+        "recorded_at = excluded.recorded_at",
     ),
     "forget_upload": ("DELETE FROM uploads WHERE account_id = ? AND sha1 = ?",),
     "album": (
@@ -499,15 +543,20 @@ class _Db:
             for chunk in _chunks(idents):
                 inos = list({_s64(i.ino) for i in chunk})
                 sql = (
-                    "SELECT ino, size, mtime_ns, sha1 FROM hash_cache "
+                    "SELECT ino, size, mtime_ns, ctime_ns, generation, sha1 FROM hash_cache "
                     f"WHERE dev = ? AND ino IN ({', '.join(['?'] * len(inos))})"
                 )
                 rows = self.conn.execute(sql, [_s64(dev), *inos]).fetchall()
                 by_ino = {row[0]: row for row in rows}
                 for ident in chunk:
                     row = by_ino.get(_s64(ident.ino))
-                    if row is not None and row[1] == ident.size and row[2] == ident.mtime_ns:
-                        found[ident] = bytes(row[3])
+                    if row is not None and row[1:5] == (
+                        ident.size,
+                        ident.mtime_ns,
+                        ident.ctime_ns,
+                        _s64(ident.generation),
+                    ):
+                        found[ident] = bytes(row[5])
         return found
 
     def account_id(self, key: str, user_id: str) -> int:
@@ -943,6 +992,8 @@ class StateStore:
                 _s64(identity.ino),
                 identity.size,
                 identity.mtime_ns,
+                identity.ctime_ns,
+                _s64(identity.generation),
                 bytes(sha1),
                 _path_blob(path),
                 time.time(),
@@ -1071,7 +1122,7 @@ class ServerJournal:
         store._lookup_count += len(keys)
         rows = await store._read(
             lambda db: db.select_in(
-                "SELECT sha1, asset_id, status, path, recorded_at FROM uploads "
+                "SELECT sha1, asset_id, status, path, recorded_at, sidecar_sha1 FROM uploads "
                 "WHERE account_id = ? AND sha1",
                 (self._account,),
                 keys,
@@ -1085,6 +1136,7 @@ class ServerJournal:
                 status=cast(UploadStatus, r[2]),
                 path=_blob_path(r[3]),
                 recorded_at=float(r[4]),
+                sidecar_sha1=None if r[5] is None else bytes(r[5]),
             )
             for r in rows
         }
@@ -1096,8 +1148,13 @@ class ServerJournal:
         asset_id: str,
         status: UploadStatus = "uploaded",
         path: StrPath | None = None,
+        sidecar_sha1: bytes | None = None,
     ) -> None:
-        """Record that the file with *sha1* is asset *asset_id* on the server (buffered)."""
+        """Record that the file with *sha1* is asset *asset_id* on the server (buffered).
+
+        *sidecar_sha1* is the SHA-1 of the sidecar the server received with the asset;
+        without one, the sidecar already recorded for the same asset stays recorded.
+        """
         if status not in _UPLOAD_STATUSES:
             raise ValueError(f"status must be one of {_UPLOAD_STATUSES}, not {status!r}")
         self._store._write(
@@ -1109,6 +1166,7 @@ class ServerJournal:
                 status,
                 _path_blob(path),
                 time.time(),
+                None if sidecar_sha1 is None else _check_sha1(sidecar_sha1),
             ),
         )
 

@@ -30,6 +30,7 @@ from immich_bulk.transfer.hashing import (
 )
 from immich_bulk.transfer.scan import ScannedFile, ScanOptions, iter_scan
 from immich_bulk.transfer.state import StateStore
+from tests.upload.helpers import bump_ctime, edit_in_place_keeping_mtime
 
 from .test_scan import IS_ROOT, make_deep_file
 
@@ -103,6 +104,34 @@ def test_rewritten_same_size_while_hashing(tmp_path: Path) -> None:
 
     with pytest.raises(FileChangedError):
         sha1_file(path, chunk_size=4096, on_chunk=rewrite)
+
+
+def test_rewritten_with_its_mtime_put_back_while_hashing(tmp_path: Path) -> None:
+    """Same size and mtime before and after, other bytes: only the ctime tells."""
+    path = tmp_path / "f.bin"
+    path.write_bytes(b"a" * 50_000)
+    st0 = path.stat()
+    calls: list[int] = []
+
+    def rewrite(_: int) -> None:
+        if not calls:
+            with open(path, "r+b") as f:
+                f.write(b"b")
+            bump_ctime(path, st0)
+        calls.append(1)
+
+    with pytest.raises(FileChangedError, match="ctime"):
+        sha1_file(path, chunk_size=4096, on_chunk=rewrite)
+
+
+def test_edited_since_scan_with_its_mtime_put_back(tmp_path: Path) -> None:
+    path = tmp_path / "a.jpg"
+    path.write_bytes(b"old")
+    item = scanned(path)
+    edit_in_place_keeping_mtime(path, b"new")
+    with pytest.raises(FileChangedError, match="since it was scanned"):
+        sha1_file(path, expected=item.identity)
+    assert scanned(path).identity.ctime_ns == path.stat().st_ctime_ns != item.ctime_ns
 
 
 def test_changed_since_scan(tmp_path: Path) -> None:

@@ -739,3 +739,26 @@ async def test_scan_into_cancelled_while_listing(
             tg.cancel_scope.cancel()
             release.set()
     assert len(checks) == 1
+
+
+def test_who_can_take_a_sidecar(tmp_path: Path) -> None:
+    """``media_by_sidecar_base``: for each sidecar base (a sidecar's name without its
+    extension), the media files next to it that can take it -- every one that exists,
+    whatever a scan would skip (hidden, excluded), so a sidecar is never taken from them."""
+    for name in ("a.jpg", "a.CR2", "a.jpg.mp4", "b.heic", ".a.jpg", "notes.txt", "a.xmp"):
+        touch(tmp_path / name)
+    (tmp_path / "a.mp4").mkdir()  # a directory is no media file
+    index = scan_mod.media_by_sidecar_base(tmp_path, frozenset({".jpg", ".cr2", ".mp4", ".heic"}))
+    assert index["a"] == ["a.CR2", "a.jpg"]
+    assert index["a.jpg"] == ["a.jpg", "a.jpg.mp4"]
+    assert index["b"] == ["b.heic"] and index[".a"] == [".a.jpg"]
+    assert "notes" not in index and "a.xmp" not in index
+
+
+def test_the_scan_records_the_ctime(tmp_path: Path) -> None:
+    path = touch(tmp_path / "a.jpg")
+    (item,) = iter_scan(tmp_path, OPTS)
+    (explicit,) = iter_scan([path], OPTS)
+    assert isinstance(item, ScannedFile) and isinstance(explicit, ScannedFile)
+    assert item.ctime_ns == explicit.ctime_ns == path.stat().st_ctime_ns
+    assert item.identity == explicit.identity == scan_mod.FileIdentity.from_stat(path.stat())

@@ -285,6 +285,91 @@ async def test_a_version_1_store_keeps_its_paused_queues(tmp_path: Path) -> None
     assert raw_rows(db, "PRAGMA user_version") == [(SCHEMA_VERSION,)]
 
 
+async def test_the_hash_cache_tells_an_edit_with_the_mtime_put_back(tmp_path: Path) -> None:
+    """Same inode, size and mtime, another ctime (an in-place edit followed by ``touch -r``)
+    or generation (a reused inode number): a miss, so the file is hashed again."""
+    ident = FileIdentity(1, 7, 70, 1_700_000_000_000_000_000, 1_700_000_000_500_000_000, 3)
+    async with StateStore.open(tmp_path / "s.db") as store:
+        store.put_hash(ident, sha("old"))
+        assert await store.get_hash(ident) == sha("old")
+        edited = FileIdentity(1, 7, 70, ident.mtime_ns, ident.ctime_ns + 1, 3)
+        reused = FileIdentity(1, 7, 70, ident.mtime_ns, ident.ctime_ns, 4)
+        assert await store.get_hash(edited) is None
+        assert await store.get_hash(reused) is None
+        assert await store.get_hashes([ident, edited, reused]) == {ident: sha("old")}
+
+
+async def test_an_upload_record_keeps_the_sidecar_sent_with_its_asset(tmp_path: Path) -> None:
+    """A later record of the same asset without a sidecar (a "duplicate" answer says nothing
+    about it) keeps the sidecar known; a record of another asset forgets it."""
+    async with StateStore.open(tmp_path / "s.db") as store:
+        j = await store.journal(SERVER, USER)
+        j.record_upload(sha(1), asset_id="a", sidecar_sha1=sha("xmp"))
+        j.record_upload(sha(2), asset_id="b")
+        assert (await j.known_uploads([sha(1)]))[sha(1)].sidecar_sha1 == sha("xmp")
+        assert (await j.known_uploads([sha(2)]))[sha(2)].sidecar_sha1 is None
+        j.record_upload(sha(1), asset_id="a", status="duplicate")
+        record = (await j.known_uploads([sha(1)]))[sha(1)]
+        assert (record.status, record.sidecar_sha1) == ("duplicate", sha("xmp"))
+        j.record_upload(sha(1), asset_id="a", sidecar_sha1=sha("xmp v2"))
+        assert (await j.known_uploads([sha(1)]))[sha(1)].sidecar_sha1 == sha("xmp v2")
+        j.record_upload(sha(1), asset_id="c")  # the asset was replaced on the server
+        record = (await j.known_uploads([sha(1)]))[sha(1)]
+        assert (record.asset_id, record.sidecar_sha1) == ("c", None)
+        with pytest.raises(ValueError):
+            j.record_upload(sha(3), asset_id="d", sidecar_sha1=b"short")
+
+
+def _version_2_file(db: Path) -> None:
+    """A state file as version 2 left it: hash cache rows without ctime, uploads without
+    sidecars, an album, a paused queue."""
+    conn = sqlite3.connect(db)
+    for statement in state_mod._SCHEMA_V1:
+        conn.execute(statement)
+    state_mod._migrate_1_to_2(conn)
+    conn.execute("PRAGMA application_id = 1229802818")
+    conn.execute("PRAGMA user_version = 2")
+    conn.execute(
+        "INSERT INTO hash_cache VALUES (?, ?, ?, ?, ?, ?, ?)", (1, 7, 70, 5, sha("old"), None, 1.0)
+    )
+    conn.execute(
+        "INSERT INTO accounts (id, server_key, user_id, created_at) VALUES (1, ?, ?, 1.0)",
+        (SERVER, USER),
+    )
+    conn.execute(
+        "INSERT INTO uploads VALUES (1, ?, 'asset-1', 'uploaded', NULL, 2.0)", (sha("photo"),)
+    )
+    conn.execute("INSERT INTO albums VALUES (1, 'Trip', 'album-1', 3.0)")
+    conn.execute("INSERT INTO paused_queues VALUES (?, 'run-a', '[\"ocr\"]', 4.0)", (SERVER,))
+    conn.commit()
+    conn.close()
+
+
+async def test_a_version_2_store_upgrades_in_place(tmp_path: Path) -> None:
+    """Opening a version 2 file migrates it where it is: the journal, albums and paused
+    queues stay; the hash cache rows, which lack the ctime and cannot be trusted, go (each
+    file is hashed once more); the new columns work."""
+    db = tmp_path / "v2.db"
+    _version_2_file(db)
+    async with StateStore.open(db) as store:
+        j = await store.journal(SERVER, USER)
+        record = (await j.known_uploads([sha("photo")]))[sha("photo")]
+        assert (record.asset_id, record.status, record.sidecar_sha1) == (
+            "asset-1",
+            "uploaded",
+            None,
+        )
+        assert await j.album_ids() == {"Trip": "album-1"}
+        assert [p.queues for p in await store.paused_queues(SERVER)] == [("ocr",)]
+        assert await store.get_hash(FileIdentity(1, 7, 70, 5)) is None
+        store.put_hash(FileIdentity(1, 7, 70, 5, 6, 0), sha("new"))
+        j.record_upload(sha("photo"), asset_id="asset-1", sidecar_sha1=sha("xmp"))
+    assert raw_rows(db, "PRAGMA user_version") == [(SCHEMA_VERSION,)] == [(3,)]
+    assert raw_rows(db, "SELECT ino, ctime_ns, sha1 FROM hash_cache") == [(7, 6, sha("new"))]
+    assert raw_rows(db, "SELECT sidecar_sha1 FROM uploads") == [(sha("xmp"),)]
+    assert not corrupt_files(tmp_path)
+
+
 async def test_null_store_same_interface(tmp_path: Path) -> None:
     async with StateStore.open(None) as store:
         assert not store.persistent and store.path is None
