@@ -98,7 +98,9 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--archive", action="store_true", help="same as --visibility archive")
     parser.add_argument("--favorite", action="store_true", help="mark uploads as favourites")
     parser.add_argument(
-        "--recheck", action="store_true", help="ask the server again about files already sent"
+        "--recheck",
+        action="store_true",
+        help="trust no state: hash every file again, ask the server about each",
     )
     state = parser.add_mutually_exclusive_group()
     state.add_argument("--state", metavar="FILE", help="state file (default: user cache dir)")

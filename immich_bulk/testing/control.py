@@ -10,13 +10,15 @@ running in another thread or process. Not part of Immich's API.
 ``DELETE /_fake/faults`` remove every rule (``?id=N`` removes one)
 ``POST /_fake/settings`` ``{"thumbnailDelay": seconds}``
 ``POST /_fake/users``    ``{"email", "name", "password", "isAdmin"}`` -> ``{"id", "apiKey"}``
-``GET /_fake/assets``    assets (``?userId=`` or ``?email=``): id, owner, name, size, checksum
+``GET /_fake/assets``    assets (``?userId=`` or ``?email=``): id, owner, name, size, checksum,
+                         trashed, visibility, the SHA-1 of the sidecar stored with it (or null)
 ``POST /_fake/touch``    ``{"assetId"}``: new mtime (new ETag) for an asset's file
 =======================  ====================================================================
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from typing import TYPE_CHECKING, Any
 
@@ -24,7 +26,7 @@ from .web import HTTPError, JSONResponse, Request, Response, Send
 
 if TYPE_CHECKING:
     from .fake import FakeImmich
-    from .state import User
+    from .state import Asset, User
 
 
 async def handle(fake: FakeImmich, request: Request, send: Send) -> None:
@@ -35,6 +37,12 @@ async def handle(fake: FakeImmich, request: Request, send: Send) -> None:
     except (ValueError, TypeError, KeyError) as exc:
         resp = JSONResponse({"message": str(exc), "statusCode": 400}, 400)
     await resp.send(send, [], head=request.method == "HEAD")
+
+
+def _sidecar_sha1(fake: FakeImmich, asset: Asset) -> str | None:
+    if asset.sidecar_file is None:
+        return None
+    return hashlib.sha1((fake.state.root / asset.sidecar_file).read_bytes()).hexdigest()
 
 
 async def _json(request: Request) -> Any:
@@ -100,6 +108,7 @@ async def _route(fake: FakeImmich, request: Request) -> Response:
                     "checksum": a.checksum_hex,
                     "isTrashed": a.is_trashed,
                     "visibility": a.visibility,
+                    "sidecarSha1": _sidecar_sha1(fake, a),
                 }
                 for a in fake.assets(owner)
             ]

@@ -50,6 +50,7 @@ class Outcome:
     retries: int = 0
     albums: tuple[str, ...] = ()
     deleted: bool = False
+    kept: str | None = None  # with delete: what stayed on disk, and why
     error: str | None = None  # the exception class behind a failure
 
     @property

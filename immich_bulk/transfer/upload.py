@@ -13,8 +13,9 @@ fast stage waits for a slow one instead of piling work up in memory:
   header (so a retry, or a race with another client, costs one round trip), retries with
   backoff on transient failures, and a response timeout that grows with the file's size;
 - **albums** creates albums once and adds assets in batches;
-- **delete** (opt-in) removes a local file only after the server confirmed it holds the
-  same bytes (its checksum of the asset equals ours).
+- **delete** (opt-in) removes a local file only as :mod:`.deletion` allows: the server
+  holds, not trashed, an asset with the checksum of the file's bytes as they are when it is
+  deleted, and every sidecar that goes with it was uploaded with it.
 
 Every file found gets exactly one outcome in the report.
 """
@@ -43,7 +44,6 @@ from .._types import UNSET
 from ..errors import (
     ApiError,
     AuthenticationError,
-    BadRequestError,
     FileChangedError,
     ImmichError,
     PermissionDeniedError,
@@ -61,6 +61,7 @@ from ._fsutil import open_binary
 from .adaptive import AdaptiveConcurrency, LevelChange
 from .albums import AlbumManager, album_worker
 from .config import UploadConfig
+from .deletion import LocalDeleter, Verdict
 from .events import (
     BytesTransferred,
     EventHub,
@@ -75,7 +76,7 @@ from .events import (
     Notice,
     StageDone,
 )
-from .hashing import Hasher, HashResult, sha1_base64
+from .hashing import Hasher, HashResult, sha1_file
 from .jobs import JobControl, jobs_paused
 from .ratelimit import RateLimiter
 from .report import Outcome, OutcomeLog, TransferReport
@@ -116,7 +117,8 @@ class UploadOptions:
     dry_run: bool = False
     """Scan, hash and check, but upload, create and delete nothing."""
     delete: bool = False
-    """Delete each local file (and its sidecar) once the server holds it."""
+    """Delete each local file (and its sidecar) once the server holds it (the rule is in
+    :mod:`immich_bulk.transfer.deletion`)."""
     delete_duplicates: bool = False
     """Also delete files the server already had."""
     skip_hash: bool = False
@@ -127,7 +129,8 @@ class UploadOptions:
     see, download or change the asset afterwards, and it is in no album)."""
     favorite: bool = False
     recheck: bool = False
-    """Ask the server about every file, even those the journal says it has."""
+    """Trust nothing the state file remembers: hash every file again (not from the hash
+    cache) and ask the server about every file, even those the journal says it has."""
     pause_jobs: bool = False
     """Pause the server's ingest job queues while uploading (needs an admin key; resumed
     whatever happens; see :mod:`immich_bulk.transfer.jobs`)."""
@@ -157,6 +160,8 @@ class _Item:
     file: ScannedFile
     name: str  # the path as text, for reports
     sha1: bytes | None = None
+    read_now: bool = False  # sha1 comes from reading the file in this run, not the cache
+    sidecar_sha1: bytes | None = None  # of the sidecar sent with the upload
     album: str | None = None
     retries: int = 0
     sent: int = 0  # bytes counted for the current try
@@ -208,6 +213,8 @@ class Uploader:
         self._leaders: dict[bytes, list[_Item]] = {}
         self._would_upload: set[bytes] = set()
         self._journal: ServerJournal | None = None
+        self._deleter: LocalDeleter | None = None
+        self._kept = 0  # files not deleted although deleting was asked
         self._albums: AlbumManager | None = None
         self._scope: anyio.CancelScope | None = None
         self._stopped = False
@@ -353,7 +360,7 @@ class Uploader:
                 batch_size=self.config.album_batch_size,
                 owner_id=self._user_id or None,
             )
-        return ScanOptions(
+        scan_options = ScanOptions(
             extensions=extensions,
             sidecar_extensions=frozenset(e.lower() for e in media.sidecar),
             include=self.options.include,
@@ -362,6 +369,9 @@ class Uploader:
             follow_symlinks=self.options.follow_symlinks,
             recursive=self.options.recursive,
         )
+        if self.options.delete and not self.options.dry_run:
+            self._deleter = LocalDeleter(self.client, self.hasher, scan_options.media_extensions)
+        return scan_options
 
     # -- scan -------------------------------------------------------------------------
     async def _scan(self, send: anyio.abc.ObjectSendStream[ScanItem], opts: ScanOptions) -> None:
@@ -414,6 +424,10 @@ class Uploader:
             for item in items:
                 await send.send(item)
             return
+        if self.options.recheck:  # a stale hash cache must not decide anything either
+            for item in items:
+                await misses.send(item)
+            return
         cached = await self.hasher.lookup([i.file for i in items])
         for item, result in zip(items, cached, strict=True):
             if result is None:
@@ -424,6 +438,7 @@ class Uploader:
 
     def _hashed(self, item: _Item, result: HashResult) -> None:
         item.sha1 = result.sha1
+        item.read_now = not result.from_cache
         self._stages["hash"].touch()
         self.hub.emit(
             ItemDone(
@@ -583,9 +598,9 @@ class Uploader:
             self._journal.record_upload(
                 item.sha1, asset_id=asset_id, status="duplicate", path=item.file.path
             )
-        deleted = False
+        verdict = _NOT_ASKED
         if self.options.delete_duplicates and not self.options.dry_run:
-            deleted = await self._delete(item, asset_id)
+            verdict = await self._delete(item, asset_id, None)
         await self._add_to_album(item, asset_id)
         self._finish(
             Outcome(
@@ -596,7 +611,8 @@ class Uploader:
                 checksum=item.sha1.hex() if item.sha1 else None,
                 size=item.file.size,
                 albums=(item.album,) if item.album and not self.options.dry_run else (),
-                deleted=deleted,
+                deleted=verdict.deleted,
+                kept=verdict.kept,
             )
         )
 
@@ -662,7 +678,11 @@ class Uploader:
             is_favorite=True if self.options.favorite else UNSET,
             visibility=self.options.visibility if self.options.visibility else UNSET,
             sidecar_data=(
-                UploadFile(file.sidecar, opener=functools.partial(_open_for_upload, file.sidecar))
+                UploadFile(
+                    file.sidecar,
+                    sha1=item.sidecar_sha1,  # what the journal records is what was sent
+                    opener=functools.partial(_open_for_upload, file.sidecar),
+                )
                 if file.sidecar is not None
                 else UNSET
             ),
@@ -676,6 +696,16 @@ class Uploader:
     async def _upload_one(self, item: _Item) -> None:
         self.hub.emit(ItemStarted(item=item.name, stage="upload", size=item.file.size))
         started = time.monotonic()
+        sidecar = item.file.sidecar
+        if sidecar is not None and item.sha1 is not None:
+            try:
+                hashed = await anyio.to_thread.run_sync(
+                    sha1_file, sidecar, limiter=self.hasher.limiter
+                )
+            except (OSError, FileChangedError) as exc:
+                self._fail(item, "upload", f"cannot read its sidecar {sidecar.name}: {exc}", exc)
+                return
+            item.sidecar_sha1 = hashed.sha1
 
         def on_retry(event: RetryEvent) -> None:
             item.retries += 1
@@ -730,16 +760,21 @@ class Uploader:
                 checksum=item.sha1.hex() if item.sha1 else None,
             )
         )
+        # the server keeps the sidecar sent with a new asset, and drops it with a duplicate
+        sent_sidecar = item.sidecar_sha1 if status == "uploaded" else None
+        if status == "uploaded":
+            item.read_now = True  # every byte was read and checked against sha1 on the way
         if self._journal is not None and item.sha1 is not None:
             self._journal.record_upload(
                 item.sha1,
                 asset_id=asset_id,
                 status="uploaded" if status == "uploaded" else "duplicate",
                 path=item.file.path,
+                sidecar_sha1=sent_sidecar,
             )
-        deleted = False
+        verdict = _NOT_ASKED
         if self.options.delete and (status == "uploaded" or self.options.delete_duplicates):
-            deleted = await self._delete(item, asset_id)
+            verdict = await self._delete(item, asset_id, sent_sidecar)
         await self._add_to_album(item, asset_id)
         self._finish(
             Outcome(
@@ -751,7 +786,8 @@ class Uploader:
                 size=item.file.size,
                 retries=item.retries,
                 albums=(item.album,) if item.album else (),
-                deleted=deleted,
+                deleted=verdict.deleted,
+                kept=verdict.kept,
             )
         )
         await self._release_followers(item, asset_id)
@@ -773,50 +809,31 @@ class Uploader:
         self.stop()
 
     # -- delete -----------------------------------------------------------------------
-    async def _delete(self, item: _Item, asset_id: str) -> bool:
-        """Delete the local file once the server's checksum of the asset equals ours."""
-        if item.sha1 is None:
-            return False
-        try:
-            holds = await self._server_holds(item.sha1, asset_id)
-        except ImmichError as exc:
-            log.warning(
-                "%s: not deleted, the server's copy could not be verified: %s", item.name, exc
-            )
-            return False
-        if not holds:
-            log.warning("%s: not deleted, the server's checksum differs", item.name)
-            return False
-        files = [item.file.path] + ([item.file.sidecar] if item.file.sidecar else [])
+    async def _delete(self, item: _Item, asset_id: str, sent_sidecar: bytes | None) -> Verdict:
+        """Delete the local file (and its sidecar) as :mod:`.deletion` allows.
 
-        def remove() -> None:
-            for path in files:
-                Path(path).unlink(missing_ok=True)
-
-        try:
-            await anyio.to_thread.run_sync(remove)
-        except OSError as exc:
-            log.warning("%s: uploaded, but could not be deleted: %s", item.name, exc)
-            return False
-        return True
-
-    async def _server_holds(self, sha1: bytes, asset_id: str) -> bool:
-        """Whether asset *asset_id* on the server has checksum *sha1*. An asset in the
-        locked folder cannot be read with an API key (400): the server's duplicate check,
-        which does see it, answers for it then."""
-        try:
-            asset = await self.client.assets.get_asset_info(asset_id)
-        except BadRequestError:
-            check = await self.client.assets.check_bulk_upload(
-                AssetBulkUploadCheckDto(
-                    assets=[AssetBulkUploadCheckItem(id=asset_id, checksum=sha1.hex())]
-                )
-            )
-            return any(
-                r.reason == "duplicate" and r.asset_id == asset_id and not r.is_trashed
-                for r in check.results
-            )
-        return asset.checksum == sha1_base64(sha1)
+        *sent_sidecar* is the SHA-1 of the sidecar this run sent with a new asset; without
+        one, the journal says which sidecar the server received with the asset, if any.
+        """
+        if self._deleter is None or item.sha1 is None:
+            return _NOT_ASKED
+        sidecar_sha1 = sent_sidecar
+        if sidecar_sha1 is None and item.file.sidecar is not None and self._journal is not None:
+            record = (await self._journal.known_uploads([item.sha1])).get(item.sha1)
+            if record is not None and record.asset_id == asset_id:
+                sidecar_sha1 = record.sidecar_sha1
+        verdict = await self._deleter.delete(
+            item.file,
+            sha1=item.sha1,
+            asset_id=asset_id,
+            read_now=item.read_now,
+            sidecar_sha1=sidecar_sha1,
+        )
+        if verdict.kept is not None:
+            self._kept += 1
+            what = "deleted, but" if verdict.deleted else "not deleted:"
+            self.hub.emit(Notice(message=f"{item.name}: {what} {verdict.kept}", level="warning"))
+        return verdict
 
     # -- report -----------------------------------------------------------------------
     def _report(self, seconds: float, interrupted: bool) -> TransferReport:
@@ -826,6 +843,11 @@ class Uploader:
         if self._albums is not None and self._albums.problems:
             reasons = ", ".join(f"{r} ({n})" for r, n in self._albums.reasons.most_common(3))
             notes.append(f"{self._albums.problems} album additions failed: {reasons}")
+        if self._kept:
+            notes.append(
+                f"{self._kept} files (or their sidecars) were kept although deleting was "
+                "asked: each outcome's 'kept' says why"
+            )
         extra: dict[str, Any] = {
             "hash": attrs.asdict(self.hasher.statistics()),
         }
@@ -854,6 +876,9 @@ class Uploader:
             notes=notes,
             extra=extra,
         )
+
+
+_NOT_ASKED = Verdict(False)
 
 
 def _valid_text(name: str) -> str:
