@@ -155,9 +155,13 @@ async def test_a_sidecar_uploaded_with_its_photo_goes_with_it(tmp_path: Path, wh
     assert report.notes == ()
 
 
-async def test_a_sidecar_shared_by_a_raw_and_a_jpeg_goes_with_the_last(tmp_path: Path) -> None:
+@pytest.mark.parametrize("concurrency", [1, 4])
+async def test_a_sidecar_shared_by_a_raw_and_a_jpeg_goes_with_the_last(
+    tmp_path: Path, concurrency: int
+) -> None:
     """``a.jpg`` and ``a.cr2`` both take ``a.xmp``: the first one deleted leaves it for the
-    other, whose upload still carries it; the last one takes it."""
+    other, whose upload still carries it; the last one takes it (also when both finish at
+    once)."""
     lib = tmp_path / "lib"
     jpeg = photo(lib / "a.jpg", 4)
     raw = photo(lib / "a.cr2", 5, size=30_000)
@@ -166,7 +170,7 @@ async def test_a_sidecar_shared_by_a_raw_and_a_jpeg_goes_with_the_last(tmp_path:
         report = await client.assets.upload(
             lib,
             state_path=None,
-            config=UploadConfig(concurrency=1),
+            config=UploadConfig(concurrency=concurrency),
             delete=True,
             delete_duplicates=True,
         )
