@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ._http.response import ApiResponse, RawCall, RawResponse
 from ._http.retry import RetryEvent, RetryPolicy, observe_retries
+from ._http.timeouts import Timeouts
 from ._types import UNSET, Unset, is_set
 from ._version import __version__
 from .api import IMMICH_VERSION
@@ -56,6 +57,7 @@ __all__ = [
     "RetryEvent",
     "RetryPolicy",
     "ServerError",
+    "Timeouts",
     "TransferError",
     "TransportError",
     "UnsafeRedirectError",

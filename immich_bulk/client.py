@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import functools
+import ipaddress
 import logging
+import re
 import ssl
 import urllib.request
 import warnings
@@ -19,6 +21,7 @@ from ._http.request import PreparedRequest
 from ._http.response import ApiResponse, parse_body
 from ._http.retry import RetryEvent, RetryPolicy
 from ._http.sender import Sender
+from ._http.timeouts import Timeouts, as_timeouts
 from ._types import UNSET, Secret, Unset
 from ._version import __version__
 from .api import ApiGroups
@@ -33,10 +36,10 @@ __all__ = ["DEFAULT_TIMEOUT", "AsyncClient", "normalize_base_url"]
 
 log = logging.getLogger("immich_bulk")
 
-#: Connect 10 s; read, write and pool waits 120 s each (a slow search on a big library, a
-#: busy server). These are per-operation timeouts, not a total: a long upload that keeps
-#: moving never times out.
-DEFAULT_TIMEOUT = httpx.Timeout(120.0, connect=10.0)
+#: Connect 10 s; an answer within 60 s (10 s for ping, version and the like); a request or
+#: response body may not stall (fewer than 1 KiB moving) for 30 s. No total: a long upload
+#: or download that keeps moving never times out. See :class:`Timeouts`.
+DEFAULT_TIMEOUT = Timeouts()
 DEFAULT_MAX_RESPONSE_BYTES = 256 * 1024 * 1024
 
 
@@ -65,19 +68,63 @@ def _tls_proxy() -> bool:
     )
 
 
+_HOST_LABEL = re.compile(r"[A-Za-z0-9_-]{1,63}")
+
+
+def _shown(url: str) -> str:
+    """*url* for an error message: credentials in it (``user:pass@``) are blanked."""
+    return re.sub(r"^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#]*@", r"\1***@", url.strip())
+
+
+def _host_problem(parsed: httpx.URL) -> str | None:
+    """Why the URL's host cannot be connected to, or None. Checked here because the socket
+    layer otherwise fails late and obscurely: an empty or over-long label (``a..b``, 64
+    characters) raised a bare UnicodeError from inside the connection attempt, and a port
+    above 65535 an ExceptionGroup ending in OverflowError."""
+    port = parsed.port
+    if port is not None and not 1 <= port <= 65535:
+        return f"the port {port} is not between 1 and 65535"
+    host = parsed.raw_host.decode("ascii", "replace")
+    try:
+        ipaddress.ip_address(host)
+        return None
+    except ValueError:
+        pass
+    name = host[:-1] if host.endswith(".") else host
+    if len(name) > 253:
+        return "the host name is longer than 253 characters"
+    for label in name.split("."):
+        if not _HOST_LABEL.fullmatch(label):
+            if not label:
+                return "the host name has an empty label (two dots in a row?)"
+            if len(label) > 63:
+                return f"the host name has a label longer than 63 characters ({label[:20]}...)"
+            return f"the host name contains characters a host name cannot have ({label!r})"
+    return None
+
+
 def normalize_base_url(url: str) -> str:
     """``http://host:2283``, ``http://host:2283/`` and ``http://host:2283/api/`` all give
-    ``http://host:2283/api`` (the API root every path is relative to)."""
+    ``http://host:2283/api`` (the API root every path is relative to).
+
+    Raises ValueError, naming the URL (never its credentials), for anything that cannot
+    be connected to: no scheme or host, a bad port, a malformed or over-long host name."""
     if not isinstance(url, str) or not url.strip():
         raise ValueError("base_url must be the server's URL, e.g. http://immich.local:2283/api")
     try:
         parsed = httpx.URL(url.strip())
-    except httpx.InvalidURL as exc:
-        raise ValueError(f"base_url is not a valid URL: {exc}") from None
-    if parsed.scheme not in ("http", "https") or not parsed.host:
-        raise ValueError(f"base_url must start with http:// or https:// and name a host: {url!r}")
+        host = parsed.host  # decodes an IDNA name: a bad one (xn--) raises UnicodeError
+    except (httpx.InvalidURL, UnicodeError) as exc:
+        raise ValueError(f"base_url is not a valid URL: {_shown(url)!r}: {exc}") from None
+    if parsed.scheme not in ("http", "https") or not host:
+        raise ValueError(
+            f"base_url must start with http:// or https:// and name a host: {_shown(url)!r}"
+        )
     if parsed.userinfo:
         raise ValueError("base_url must not contain credentials; pass api_key= instead")
+    problem = _host_problem(parsed)
+    if problem is not None:
+        raise ValueError(f"base_url is not a valid URL: {_shown(url)!r}: {problem}")
     if parsed.query or parsed.fragment:
         raise ValueError("base_url must not contain a query or fragment")
     path = parsed.path.rstrip("/")
@@ -123,6 +170,11 @@ class AsyncClient(ApiGroups):
     ``http_client``: an ``httpx.AsyncClient`` of your own; it is used as is and not closed.
     ``transport``: an httpx transport for the client this one creates (e.g. ASGI, mocks).
     ``verify=False`` turns TLS certificate checks off, with a warning.
+
+    ``timeout``: a :class:`Timeouts` (connect; the wait for an answer; a body that stops
+    moving), seconds for every limit, an ``httpx.Timeout`` (``read`` for the answers), or
+    ``None`` for no limit; see :data:`DEFAULT_TIMEOUT`. Each call's ``_request_timeout``
+    takes the same forms.
     """
 
     def __init__(
@@ -132,7 +184,7 @@ class AsyncClient(ApiGroups):
         api_key: str | None = None,
         access_token: str | None = None,
         session_cookie: str | None = None,
-        timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
+        timeout: Timeouts | float | httpx.Timeout | None = DEFAULT_TIMEOUT,
         retry: RetryPolicy | None = None,
         max_connections: int = 64,
         verify: bool | str | ssl.SSLContext = True,
@@ -143,6 +195,7 @@ class AsyncClient(ApiGroups):
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
         self._base_url = normalize_base_url(base_url)
+        timeouts = as_timeouts(timeout, DEFAULT_TIMEOUT)
         _check_credentials(
             api_key=api_key, access_token=access_token, session_cookie=session_cookie
         )
@@ -179,7 +232,7 @@ class AsyncClient(ApiGroups):
             http = httpx.AsyncClient(
                 transport=transport,
                 verify=self._ssl_context(verify),
-                timeout=timeout,
+                timeout=timeouts.for_httpx(),
                 follow_redirects=False,
                 limits=httpx.Limits(
                     max_connections=max_connections, max_keepalive_connections=max_connections
@@ -194,6 +247,7 @@ class AsyncClient(ApiGroups):
             headers={"User-Agent": f"immich-bulk/{__version__}", **(headers or {})},
             retry=retry or RetryPolicy(),
             max_response_bytes=max_response_bytes,
+            timeouts=timeouts,
             on_retry=on_retry,
         )
 
@@ -272,6 +326,11 @@ class AsyncClient(ApiGroups):
     def retry_policy(self) -> RetryPolicy:
         return self._sender.retry
 
+    @property
+    def timeouts(self) -> Timeouts:
+        """The timeouts of every call (a call's ``_request_timeout`` replaces them)."""
+        return self._sender.timeouts
+
     def __repr__(self) -> str:
         auth = "+".join(self._auth_kinds) or "none"
         state = ", closed" if self._closed else ""
@@ -286,7 +345,7 @@ class AsyncClient(ApiGroups):
         params: Mapping[str, str] | None = None,
         json: Any = None,
         headers: Mapping[str, str] | None = None,
-        timeout: float | httpx.Timeout | Unset | None = UNSET,
+        timeout: Timeouts | float | httpx.Timeout | Unset | None = UNSET,
     ) -> ApiResponse[Any]:
         """Call a path the spec does not describe (e.g. ``/spec.json``); ``data`` is the
         decoded JSON (or the bytes for a non-JSON answer). Errors raise as usual."""

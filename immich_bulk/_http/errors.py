@@ -13,10 +13,23 @@ from ..errors import ApiError, RequestTimeoutError, TransportError, api_error_fo
 __all__ = ["api_error", "map_transport_errors", "transport_error"]
 
 
+#: What an httpx timeout means, said plainly: under anyio its own text is the internal
+#: "Cancelled via cancel scope ..." of the cancellation that ended the wait.
+_TIMEOUTS = {
+    httpx.ConnectTimeout: "the connection could not be opened in time",
+    httpx.PoolTimeout: "no free connection in time (all of the client's are busy)",
+    httpx.ReadTimeout: "the server sent nothing in time",
+    httpx.WriteTimeout: "the server took nothing in time",
+}
+
+
 def transport_error(exc: httpx.HTTPError, method: str, path: str) -> TransportError:
     """An httpx exception as a TransportError (its message never carries headers)."""
     kind = type(exc).__name__
     detail = str(exc) or _cause_text(exc) or kind
+    for timeout, text in _TIMEOUTS.items():
+        if isinstance(exc, timeout):
+            detail = text
     cls = RequestTimeoutError if isinstance(exc, httpx.TimeoutException) else TransportError
     error = cls(f"{kind}: {detail}", method=method, path=path)
     error.__cause__ = exc

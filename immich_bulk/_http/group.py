@@ -19,12 +19,13 @@ if TYPE_CHECKING:
     import httpx
 
     from ..client import AsyncClient
+    from .timeouts import Timeouts
 
 __all__ = ["ApiGroup", "HeadersArg", "Op", "RawCall", "TimeoutArg"]
 
-#: Per-call timeout: seconds (for connect, read, write and pool each), an ``httpx.Timeout``,
-#: ``None`` for no timeout, or ``UNSET`` for the client's default.
-TimeoutArg = Union[float, "httpx.Timeout", None, Unset]
+#: Per-call timeout: a ``Timeouts``, seconds (every limit), an ``httpx.Timeout``, ``None``
+#: for no limit, or ``UNSET`` for the client's (see :class:`~immich_bulk.Timeouts`).
+TimeoutArg = Union["Timeouts", float, "httpx.Timeout", None, Unset]
 #: Extra headers for one call.
 HeadersArg = Mapping[str, str] | None
 

@@ -27,6 +27,7 @@ import anyio
 
 from ..errors import FileChangedError
 from ..files import UploadFile
+from .timeouts import paced
 
 __all__ = ["DEFAULT_CHUNK_SIZE", "FilePart", "MultipartBody", "is_file_value"]
 
@@ -179,7 +180,8 @@ class FilePart:
 
     async def _handing_over(self, size: int) -> None:
         if self.pace is not None:
-            await self.pace(size)
+            async with paced():  # waiting for the bandwidth cap is not a stall
+                await self.pace(size)
         if self.progress is not None:
             self.progress(size)
 

@@ -13,6 +13,7 @@ import httpx
 from .._converter import structure_json
 from ..errors import ResponseValidationError
 from .errors import map_transport_errors
+from .timeouts import STREAM_WATCH, Stalled, StreamWatch
 
 __all__ = ["ApiResponse", "RawCall", "RawResponse", "parse_body"]
 
@@ -84,6 +85,8 @@ class RawResponse:
         self._returns = returns
         self._method = method
         self._path = path
+        self._watch: StreamWatch | None = response.extensions.get(STREAM_WATCH)
+        self._body: bytes | None = None
 
     @property
     def status_code(self) -> int:
@@ -104,19 +107,40 @@ class RawResponse:
 
     async def aiter_bytes(self, chunk_size: int | None = None) -> AsyncIterator[bytes]:
         """The body, decoded (gzip etc. undone), in chunks."""
-        with map_transport_errors(self._method, self._path):
-            async for chunk in self._response.aiter_bytes(chunk_size):
-                yield chunk
+        async for chunk in self._watched(self._response.aiter_bytes(chunk_size)):
+            yield chunk
 
     async def aiter_raw(self, chunk_size: int | None = None) -> AsyncIterator[bytes]:
         """The body exactly as sent, in chunks."""
-        with map_transport_errors(self._method, self._path):
-            async for chunk in self._response.aiter_raw(chunk_size):
-                yield chunk
+        async for chunk in self._watched(self._response.aiter_raw(chunk_size)):
+            yield chunk
 
     async def aread(self) -> bytes:
+        if self._body is None:
+            self._body = b"".join([chunk async for chunk in self.aiter_bytes()])
+        return self._body
+
+    async def _watched(self, chunks: AsyncIterator[bytes]) -> AsyncIterator[bytes]:
+        """*chunks*, each read under the try's stall deadline (a body that stops moving
+        raises RequestTimeoutError); transport errors as immich_bulk errors."""
+        watch = self._watch
         with map_transport_errors(self._method, self._path):
-            return await self._response.aread()
+            if watch is None:  # a response the sender did not watch
+                async for chunk in chunks:
+                    yield chunk
+                return
+            while True:
+                try:
+                    with watch.watch.guard():  # only around the read, never a yield
+                        chunk = await chunks.__anext__()
+                except StopAsyncIteration:
+                    watch.done()
+                    return
+                except Stalled:
+                    watch.stalled(watch.watch.describe())
+                    raise watch.watch.error(self._method, self._path) from None
+                watch.watch.moved(len(chunk))
+                yield chunk
 
     async def parse(self) -> Any:
         """Read the body and parse it as the parsed mode would."""

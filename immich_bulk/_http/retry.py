@@ -57,6 +57,10 @@ class RetryPolicy:
     """
 
     max_attempts: int = 4  # the first try included
+    max_timeouts: int = 2
+    """Tries that may end in a timeout (no answer in time, a stalled body) before the
+    request fails: each cost a full timeout, and a server that did not answer twice rarely
+    answers a third time."""
     backoff_base: float = 0.5
     backoff_max: float = 30.0
     max_retry_after: float = 300.0
@@ -67,6 +71,8 @@ class RetryPolicy:
     def __attrs_post_init__(self) -> None:
         if self.max_attempts < 1:
             raise ValueError("max_attempts must be at least 1")
+        if self.max_timeouts < 1:
+            raise ValueError("max_timeouts must be at least 1")
 
     def delay(self, attempt: int, retry_after: float | None = None) -> float:
         """Wait before try number ``attempt + 1`` (``attempt`` counts from 1)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import ssl
+import sys
 import time
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -11,8 +12,12 @@ from typing import Any
 import anyio
 import httpx
 
+if sys.version_info < (3, 11):  # pragma: no cover
+    from exceptiongroup import BaseExceptionGroup
+
 from .._types import Secret, Unset
 from ..errors import ResponseValidationError, TransportError, UnsafeRedirectError
+from .breaker import current_breaker
 from .errors import api_error, transport_error
 from .operation import Op
 from .redact import install as _keep_credentials_out_of_httpcore_logs
@@ -23,6 +28,15 @@ from .retry import (
     current_policy,
     notify_observers,
     parse_retry_after,
+)
+from .timeouts import (
+    STREAM_WATCH,
+    Stalled,
+    StreamWatch,
+    Timeouts,
+    Watch,
+    as_timeouts,
+    watched_body,
 )
 
 __all__ = ["Sender"]
@@ -39,7 +53,35 @@ MAX_REDIRECTS = 5
 
 def _origin(url: httpx.URL) -> tuple[str, str, int | None]:
     default = {"http": 80, "https": 443}.get(url.scheme)
-    return (url.scheme, url.host, url.port or default)
+    return (url.scheme, url.raw_host.decode("ascii", "replace"), url.port or default)
+
+
+def _origin_text(origin: tuple[str, str, int | None]) -> str:
+    scheme, host, port = origin
+    host = f"[{host}]" if ":" in host else host
+    return f"{scheme}://{host}" + (f":{port}" if port is not None else "")
+
+
+class _Account:
+    """One request's record with the run's circuit breaker (if any): failed tries (5xx,
+    timeouts, stalls) and successes of its operation."""
+
+    def __init__(self, base_url: str, op: Op, req: PreparedRequest) -> None:
+        self.breaker = current_breaker()
+        self.key = f"{base_url} {op.op_id}"
+        self.what = f"{req.method} {op.template}"
+
+    @property
+    def tripped(self) -> bool:
+        return self.breaker is not None and self.breaker.tripped is not None
+
+    def failed(self, reason: str) -> None:
+        if self.breaker is not None:
+            self.breaker.failed(self.key, self.what, reason)
+
+    def succeeded(self) -> None:
+        if self.breaker is not None:
+            self.breaker.succeeded(self.key)
 
 
 class Sender:
@@ -54,6 +96,7 @@ class Sender:
         headers: Mapping[str, str],
         retry: RetryPolicy,
         max_response_bytes: int,
+        timeouts: Timeouts | None = None,
         on_retry: Callable[[RetryEvent], None] | None = None,
     ) -> None:
         self.http = http
@@ -63,6 +106,7 @@ class Sender:
         self._headers = dict(headers)
         self.retry = retry
         self.max_response_bytes = max_response_bytes
+        self.timeouts = timeouts or Timeouts()
         self.on_retry = on_retry
 
     def _request_headers(self, req: PreparedRequest) -> dict[str, str]:
@@ -75,43 +119,74 @@ class Sender:
         return headers
 
     async def _send_once(
-        self, op: Op, req: PreparedRequest, request_timeout: Any
+        self, op: Op, req: PreparedRequest, timeouts: Timeouts, watch: Watch
     ) -> httpx.Response:
         url = httpx.URL(self.base_url + req.path)
         params: Any = req.params or None
-        timeout_value: Any = (
-            httpx.USE_CLIENT_DEFAULT
-            if isinstance(request_timeout, Unset)
-            else _timeout(request_timeout)
-        )
         for _ in range(MAX_REDIRECTS + 1):
             content: Any = req.content
             if req.multipart is not None:
-                content = req.multipart.stream()
+                content = watched_body(req.multipart.stream(), watch)
             request = self.http.build_request(
                 req.method,
                 url,
                 params=params,
                 headers=self._request_headers(req),
                 content=content,
-                timeout=timeout_value,
+                timeout=timeouts.for_httpx(),
+                extensions={"trace": watch.trace},
             )
-            response = await self.http.send(request, stream=True, follow_redirects=False)
+            response = await self._send_request(request, req)
             location = response.headers.get("location")
             if response.status_code not in _REDIRECTS or not location:
                 return response
-            target = response.request.url.join(location)
             await response.aclose()
-            if _origin(target) != _origin(self._base):
+            try:
+                target = response.request.url.join(location)
+                where = _origin(target)
+            except (httpx.InvalidURL, UnicodeError):
+                raise UnsafeRedirectError(
+                    f"{req.method} {req.path}: the server redirected to a URL that is not "
+                    "valid; not followed"
+                ) from None
+            if where != _origin(self._base):
                 raise UnsafeRedirectError(
                     f"{req.method} {req.path}: the server redirected to another origin "
-                    f"({target.scheme}://{target.host}); not followed, so the credentials "
-                    "are not sent there"
+                    f"({_origin_text(where)}); not followed, so the credentials are not "
+                    "sent there"
                 )
             if req.method not in ("GET", "HEAD"):
                 return response
             url, params = target, None
         raise TransportError("too many redirects", method=req.method, path=req.path)
+
+    async def _send_request(self, request: httpx.Request, req: PreparedRequest) -> httpx.Response:
+        """``http.send``, with what the connection layer may raise besides httpx errors (a
+        host or port the socket layer refuses) as a TransportError naming the origin."""
+        try:
+            return await self.http.send(request, stream=True, follow_redirects=False)
+        except UnicodeError as exc:
+            # httpx prepares the next request of a redirect even when not following it,
+            # and a Location with a malformed host name (xn--) fails there (the client's
+            # own URL was checked when it was made)
+            raise UnsafeRedirectError(
+                f"{req.method} {req.path}: the server redirected to a URL that is not valid "
+                f"({type(exc).__name__}: {exc}); not followed"
+            ) from exc
+        except OverflowError as exc:
+            raise self._connect_error(req, exc) from exc
+        except BaseExceptionGroup as group:  # from the connection attempts' task group
+            if not all(isinstance(e, Exception) for e in group.exceptions):
+                raise
+            raise self._connect_error(req, group.exceptions[0]) from group
+
+    def _connect_error(self, req: PreparedRequest, exc: BaseException) -> TransportError:
+        shown = _origin_text(_origin(self._base))
+        return TransportError(
+            f"cannot connect to {shown}: {type(exc).__name__}: {exc}",
+            method=req.method,
+            path=req.path,
+        )
 
     async def send(
         self,
@@ -125,46 +200,83 @@ class Sender:
         """Send *req*, retrying what is safe to retry; raise for error statuses.
 
         With ``preload`` the body is read (and a failure while reading it is retried like
-        any other); otherwise the response is returned unread and the caller closes it.
+        any other); otherwise the response is returned unread and the caller closes it
+        (reading it is watched for stalls too: see :class:`~.response.RawResponse`).
         """
         policy = retry or current_policy() or self.retry
-        attempt = 0
+        timeouts = (
+            self.timeouts
+            if isinstance(request_timeout, Unset)
+            else as_timeouts(request_timeout, self.timeouts)
+        )
+        account = _Account(self.base_url, op, req)
+        attempt = timed_out = 0
         while True:
             attempt += 1
             started = time.perf_counter()
             response: httpx.Response | None = None
             reason = ""
             wait = 0.0
+            watch = Watch(timeouts, timeouts.answer_for(op.op_id))
+            safe = op.retry_safe and req.replayable
             try:
-                response = await self._send_once(op, req, request_timeout)
-                status = response.status_code
-                log.debug(
-                    "%s %s -> %s (%.0f ms, try %d)",
-                    req.method,
-                    req.path,
-                    status,
-                    1000 * (time.perf_counter() - started),
-                    attempt,
-                )
+                with watch.guard():
+                    response = await self._send_once(op, req, timeouts, watch)
+                    watch.receiving()
+                    status = response.status_code
+                    log.debug(
+                        "%s %s -> %s (%.0f ms, try %d)",
+                        req.method,
+                        req.path,
+                        status,
+                        1000 * (time.perf_counter() - started),
+                        attempt,
+                    )
+                    if status >= 500:
+                        account.failed(f"answered {status}")
+                    if (
+                        status in policy.retry_statuses
+                        and safe
+                        and attempt < policy.max_attempts
+                        and not account.tripped
+                    ):
+                        retry_after = parse_retry_after(response.headers.get("retry-after"))
+                        reason, wait = str(status), policy.delay(attempt, retry_after)
+                    elif status >= 300 and status != 304:
+                        body = await _read(response, MAX_ERROR_BODY, req, watch, truncate=True)
+                        if status < 500:
+                            account.succeeded()  # the server works; the request is refused
+                        raise api_error(response, body, req.method, req.path)
+                    elif not preload:
+                        response.extensions[STREAM_WATCH] = StreamWatch(
+                            watch, account.succeeded, account.failed
+                        )
+                        unread, response = response, None  # the caller closes it
+                        return unread, b""
+                    else:
+                        body = await _read(
+                            response, self.max_response_bytes, req, watch, truncate=False
+                        )
+                        account.succeeded()
+                        return response, body
+            except Stalled:
+                error = watch.error(req.method, req.path)
+                timed_out += 1
+                account.failed(watch.describe())
                 if (
-                    status in policy.retry_statuses
-                    and op.retry_safe
-                    and req.replayable
-                    and attempt < policy.max_attempts
+                    not safe
+                    or attempt >= policy.max_attempts
+                    or timed_out >= policy.max_timeouts
+                    or account.tripped
                 ):
-                    retry_after = parse_retry_after(response.headers.get("retry-after"))
-                    reason, wait = str(status), policy.delay(attempt, retry_after)
-                elif status >= 300 and status != 304:
-                    body = await _read(response, MAX_ERROR_BODY, req, truncate=True)
-                    raise api_error(response, body, req.method, req.path)
-                elif not preload:
-                    unread, response = response, None  # the caller closes it
-                    return unread, b""
-                else:
-                    body = await _read(response, self.max_response_bytes, req, truncate=False)
-                    return response, body
+                    raise error from None
+                reason, wait = "timeout", policy.delay(attempt)
             except httpx.HTTPError as exc:
-                safe = isinstance(exc, _NOT_SENT) or (op.retry_safe and req.replayable)
+                safe = isinstance(exc, _NOT_SENT) or safe
+                if isinstance(exc, (httpx.ReadTimeout, httpx.WriteTimeout)):  # httpx's own
+                    timed_out += 1
+                    account.failed(type(exc).__name__)
+                    safe = safe and timed_out < policy.max_timeouts and not account.tripped
                 if not (safe and attempt < policy.max_attempts) or _certificate_refused(exc):
                     raise transport_error(exc, req.method, req.path) from exc
                 reason, wait = type(exc).__name__, policy.delay(attempt)
@@ -201,7 +313,7 @@ class Sender:
 
 
 async def _read(
-    response: httpx.Response, limit: int, req: PreparedRequest, *, truncate: bool
+    response: httpx.Response, limit: int, req: PreparedRequest, watch: Watch, *, truncate: bool
 ) -> bytes:
     """The body, at most *limit* bytes: cut there (error bodies) or refused (results)."""
     declared = response.headers.get("content-length", "")
@@ -214,6 +326,7 @@ async def _read(
     chunks: list[bytes] = []
     size = 0
     async for chunk in response.aiter_bytes():
+        watch.moved(len(chunk))
         size += len(chunk)
         if size > limit:
             if truncate:
@@ -239,9 +352,3 @@ def _certificate_refused(exc: BaseException) -> bool:
         current = current.__cause__ or current.__context__
         seen += 1
     return False
-
-
-def _timeout(value: Any) -> httpx.Timeout:
-    if isinstance(value, httpx.Timeout):
-        return value
-    return httpx.Timeout(value)

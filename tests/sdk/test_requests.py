@@ -305,7 +305,9 @@ async def test_per_call_headers_and_timeout() -> None:
     async with client_for(rec) as client:
         await client.server.ping_server(_headers={"x-trace": "t1"}, _request_timeout=3.5)
     assert rec.last.headers["x-trace"] == "t1"
-    assert seen["timeout"]["read"] == 3.5
+    # httpx enforces connecting and the pool; answers and stalls are the watch's
+    assert seen["timeout"]["connect"] == seen["timeout"]["pool"] == 3.5
+    assert seen["timeout"]["read"] is None
 
 
 async def test_low_level_request_for_undocumented_paths() -> None:
