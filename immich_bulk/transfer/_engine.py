@@ -2,21 +2,49 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import functools
+import logging
 import math
+import sys
 import time
-from collections.abc import AsyncGenerator, Callable
-from typing import Protocol, TypeVar
+from collections.abc import AsyncGenerator, Callable, Coroutine, Iterator
+from typing import Any, ParamSpec, Protocol, TypeVar
 
 import anyio
+import attrs
 import httpx
 from anyio.streams.memory import MemoryObjectReceiveStream
 
-from ..errors import TransportError
-from .events import EventHub, Listener
-from .report import TransferReport
-from .state import StatePath, StateStore
+if sys.version_info < (3, 11):  # pragma: no cover
+    from exceptiongroup import BaseExceptionGroup
 
-__all__ = ["Engine", "StageClock", "batches", "run_with_state", "server_unreachable"]
+from .._http.breaker import CircuitBreaker, use_breaker
+from .._http.timeouts import Timeouts
+from ..errors import AuthenticationError, PermissionDeniedError, TransportError
+from .events import EventHub, Listener, Notice
+from .report import TransferReport
+from .state import StatePath, StateStore, StateStoreError
+
+__all__ = [
+    "DISK_FULL",
+    "REFUSED",
+    "UNREACHABLE",
+    "UNRESPONSIVE",
+    "Engine",
+    "RunGuard",
+    "StageClock",
+    "batches",
+    "run_with_state",
+    "save_state",
+    "server_unreachable",
+    "single_error",
+    "single_errors",
+    "state_note",
+    "stop_kind",
+    "upload_timeouts",
+]
 
 
 class Engine(Protocol):
@@ -30,8 +58,52 @@ class Engine(Protocol):
     def stop(self) -> None: ...
 
 
+log = logging.getLogger("immich_bulk.transfer")
 E = TypeVar("E", bound=Engine)
 T = TypeVar("T")
+P = ParamSpec("P")
+
+
+def _leaves(group: BaseExceptionGroup[Any]) -> Iterator[BaseException]:
+    for exc in group.exceptions:
+        if isinstance(exc, BaseExceptionGroup):
+            yield from _leaves(exc)
+        else:
+            yield exc
+
+
+@contextlib.contextmanager
+def single_errors() -> Iterator[None]:
+    """Let an error out of task groups as itself, never wrapped in an ExceptionGroup.
+
+    anyio wraps whatever a task raises in an ExceptionGroup, even one ImmichError, so an
+    ``except ImmichError`` around a public call missed a failed listing. The group is
+    replaced by its first error (a KeyboardInterrupt or SystemExit before any other); the
+    others, if any, are attached to it as notes.
+    """
+    try:
+        yield
+    except BaseExceptionGroup as group:
+        leaves = list(_leaves(group))
+        first = next((e for e in leaves if not isinstance(e, Exception)), leaves[0])
+        add_note = getattr(first, "add_note", None)
+        for other in leaves:
+            if other is not first and add_note is not None:
+                add_note(f"at the same time: {type(other).__name__}: {other}")
+        raise first from first.__cause__
+
+
+def single_error(
+    fn: Callable[P, Coroutine[Any, Any, T]],
+) -> Callable[P, Coroutine[Any, Any, T]]:
+    """:func:`single_errors` around an async function (the engines' public ``run``)."""
+
+    @functools.wraps(fn)
+    async def wrapper(*args: P.args, **kwargs: P.kwargs) -> T:
+        with single_errors():
+            return await fn(*args, **kwargs)
+
+    return wrapper
 
 
 async def run_with_state(
@@ -47,6 +119,111 @@ async def run_with_state(
         if on_start is not None:
             on_start(engine)
         return await engine.run()
+
+
+#: Why a run stops itself (``TransferReport.stopped``); the command's exit code follows.
+UNREACHABLE = "unreachable"
+UNRESPONSIVE = "unresponsive"
+REFUSED = "refused"
+DISK_FULL = "disk-full"
+
+
+def stop_kind(exc: BaseException) -> str | None:
+    """The reason *exc* stops a whole run -- every other item would fail the same way --
+    or None when it is the failure of one item only."""
+    if server_unreachable(exc):
+        return UNREACHABLE
+    if isinstance(exc, (AuthenticationError, PermissionDeniedError)):
+        return REFUSED
+    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return DISK_FULL
+    return None
+
+
+class RunGuard:
+    """Stops a run at the first failure that every other item would repeat, and keeps the
+    reason for the report (one per engine run).
+
+    Without it, a server that went away, a key without the permission to upload or
+    download (or revoked mid-run), a full disk or a server failing every upload made each
+    remaining item fail on its own after all its retries: hours for a big library, and an
+    exit code saying "some items failed". Now the run stops like ``stop()`` -- in-flight
+    work abandoned, state saved, a re-run resumes -- with ``report.stopped`` set.
+    """
+
+    def __init__(self, hub: EventHub, stop: Callable[[], None], *, breaker_threshold: int) -> None:
+        self.hub = hub
+        self._stop = stop
+        self.stopped: tuple[str, str] | None = None
+        self.error: BaseException | None = None
+        self.breaker = CircuitBreaker(
+            breaker_threshold, on_trip=lambda why: self.halt(UNRESPONSIVE, why, None)
+        )
+
+    def check(self, exc: BaseException, *, server: str = "the server") -> bool:
+        """Stop the run if *exc* means every other item would fail the same way; True
+        when the run is stopping (for this or an earlier reason)."""
+        kind = stop_kind(exc)
+        if kind is not None and self.stopped is None:
+            self.halt(kind, _stop_message(kind, exc, server), exc)
+        return self.stopped is not None
+
+    def halt(self, kind: str, message: str, exc: BaseException | None) -> None:
+        if self.stopped is not None:
+            return
+        self.stopped = (kind, message)
+        self.error = exc
+        self.hub.emit(Notice(message=f"stopping: {message}", level="error"))
+        self._stop()
+
+    @contextlib.contextmanager
+    def watching(self) -> Iterator[None]:
+        """Count the requests made inside (and in tasks started inside) with the breaker."""
+        with use_breaker(self.breaker):
+            yield
+
+
+def _stop_message(kind: str, exc: BaseException, server: str) -> str:
+    if kind == UNREACHABLE:
+        return f"{server} is unreachable: {exc}"
+    if kind == REFUSED:
+        return (
+            f"{server} refuses this API key ({exc}); give the key that permission, or use another"
+        )
+    return f"the disk is full ({exc}); free some space"
+
+
+async def save_state(store: StateStore) -> bool:
+    """Write the state store's buffer at the end of a run (shielded: it happens even when
+    the run is cancelled). False, logged, when the file cannot be written (its disk is
+    full): the run's work is done, only the record of it is incomplete."""
+    with anyio.CancelScope(shield=True):
+        try:
+            await store.flush()
+        except StateStoreError as exc:
+            log.debug("the state file could not be written: %s", exc)
+            return False
+    return True
+
+
+def state_note(saved: bool) -> list[str]:
+    """The report note when the state file could not be written at the end."""
+    if saved:
+        return []
+    return [
+        "the state file could not be written (is its disk full?): what this run did is "
+        "done, but the next run checks those files with the server again"
+    ]
+
+
+def upload_timeouts(base: Timeouts, size: int, min_bytes_per_second: int) -> Timeouts:
+    """The timeouts of one upload of *size* bytes: the answer may take longer for a big
+    file (the server stores it first), and waiting for a free connection has no limit
+    (the engine bounds how many run at once)."""
+    answer = base.answer
+    if answer is not None:
+        answer = max(answer, size / min_bytes_per_second)
+    return attrs.evolve(base, answer=answer, pool=None)
 
 
 def server_unreachable(exc: BaseException) -> bool:

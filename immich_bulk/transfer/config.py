@@ -28,6 +28,8 @@ __all__ = [
     "BATCH",
     "CHUNK",
     "CONCURRENCY",
+    "FAILURES",
+    "MAX_FAILURES",
     "PAGE",
     "RATE",
     "RESTARTS",
@@ -112,6 +114,14 @@ TRANSFER_RETRY = RetryPolicy(
 )
 
 
+#: Tries of one operation failing in a row that stop a run (the circuit breaker): twice
+#: the default concurrency, so one burst of failures across the parallel transfers (a
+#: server restarting, one slow moment) is ridden out by their retries.
+MAX_FAILURES = 8
+#: Failures in a row that trip the breaker.
+FAILURES = Bounds(1, 10_000)
+
+
 @attrs.frozen(kw_only=True)
 class UploadConfig:
     """Tuning of the upload pipeline (see the module docstring for the memory formula).
@@ -133,8 +143,13 @@ class UploadConfig:
     hash_chunk_size: int = attrs.field(default=1 * MiB, validator=CHUNK)
     retry: RetryPolicy = TRANSFER_RETRY
     min_bytes_per_second: int = attrs.field(default=64 * 1024, validator=RATE)
-    """The slowest link assumed: the wait for the server's answer after a body of N bytes
-    is allowed to grow to N / this (a fixed timeout would kill big videos on slow links)."""
+    """After the last byte of a file of N bytes, the server's answer may take up to N / this
+    seconds (or the client's ``answer`` timeout, if longer): it stores the file before it
+    answers, and a proxy that buffers uploads sends it on only then."""
+    max_failures: int = attrs.field(default=MAX_FAILURES, validator=FAILURES)
+    """The circuit breaker: this many tries of one operation failing in a row (timeouts,
+    stalls, 5xx answers), with no success in between, stop the run (``report.stopped``
+    is ``"unresponsive"``; a re-run resumes)."""
     device_id: str = "immich-bulk"
     """Sent as ``deviceId`` with each upload."""
     adaptive: bool = False
@@ -164,6 +179,8 @@ class DownloadConfig:
     """How often a download may start over from zero (changed file, ignored Range) before
     it fails: a server whose ETag changes on every request must not loop forever."""
     retry: RetryPolicy = TRANSFER_RETRY
+    max_failures: int = attrs.field(default=MAX_FAILURES, validator=FAILURES)
+    """The circuit breaker (see :attr:`UploadConfig.max_failures`)."""
     fsync: bool = True
     """``fsync`` each file before it gets its final name (so a crash or power loss never
     leaves a final name on incomplete data). Off is faster on slow disks, less safe."""

@@ -57,9 +57,18 @@ from anyio.streams.memory import MemoryObjectReceiveStream, MemoryObjectSendStre
 from .._http.retry import use_retry_policy
 from ..errors import ApiError, BadRequestError, ImmichError, TransferError
 from ..models import AssetResponseDto, MetadataSearchDto
-from ._engine import StageClock, batches, run_with_state, server_unreachable
+from ._engine import (
+    UNREACHABLE,
+    RunGuard,
+    StageClock,
+    batches,
+    run_with_state,
+    save_state,
+    single_error,
+    state_note,
+)
 from .config import DownloadConfig
-from .download import fetch, is_no_space, part_path_for, sweep_part
+from .download import fetch, part_path_for, sweep_part
 from .events import (
     BytesTransferred,
     EventHub,
@@ -70,7 +79,6 @@ from .events import (
     ItemSkipped,
     ItemStarted,
     Listener,
-    Notice,
     StageDone,
 )
 from .hashing import StreamHasher, parse_checksum
@@ -224,8 +232,9 @@ class Exporter:
         self._stages = {n: StageClock(n) for n in ("list", "plan", "download")}
         self._scope: anyio.CancelScope | None = None
         self._stopped = False
-        self.unreachable: BaseException | None = None
-        """Set when the run stopped because the server could not be reached at all."""
+        self.guard = RunGuard(self.hub, self.stop, breaker_threshold=self.config.max_failures)
+        """Stops the run at a failure every other asset would repeat (``report.stopped``):
+        the server unreachable or failing, the key refused, the disk full."""
         self._bytes = 0
         self._moved = 0
         self._restarts = 0
@@ -234,6 +243,12 @@ class Exporter:
         self._album_id: str | None = None
         self._user_id = ""
         self._lock_fd: int | None = None
+
+    @property
+    def unreachable(self) -> BaseException | None:
+        """Set when the run stopped because the server could not be reached at all."""
+        stopped = self.guard.stopped
+        return self.guard.error if stopped and stopped[0] == UNREACHABLE else None
 
     # -- control ----------------------------------------------------------------------
     def stop(self) -> None:
@@ -251,14 +266,8 @@ class Exporter:
         self.log.add(outcome)
 
     def _fail(self, item: _Item, stage: str, reason: str, exc: BaseException | None) -> None:
-        if exc is not None and self.unreachable is None and server_unreachable(exc):
-            # the server is gone: stop (interrupted, resumable) instead of failing every
-            # remaining asset one by one after all its retries
-            self.unreachable = exc
-            self.hub.emit(
-                Notice(message=f"the server is unreachable, stopping: {exc}", level="error")
-            )
-            self.stop()
+        if exc is not None:
+            self.guard.check(exc)
         error = type(exc).__name__ if exc is not None else None
         self.hub.emit(ItemFailed(item=item.asset_id, stage=stage, reason=reason, error=error))
         self._finish(
@@ -295,6 +304,7 @@ class Exporter:
         return os.fsdecode(self.root.joinpath(*parts))
 
     # -- run --------------------------------------------------------------------------
+    @single_error
     async def run(self) -> TransferReport:
         """Run the export and return its report. The event hub is closed when it returns
         or raises, so ``async for event in engine.hub.subscribe()`` ends with it."""
@@ -312,7 +322,7 @@ class Exporter:
         )
         interrupted = False
         try:
-            with anyio.CancelScope() as scope:
+            with anyio.CancelScope() as scope, self.guard.watching():
                 self._scope = scope
                 if self._stopped:
                     scope.cancel()
@@ -325,14 +335,13 @@ class Exporter:
                             tg.start_soon(self._worker, work_recv.clone())
             interrupted = scope.cancelled_caught or self._stopped
         finally:
-            with anyio.CancelScope(shield=True):
-                await self.store.flush()
+            saved = await save_state(self.store)
             if self._lock_fd is not None:
                 os.close(self._lock_fd)  # releases the lock
                 self._lock_fd = None
         for stage in self._stages.values():
             self.hub.emit(StageDone(stage=stage.name, count=stage.count, seconds=stage.seconds))
-        return self._report(time.monotonic() - started, interrupted)
+        return self._report(time.monotonic() - started, interrupted, saved)
 
     async def _prepare(self) -> None:
         dry = self.options.dry_run
@@ -927,13 +936,8 @@ class Exporter:
                 fresh=fresh,
             )
         except (ImmichError, OSError) as exc:
+            # a full disk, a refused key, a server gone: the guard stops the run
             self._fail(item, "download", str(exc) or type(exc).__name__, exc)
-            if is_no_space(exc) and not self._stopped:
-                # every other download would fail the same way: stop, resumable later
-                self.hub.emit(
-                    Notice(message=f"the disk is full ({exc}); stopping the export", level="error")
-                )
-                self.stop()
             return
         self._stages["download"].touch()
         self._restarts += result.restarts
@@ -974,10 +978,8 @@ class Exporter:
         )
 
     # -- report -----------------------------------------------------------------------
-    def _report(self, seconds: float, interrupted: bool) -> TransferReport:
-        notes: list[str] = []
-        if self.unreachable is not None:
-            notes.append(f"stopped early, the server is unreachable: {self.unreachable}")
+    def _report(self, seconds: float, interrupted: bool, saved: bool) -> TransferReport:
+        notes = state_note(saved)
         if self._moved:
             notes.append(f"{self._moved} files moved to their new layout path")
         extra: dict[str, Any] = {
@@ -997,6 +999,8 @@ class Exporter:
             interrupted=interrupted,
             notes=notes,
             extra=extra,
+            stopped=self.guard.stopped,
+            state_saved=saved,
         )
 
 

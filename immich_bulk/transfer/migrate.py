@@ -51,10 +51,10 @@ from typing import TYPE_CHECKING, Any
 import anyio
 import anyio.abc
 import attrs
-import httpx
 from anyio.streams.memory import MemoryObjectReceiveStream, MemoryObjectSendStream
 
 from .._http.retry import RetryEvent, RetryPolicy, observe_retries, use_retry_policy
+from .._http.timeouts import Timeouts
 from .._types import UNSET
 from ..errors import ApiError, FileChangedError, ImmichError, RateLimitError, TransportError
 from ..files import UploadFile
@@ -69,12 +69,23 @@ from ..models import (
     BulkIdsDto,
     ExifResponseDto,
 )
-from ._engine import StageClock, batches, run_with_state
+from ._engine import (
+    RunGuard,
+    StageClock,
+    batches,
+    run_with_state,
+    save_state,
+    single_error,
+    state_note,
+    upload_timeouts,
+)
 from .config import (
     BACKLOG,
     BATCH,
     CHUNK,
     CONCURRENCY,
+    FAILURES,
+    MAX_FAILURES,
     PAGE,
     RATE,
     TRANSFER_RETRY,
@@ -140,6 +151,10 @@ NOT_CARRIED = (
 )
 
 
+#: Who refused or cannot be reached, as far as a migration's failure tells.
+_SERVERS = "the source or the target server"
+
+
 @attrs.frozen(kw_only=True)
 class MigrateConfig:
     """How a migration runs (what it migrates is :class:`MigrateOptions`).
@@ -163,7 +178,10 @@ class MigrateConfig:
     retry: RetryPolicy = TRANSFER_RETRY
     """Backoff and attempts; a transfer's attempts re-open the source download."""
     min_bytes_per_second: int = attrs.field(default=64 * 1024, validator=RATE)
-    """The slowest link assumed (the wait for the target's answer grows with the size)."""
+    """The target's answer to a file of N bytes may take N / this seconds after its last
+    byte (see :attr:`~immich_bulk.transfer.config.UploadConfig.min_bytes_per_second`)."""
+    max_failures: int = attrs.field(default=MAX_FAILURES, validator=FAILURES)
+    """The circuit breaker (see :attr:`~immich_bulk.transfer.config.UploadConfig.max_failures`)."""
     device_id: str = "immich-bulk"
     """``deviceId`` sent when the source asset has none."""
     link_concurrency: int = attrs.field(default=4, validator=CONCURRENCY)
@@ -257,6 +275,8 @@ class Migrator:
         self._stages = {n: StageClock(n) for n in ("list", "check", "migrate", "metadata", "links")}
         self._scope: anyio.CancelScope | None = None
         self._stopped = False
+        self.guard = RunGuard(self.hub, self.stop, breaker_threshold=self.config.max_failures)
+        """Stops the run at a failure every other asset would repeat (``report.stopped``)."""
         self._bytes = 0
         self.items: Counter[str] = Counter()
         self._notes: list[str] = []
@@ -302,6 +322,8 @@ class Migrator:
         error = type(exc).__name__ if exc is not None else None
         self.hub.emit(ItemFailed(item=item, stage=stage, reason=reason, error=error))
         self.finish(Outcome(item=item, status="failed", reason=reason, error=error))
+        if exc is not None:
+            self.guard.check(exc, server=_SERVERS)
 
     def note(self, message: str, level: str = "info", *, announce: bool = True) -> None:
         """Add a line to the report's notes (and, with *announce*, a Notice event now)."""
@@ -311,6 +333,8 @@ class Migrator:
                 self.hub.emit(Notice(message=message, level=level))
 
     def _fail(self, item: _Item, stage: str, reason: str, exc: BaseException | None) -> None:
+        if exc is not None:
+            self.guard.check(exc, server=_SERVERS)
         error = type(exc).__name__ if exc is not None else None
         self.hub.emit(ItemFailed(item=item.id, stage=stage, reason=reason, error=error))
         if item.is_video:
@@ -353,6 +377,7 @@ class Migrator:
         )
 
     # -- run --------------------------------------------------------------------------
+    @single_error
     async def run(self) -> TransferReport:
         """Run the migration and return its report. The event hub is closed when it returns
         or raises, so ``async for event in engine.hub.subscribe()`` ends with it."""
@@ -365,7 +390,7 @@ class Migrator:
         started = time.monotonic()
         interrupted = False
         try:
-            with anyio.CancelScope() as scope:
+            with anyio.CancelScope() as scope, self.guard.watching():
                 self._scope = scope
                 if self._stopped:
                     scope.cancel()
@@ -390,11 +415,10 @@ class Migrator:
                         self._journal = None
             interrupted = scope.cancelled_caught or self._stopped
         finally:
-            with anyio.CancelScope(shield=True):
-                await self.store.flush()
+            saved = await save_state(self.store)
         for stage in self._stages.values():
             self.hub.emit(StageDone(stage=stage.name, count=stage.count, seconds=stage.seconds))
-        return self._report(time.monotonic() - started, interrupted)
+        return self._report(time.monotonic() - started, interrupted, saved)
 
     async def _prepare(self) -> None:
         source_me = await self.source.users.get_my_user()
@@ -712,9 +736,8 @@ class Migrator:
         return None, f"its motion part {video_id} could not be migrated"
 
     # -- transfer -----------------------------------------------------------------------
-    def _timeout(self, size: int) -> httpx.Timeout:
-        read = max(120.0, size / self.config.min_bytes_per_second)
-        return httpx.Timeout(connect=15.0, read=read, write=120.0, pool=None)
+    def _timeout(self, size: int) -> Timeouts:
+        return upload_timeouts(self.target.timeouts, size, self.config.min_bytes_per_second)
 
     def _rewind(self, item: _Item) -> None:
         if item.sent:
@@ -867,7 +890,7 @@ class Migrator:
             )
 
     # -- report ---------------------------------------------------------------------------
-    def _report(self, seconds: float, interrupted: bool) -> TransferReport:
+    def _report(self, seconds: float, interrupted: bool, saved: bool) -> TransferReport:
         extra: dict[str, Any] = {
             "items": dict(self.items),
             "preserve": sorted(self.preserve),
@@ -882,8 +905,10 @@ class Migrator:
             stages=self._stages,
             dry_run=self.options.dry_run,
             interrupted=interrupted,
-            notes=self._notes,
+            notes=[*state_note(saved), *self._notes],
             extra=extra,
+            stopped=self.guard.stopped,
+            state_saved=saved,
         )
 
 

@@ -35,6 +35,7 @@ from ..models import (
     TagUpsertDto,
     UpdateAlbumDto,
 )
+from ._engine import single_errors
 from .albums import AlbumManager, AlbumProblem
 from .events import ItemDone, ItemFailed, ItemQueued
 from .migrate_listing import MEMBER_PASSES, AssetLister, Selection, own_albums
@@ -339,9 +340,10 @@ class LinkMigrator:
             if any(t.id == tag.id for t in tags):
                 explicit.add(asset_id)
 
-        async with anyio.create_task_group() as tg:
-            for asset_id in unsure:
-                tg.start_soon(check, asset_id)
+        with single_errors():  # one failed lookup fails this tag (the caller's except)
+            async with anyio.create_task_group() as tg:
+                for asset_id in unsure:
+                    tg.start_soon(check, asset_id)
         return explicit
 
     async def _tag(

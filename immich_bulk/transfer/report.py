@@ -169,6 +169,16 @@ class TransferReport:
     failures: tuple[Outcome, ...]
     dry_run: bool = False
     interrupted: bool = False
+    stopped: str | None = None
+    """Why the run stopped itself before the end (then ``interrupted`` is True too, and a
+    re-run resumes): ``"unreachable"`` (the server cannot be reached), ``"unresponsive"``
+    (its answers kept timing out or failing), ``"refused"`` (it refuses the key: 401/403),
+    ``"disk-full"`` (a local write failed for lack of space). ``stop_reason`` says it in
+    words."""
+    stop_reason: str | None = None
+    state_saved: bool = True
+    """False when the state file could not be written at the end (e.g. its disk is full):
+    what was done is done, but the next run checks those files with the server again."""
     notes: tuple[str, ...] = ()
     extra: Mapping[str, Any] = attrs.field(factory=dict)
     _log: OutcomeLog = attrs.field(repr=False, eq=False, alias="log")
@@ -186,6 +196,8 @@ class TransferReport:
         interrupted: bool,
         notes: Iterable[str] = (),
         extra: Mapping[str, Any] | None = None,
+        stopped: tuple[str, str] | None = None,
+        state_saved: bool = True,
     ) -> TransferReport:
         """The report of an engine run from its outcome log (``stages``: name -> an object
         with ``seconds``). In an interrupted run, the items found but not finished get the
@@ -202,7 +214,10 @@ class TransferReport:
             retries=log.retries,
             failures=tuple(log.failures),
             dry_run=dry_run,
-            interrupted=interrupted,
+            interrupted=interrupted or stopped is not None,
+            stopped=stopped[0] if stopped else None,
+            stop_reason=stopped[1] if stopped else None,
+            state_saved=state_saved,
             notes=tuple(notes),
             extra=dict(extra or {}),
             log=log,
@@ -234,7 +249,9 @@ class TransferReport:
         )
         if self.retries:
             text += f"; {self.retries} retries"
-        if self.interrupted:
+        if self.stopped:
+            text += f"; STOPPED ({self.stopped}; re-run to resume)"
+        elif self.interrupted:
             text += "; INTERRUPTED (re-run to resume)"
         return text
 
@@ -244,6 +261,9 @@ class TransferReport:
             "ok": self.ok,
             "dry_run": self.dry_run,
             "interrupted": self.interrupted,
+            "stopped": self.stopped,
+            "stop_reason": self.stop_reason,
+            "state_saved": self.state_saved,
             "total": self.total,
             "counts": dict(sorted(self.counts.items())),
             "bytes": self.bytes_transferred,

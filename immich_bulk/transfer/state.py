@@ -893,8 +893,18 @@ class StateStore:
             return None
 
         def work() -> T | None:
-            db.flush_pending(self._pending)
-            return fn(db) if fn is not None else None
+            if fn is None:
+                db.flush_pending(self._pending)
+                return None
+            try:
+                db.flush_pending(self._pending)
+            except sqlite3.OperationalError as exc:
+                # The file cannot take the buffered records (its disk is full, it turned
+                # read-only): they stay buffered and the flusher keeps trying, but a read
+                # still works -- failing it ended the whole run mid-way (hash lookups,
+                # journal checks), all uploads done or not.
+                self._read_past_write_error(exc)
+            return fn(db)
 
         try:
             return await anyio.to_thread.run_sync(work, limiter=self._limiter)
@@ -902,6 +912,11 @@ class StateStore:
             raise StateStoreError(
                 f"state file {os.fsdecode(db.path)!r}: {type(exc).__name__}: {exc}"
             ) from exc
+
+    def _read_past_write_error(self, exc: sqlite3.Error) -> None:
+        if not self._write_error_logged:
+            self._write_error_logged = True
+            log.warning("state store: cannot write (will retry): %s", exc)
 
     async def _read(self, fn: Callable[[_Db], T], default: Callable[[], T]) -> T:
         """Run *fn* in the store's thread; *default()* for the store that remembers nothing."""

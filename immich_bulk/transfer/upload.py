@@ -36,10 +36,10 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 import anyio
 import anyio.abc
 import attrs
-import httpx
 from anyio.streams.memory import MemoryObjectReceiveStream, MemoryObjectSendStream
 
 from .._http.retry import RetryEvent, observe_retries, use_retry_policy
+from .._http.timeouts import Timeouts
 from .._types import UNSET
 from ..errors import (
     ApiError,
@@ -56,7 +56,17 @@ from ..models import (
     AssetMediaCreateDto,
     AssetVisibility,
 )
-from ._engine import StageClock, batches, run_with_state, server_unreachable
+from ._engine import (
+    UNREACHABLE,
+    RunGuard,
+    StageClock,
+    batches,
+    run_with_state,
+    save_state,
+    single_error,
+    state_note,
+    upload_timeouts,
+)
 from ._fsutil import open_binary
 from .adaptive import AdaptiveConcurrency, LevelChange
 from .albums import AlbumManager, album_worker
@@ -218,10 +228,19 @@ class Uploader:
         self._albums: AlbumManager | None = None
         self._scope: anyio.CancelScope | None = None
         self._stopped = False
-        self.unreachable: TransportError | None = None
-        """Set when the run stopped because the server could not be reached at all."""
+        self.guard = RunGuard(self.hub, self.stop, breaker_threshold=self.config.max_failures)
+        """Stops the run at a failure every other file would repeat (``report.stopped``)."""
         self._bytes = 0
         self._user_id = ""
+
+    @property
+    def unreachable(self) -> TransportError | None:
+        """Set when the run stopped because the server could not be reached at all."""
+        error = self.guard.error
+        if self.guard.stopped and self.guard.stopped[0] == UNREACHABLE:
+            assert isinstance(error, TransportError)
+            return error
+        return None
 
     # -- control ----------------------------------------------------------------------
     def stop(self) -> None:
@@ -265,6 +284,7 @@ class Uploader:
         return None
 
     # -- run --------------------------------------------------------------------------
+    @single_error
     async def run(self) -> TransferReport:
         """Run the upload and return its report. The event hub is closed when it returns
         or raises, so ``async for event in engine.hub.subscribe()`` ends with it."""
@@ -286,7 +306,7 @@ class Uploader:
         self._album_send = album_send
         interrupted = False
         try:
-            with anyio.CancelScope() as scope:
+            with anyio.CancelScope() as scope, self.guard.watching():
                 self._scope = scope
                 if self._stopped:
                     scope.cancel()
@@ -313,11 +333,10 @@ class Uploader:
                     await self._wait_for_jobs()
             interrupted = scope.cancelled_caught or self._stopped
         finally:
-            with anyio.CancelScope(shield=True):
-                await self.store.flush()
+            saved = await save_state(self.store)
         for stage in self._stages.values():
             self.hub.emit(StageDone(stage=stage.name, count=stage.count, seconds=stage.seconds))
-        return self._report(time.monotonic() - started, interrupted)
+        return self._report(time.monotonic() - started, interrupted, saved)
 
     def _pause_jobs(self) -> bool:
         return self.options.pause_jobs and not self.options.dry_run
@@ -539,7 +558,7 @@ class Uploader:
         except ImmichError as exc:
             for item in todo:
                 self._fail(item, "check", f"the server's duplicate check failed: {exc}", exc)
-            self._check_reachable(exc)
+            self.guard.check(exc)
             return
         self._stages["check"].touch()
         answers = {r.id: r for r in response.results}
@@ -688,10 +707,8 @@ class Uploader:
             ),
         )
 
-    def _timeout(self, size: int) -> httpx.Timeout:
-        # The answer to a big upload comes after the server has stored and hashed it.
-        read = max(120.0, size / self.config.min_bytes_per_second)
-        return httpx.Timeout(connect=15.0, read=read, write=120.0, pool=None)
+    def _timeout(self, size: int) -> Timeouts:
+        return upload_timeouts(self.client.timeouts, size, self.config.min_bytes_per_second)
 
     async def _upload_one(self, item: _Item) -> None:
         self.hub.emit(ItemStarted(item=item.name, stage="upload", size=item.file.size))
@@ -737,7 +754,7 @@ class Uploader:
             return
         except (ApiError, TransportError) as exc:
             self._fail(item, "upload", str(exc), exc)
-            self._check_reachable(exc)
+            self.guard.check(exc)
             return
         except ImmichError as exc:
             self._fail(item, "upload", str(exc), exc)
@@ -792,22 +809,6 @@ class Uploader:
         )
         await self._release_followers(item, asset_id)
 
-    def _check_reachable(self, exc: ImmichError) -> None:
-        """Stop the run when the server cannot be reached even after the retries.
-
-        Without this, a server that went away mid-run made every remaining file go through
-        all its retries (about 30 s of backoff each with the default policy) and fail on its
-        own: hours of failures for a big library, exit code 1, thousands of "failed" lines.
-        Now the run stops like ``stop()`` (the report is ``interrupted``, with a note; the
-        command exits with 4, "server unreachable") and a re-run resumes where it stopped.
-        """
-        if self.unreachable is not None or not server_unreachable(exc):
-            return  # the server is there (a dropped or timed-out request): keep going
-        assert isinstance(exc, TransportError)
-        self.unreachable = exc
-        self.hub.emit(Notice(message=f"the server is unreachable, stopping: {exc}", level="error"))
-        self.stop()
-
     # -- delete -----------------------------------------------------------------------
     async def _delete(self, item: _Item, asset_id: str, sent_sidecar: bytes | None) -> Verdict:
         """Delete the local file (and its sidecar) as :mod:`.deletion` allows.
@@ -836,10 +837,8 @@ class Uploader:
         return verdict
 
     # -- report -----------------------------------------------------------------------
-    def _report(self, seconds: float, interrupted: bool) -> TransferReport:
-        notes = []
-        if self.unreachable is not None:
-            notes.append(f"stopped early, the server is unreachable: {self.unreachable}")
+    def _report(self, seconds: float, interrupted: bool, saved: bool) -> TransferReport:
+        notes = state_note(saved)
         if self._albums is not None and self._albums.problems:
             reasons = ", ".join(f"{r} ({n})" for r, n in self._albums.reasons.most_common(3))
             notes.append(f"{self._albums.problems} album additions failed: {reasons}")
@@ -875,6 +874,8 @@ class Uploader:
             interrupted=interrupted,
             notes=notes,
             extra=extra,
+            stopped=self.guard.stopped,
+            state_saved=saved,
         )
 
 
