@@ -53,7 +53,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="immich-bulk",
         description="Move whole photo libraries into, out of, and between Immich servers.",
         epilog="Exit codes: 0 done, 1 some items failed, 2 usage or configuration error, "
-        "3 authentication or permission error, 4 server unreachable, 130 interrupted.",
+        "3 authentication or permission error, 4 server unreachable or not responding, "
+        "5 a local write failed (disk full), 130 interrupted.",
     )
     parser.add_argument("--version", action="version", version=f"immich-bulk {__version__}")
     parser.add_argument("-v", "--verbose", action="count", default=0, help="more logging")
@@ -153,10 +154,7 @@ def _exit_for(exc: BaseException) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_FAILED
-    if isinstance(exc, (ImmichError, ValueError)):
+    if isinstance(exc, (ImmichError, ValueError, OSError)):
         echo(f"immich-bulk: error: {exc}", sys.stderr)
         return error_exit_code(exc)
-    if isinstance(exc, OSError):
-        echo(f"immich-bulk: error: {exc}", sys.stderr)
-        return EXIT_FAILED
     raise exc

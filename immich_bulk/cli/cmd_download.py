@@ -11,14 +11,14 @@ from typing import Any
 
 import anyio
 
-from ..errors import TransferError
+from ..errors import BadRequestError, ResponseValidationError, TransferError
 from ..models import MetadataSearchDto
 from ..transfer.config import CONCURRENCY, DownloadConfig
 from ..transfer.export import Exporter, ExportOptions
 from ..transfer.naming import DEFAULT_LAYOUT, LAYOUT_FIELDS
 from ..transfer.search import search_filter
 from .cmd_upload import state_path
-from .context import EXIT_UNREACHABLE, CliError, Context, add_common_options
+from .context import CliError, Context, add_common_options
 
 
 def register(subparsers: Any) -> None:
@@ -93,7 +93,7 @@ async def run(args: argparse.Namespace, ctx: Context) -> int:
             verify=not args.no_verify,
             dry_run=args.dry_run,
         )
-        settings: dict[str, Any] = {}
+        settings: dict[str, Any] = ctx.engine_settings()
         if args.concurrency is not None:
             CONCURRENCY.check("--concurrency", args.concurrency)
             settings["concurrency"] = args.concurrency
@@ -103,7 +103,7 @@ async def run(args: argparse.Namespace, ctx: Context) -> int:
     dest = await anyio.to_thread.run_sync(lambda: _check_dest(args.dest, create=not args.dry_run))
     async with ctx.client() as client:
         try:
-            exporter, report = await ctx.run_transfer(
+            _, report = await ctx.run_transfer(
                 "download",
                 state_path(args),
                 lambda store, hub: Exporter(
@@ -112,8 +112,8 @@ async def run(args: argparse.Namespace, ctx: Context) -> int:
             )
         except TransferError as exc:  # e.g. no such album: nothing was transferred
             raise CliError(str(exc)) from None
-    code = ctx.finish(report)
-    if exporter.unreachable is not None:  # the run stopped itself: say so, exit 4
-        ctx.warn("the server became unreachable; state saved: run the same command again")
-        return EXIT_UNREACHABLE
-    return code
+        except BadRequestError as exc:  # the listing refused: with --search, the query
+            if args.search is None:
+                raise
+            raise CliError(f"the server refused --search: {exc}") from None
+    return ctx.finish(report)

@@ -58,7 +58,10 @@ async def run_login(args: argparse.Namespace, ctx: Context) -> int:
     async with ctx.client(Credentials(args.url, key, "arguments")) as client:
         me = await client.users.get_my_user()
         url = client.server_url
-    path = save_config(url, args.key)
+    try:
+        path = await anyio.to_thread.run_sync(save_config, url, args.key)
+    except OSError as exc:
+        raise CliError(f"cannot save the login in {config_path()}: {exc}") from None
     echo(f"logged in to {url} as {me.email}; saved in {path} (readable only by you)", ctx.stdout)
     return 0
 

@@ -35,7 +35,6 @@ from .cmd_upload import state_path
 from .config import Credentials, resolve
 from .context import (
     EXIT_FAILED,
-    EXIT_INTERRUPTED,
     EXIT_OK,
     CliError,
     Context,
@@ -167,7 +166,10 @@ def build_options(args: argparse.Namespace) -> tuple[MigrateOptions, MigrateConf
             selection=selection, preserve=PRESERVE_ALL - skipped, dry_run=args.dry_run
         )
         CONCURRENCY.check("--concurrency", args.concurrency)
-        config = MigrateConfig(concurrency=args.concurrency)
+        failures = getattr(args, "max_failures", None)
+        config = MigrateConfig(
+            concurrency=args.concurrency, **({"max_failures": failures} if failures else {})
+        )
     except ValueError as exc:
         raise CliError(str(exc)) from None
     return options, config
@@ -231,6 +233,5 @@ def finish(
                 break
             what = difference.name or difference.checksum or ""
             echo(f"  {difference.kind}: {what}: {difference.detail}", ctx.stdout)
-    if report.interrupted:
-        return EXIT_INTERRUPTED
-    return EXIT_FAILED if report.failed or not diff.ok else EXIT_OK
+    code = ctx.exit_code(report)
+    return EXIT_FAILED if code == EXIT_OK and not diff.ok else code

@@ -19,7 +19,7 @@ from ..transfer.ratelimit import parse_rate
 from ..transfer.scan import check_patterns
 from ..transfer.state import DEFAULT_PATH
 from ..transfer.upload import StatePath, Uploader, UploadOptions
-from .context import EXIT_UNREACHABLE, CliError, Context, add_common_options
+from .context import CliError, Context, add_common_options
 from .display import shown
 
 
@@ -204,7 +204,7 @@ async def run(args: argparse.Namespace, ctx: Context) -> int:
             pause_jobs=args.pause_jobs,
             wait_for_jobs=args.wait_for_jobs,
         )
-        settings: dict[str, Any] = {}
+        settings: dict[str, Any] = ctx.engine_settings()
         if args.concurrency == "auto":
             settings.update(adaptive=True)  # starts at the default concurrency
         elif args.concurrency is not None:
@@ -224,15 +224,11 @@ async def run(args: argparse.Namespace, ctx: Context) -> int:
     except ValueError as exc:
         raise CliError(str(exc)) from None
     async with ctx.client() as client:
-        uploader, report = await ctx.run_transfer(
+        _, report = await ctx.run_transfer(
             "upload",
             state_path(args),
             lambda store, hub: Uploader(
                 client, paths, options=options, config=config, store=store, hub=hub
             ),
         )
-    code = ctx.finish(report)
-    if uploader.unreachable is not None:  # the run stopped itself: say so, exit 4
-        ctx.warn("the server became unreachable; state saved: run the same command again")
-        return EXIT_UNREACHABLE
-    return code
+    return ctx.finish(report)

@@ -53,12 +53,16 @@ def save_config(url: str, key: str) -> Path:
     temp = path.with_suffix(".tmp")
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     try:
-        os.fchmod(fd, 0o600)
-        os.write(fd, json.dumps({"url": url, "key": key}, indent=2).encode() + b"\n")
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    os.replace(temp, path)
+        try:
+            os.fchmod(fd, 0o600)
+            os.write(fd, json.dumps({"url": url, "key": key}, indent=2).encode() + b"\n")
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(temp, path)
+    except BaseException:
+        temp.unlink(missing_ok=True)  # a partial file holding the key stays nowhere
+        raise
     return path
 
 

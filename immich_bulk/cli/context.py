@@ -5,9 +5,11 @@ Exit codes (documented in the README):
 ====  ==============================================================
 0     everything done
 1     some items failed (they are listed)
-2     usage or configuration error (bad option, no URL/key, wrong URL, missing path)
-3     authentication or permission error
-4     server unreachable
+2     usage or configuration error (bad option, no URL/key, wrong URL, missing path,
+      a request the server refuses as invalid, a redirect to another host)
+3     authentication or permission error (the run stops at the first refusal)
+4     server unreachable or not responding (timeouts, persistent 5xx): stopped, resumable
+5     a local write failed (disk full; the state or --events file cannot be written)
 130   interrupted (state saved: a re-run resumes)
 ====  ==============================================================
 """
@@ -15,6 +17,7 @@ Exit codes (documented in the README):
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
 import signal
@@ -24,21 +27,26 @@ from contextlib import asynccontextmanager
 from typing import IO, Any, TypeVar
 
 import anyio
+import attrs
 
 if sys.version_info < (3, 11):  # pragma: no cover
     from exceptiongroup import BaseExceptionGroup
 
-from ..client import AsyncClient
+from .._http.timeouts import Timeouts
+from ..client import DEFAULT_TIMEOUT, AsyncClient
 from ..errors import (
     ApiError,
     AuthenticationError,
+    BadRequestError,
     ImmichError,
     NotFoundError,
     PermissionDeniedError,
     ResponseValidationError,
+    ServerError,
     TransportError,
+    UnsafeRedirectError,
 )
-from ..transfer._engine import Engine
+from ..transfer._engine import DISK_FULL, REFUSED, UNREACHABLE, UNRESPONSIVE, Engine, stop_kind
 from ..transfer.events import EventHub, TransferEvent
 from ..transfer.report import TransferReport
 from ..transfer.state import StatePath, StateStore, StateStoreError
@@ -50,6 +58,7 @@ __all__ = [
     "EXIT_AUTH",
     "EXIT_FAILED",
     "EXIT_INTERRUPTED",
+    "EXIT_LOCAL",
     "EXIT_OK",
     "EXIT_UNREACHABLE",
     "EXIT_USAGE",
@@ -63,7 +72,16 @@ EXIT_FAILED = 1
 EXIT_USAGE = 2
 EXIT_AUTH = 3
 EXIT_UNREACHABLE = 4
+EXIT_LOCAL = 5
 EXIT_INTERRUPTED = 130
+
+#: The exit code of a run that stopped itself (``TransferReport.stopped``).
+STOP_CODES = {
+    UNREACHABLE: EXIT_UNREACHABLE,
+    UNRESPONSIVE: EXIT_UNREACHABLE,
+    REFUSED: EXIT_AUTH,
+    DISK_FULL: EXIT_LOCAL,
+}
 
 log = logging.getLogger("immich_bulk.cli")
 E = TypeVar("E", bound=Engine)
@@ -91,6 +109,27 @@ def add_common_options(parser: argparse.ArgumentParser, *, server: bool = True) 
             action="store_true",
             help="do not verify the server's TLS certificate (prints a warning)",
         )
+    net = parser.add_argument_group("timeouts")
+    net.add_argument(
+        "--timeout",
+        type=_seconds,
+        metavar="SECONDS",
+        help="how long to wait for the server's answer (default 60; ping and the like: at most 10)",
+    )
+    net.add_argument(
+        "--stall-timeout",
+        type=_seconds,
+        metavar="SECONDS",
+        help="fail a try when an upload or download moves (almost) nothing for this "
+        "long (default 30)",
+    )
+    net.add_argument(
+        "--max-failures",
+        type=_count,
+        metavar="N",
+        help="stop the run when N tries of one kind of request fail in a row with a "
+        "timeout or a server error (default 8)",
+    )
     # -v/-q also after the command name (they default to the global ones)
     parser.add_argument("-v", "--verbose", action="count", default=argparse.SUPPRESS)
     parser.add_argument("-q", "--quiet", action="count", default=argparse.SUPPRESS)
@@ -100,14 +139,33 @@ def add_common_options(parser: argparse.ArgumentParser, *, server: bool = True) 
     out.add_argument("--no-progress", action="store_true", help="no progress on stderr")
 
 
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 < value < float("inf"):
+        raise argparse.ArgumentTypeError(f"not a positive number of seconds: {text!r}")
+    return value
+
+
+def _count(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"not a positive whole number: {text!r}")
+    return int(text)
+
+
 def error_exit_code(exc: BaseException) -> int:
-    if isinstance(exc, (AuthenticationError, PermissionDeniedError)):
-        return EXIT_AUTH
-    if isinstance(exc, TransportError):
-        return EXIT_UNREACHABLE
+    """The exit code of an error that ended a command."""
     if isinstance(exc, CliError):
         return exc.code
-    return EXIT_USAGE if isinstance(exc, (ValueError, ResponseValidationError)) else EXIT_FAILED
+    kind = stop_kind(exc)
+    if kind is not None:
+        return STOP_CODES[kind]
+    if isinstance(exc, (TransportError, ServerError)):
+        return EXIT_UNREACHABLE
+    usage = (ValueError, ResponseValidationError, BadRequestError, UnsafeRedirectError)
+    return EXIT_USAGE if isinstance(exc, usage) else EXIT_FAILED
 
 
 class Context:
@@ -118,6 +176,7 @@ class Context:
         self.stdout = stdout or sys.stdout
         self.stderr = sys.stderr
         self._events_file: IO[str] | None = None
+        self._events: EventWriter | None = None
 
     # -- connection -------------------------------------------------------------------
     def credentials(self) -> Credentials:
@@ -128,9 +187,31 @@ class Context:
 
     def make_client(self, url: str, key: str) -> AsyncClient:
         try:
-            return AsyncClient(url, api_key=key, verify=not getattr(self.args, "insecure", False))
+            return AsyncClient(
+                url,
+                api_key=key,
+                verify=not getattr(self.args, "insecure", False),
+                timeout=self.timeouts(),
+            )
         except ValueError as exc:
-            raise CliError(str(exc)) from None
+            raise CliError(str(exc).replace("base_url", "the server URL")) from None
+
+    def timeouts(self) -> Timeouts:
+        """The client's timeouts, with ``--timeout`` and ``--stall-timeout`` applied."""
+        timeouts = DEFAULT_TIMEOUT
+        answer = getattr(self.args, "timeout", None)
+        if answer is not None:
+            quick = min(answer, DEFAULT_TIMEOUT.quick or answer)
+            timeouts = attrs.evolve(timeouts, answer=answer, quick=quick)
+        stall = getattr(self.args, "stall_timeout", None)
+        if stall is not None:
+            timeouts = attrs.evolve(timeouts, stall=stall)
+        return timeouts
+
+    def engine_settings(self) -> dict[str, Any]:
+        """Engine config fields set by the common options (``--max-failures``)."""
+        failures = getattr(self.args, "max_failures", None)
+        return {} if failures is None else {"max_failures": failures}
 
     @asynccontextmanager
     async def client(self, creds: Credentials | None = None) -> AsyncIterator[AsyncClient]:
@@ -194,12 +275,15 @@ class Context:
                 except OSError as exc:
                     raise CliError(f"cannot write events to {target}: {exc}") from None
                 self._events_file = stream
-            listeners.append(EventWriter(stream))
+            self._events = EventWriter(stream, name=target)
+            listeners.append(self._events)
         return listeners, view
 
     def close(self) -> None:
         if self._events_file is not None:
-            self._events_file.close()
+            # a file that could not be written fails again when closed: said once already
+            with contextlib.suppress(OSError):
+                self._events_file.close()
 
     def finish(self, report: TransferReport) -> int:
         """Print the results (summary or JSON) on stdout and return the exit code."""
@@ -209,8 +293,24 @@ class Context:
             report.write_json(self.stdout)
         else:
             self.print_summary(report)
+        return self.exit_code(report)
+
+    def exit_code(self, report: TransferReport) -> int:
+        """The exit code of a finished run (saying on stderr what the summary cannot)."""
+        if report.stopped is not None:  # one line where errors go, whatever stdout holds
+            print(f"immich-bulk: stopped: {report.stop_reason}", file=self.stderr)
+        events = self._events
+        if events is not None and events.failed is not None:
+            self.warn(
+                f"the events could not all be written to {events.name} ({events.failed}); "
+                "that file is incomplete"
+            )
+        if report.stopped is not None:
+            return STOP_CODES.get(report.stopped, EXIT_INTERRUPTED)
         if report.interrupted:
             return EXIT_INTERRUPTED
+        if not report.state_saved or (events is not None and events.failed is not None):
+            return EXIT_LOCAL
         return EXIT_FAILED if report.failed else EXIT_OK
 
     def print_summary(self, report: TransferReport) -> None:
@@ -224,7 +324,12 @@ class Context:
                 echo(f"  {outcome.item}: {outcome.reason}", out)
             if report.failed > 50:
                 print("  ... (--json lists them all)", file=out)
-        if report.interrupted:
+        if report.stopped is not None:
+            print(
+                f"stopped: {report.stop_reason}; state saved: run the same command again to resume",
+                file=out,
+            )
+        elif report.interrupted:
             print("interrupted: state saved; run the same command again to resume", file=out)
 
     def print_json(self, data: Any) -> None:

@@ -246,14 +246,28 @@ class ProgressView:
 
 
 class EventWriter:
-    """Writes every event as one JSON line (NDJSON) to a file or stdout."""
+    """Writes every event as one JSON line (NDJSON) to a file or stdout.
 
-    def __init__(self, stream: IO[str]) -> None:
+    A file that cannot be written (its disk is full) stops the writing, not the run: the
+    error is kept in :attr:`failed` for the command to report (it was raised in whatever
+    task emitted the event -- a hash worker -- and ended the whole run with a traceback).
+    """
+
+    def __init__(self, stream: IO[str], *, name: str = "stdout") -> None:
         self.stream = stream
+        self.name = name
+        self.failed: OSError | None = None
 
     def __call__(self, event: TransferEvent) -> None:
         self.write(event.to_dict())
 
     def write(self, data: dict[str, Any]) -> None:
-        self.stream.write(json.dumps(data, ensure_ascii=True, separators=(",", ":")) + "\n")
-        self.stream.flush()
+        if self.failed is not None:
+            return
+        try:
+            self.stream.write(json.dumps(data, ensure_ascii=True, separators=(",", ":")) + "\n")
+            self.stream.flush()
+        except BrokenPipeError:  # stdout closed early (`| head`): the command handles it
+            raise
+        except OSError as exc:
+            self.failed = exc
