@@ -131,15 +131,13 @@ class RawResponse:
                 return
             while True:
                 try:
-                    with watch.watch.guard():  # only around the read, never a yield
-                        chunk = await chunks.__anext__()
+                    chunk = await watch.watch.next_chunk(chunks)  # never yields inside
                 except StopAsyncIteration:
                     watch.done()
                     return
                 except Stalled:
                     watch.stalled(watch.watch.describe())
                     raise watch.watch.error(self._method, self._path) from None
-                watch.watch.moved(len(chunk))
                 yield chunk
 
     async def parse(self) -> Any:

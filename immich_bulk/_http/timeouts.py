@@ -154,6 +154,7 @@ class Watch:
         self._scope: anyio.CancelScope | None = None
         self._moved = 0
         self._held = 0
+        self._waited = 0.0  # time spent in reads since the last progress (next_chunk)
 
     # -- phases -------------------------------------------------------------------------
     async def trace(self, event: str, info: dict[str, Any]) -> None:
@@ -229,6 +230,32 @@ class Watch:
             _current.reset(token)
         if scope.cancelled_caught:
             raise Stalled(self.phase)
+
+    async def next_chunk(self, chunks: AsyncIterator[bytes]) -> bytes:
+        """The next chunk of a body the caller reads at its own pace (a streamed response).
+
+        Only the time spent waiting inside reads counts toward the stall limit: a caller
+        that pauses between chunks -- writing to disk, or piping them into an upload that
+        waits for its own connection -- has not seen the server stall. Raises
+        :class:`Stalled` (and StopAsyncIteration at the end).
+        """
+        stall = self.timeouts.stall
+        started = anyio.current_time()
+        deadline = float("inf") if stall is None else started + stall - self._waited
+        token = _current.set(self)
+        try:
+            with anyio.CancelScope(deadline=deadline) as scope:
+                chunk = await chunks.__anext__()
+        finally:
+            _current.reset(token)
+        if scope.cancelled_caught:
+            raise Stalled(self.phase)
+        self._waited += anyio.current_time() - started
+        self._moved += len(chunk)
+        if self._moved >= self.timeouts.stall_bytes:
+            self._moved = 0
+            self._waited = 0.0
+        return chunk
 
     def describe(self) -> str:
         """What timed out, in words."""

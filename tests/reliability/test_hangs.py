@@ -150,6 +150,32 @@ async def test_a_transfer_that_keeps_moving_never_times_out() -> None:
             assert seen.connections == 2
 
 
+async def test_a_caller_that_reads_slowly_has_not_seen_the_server_stall() -> None:
+    """A streamed answer is read at the caller's pace: pausing before the first chunk and
+    between chunks (writing them to disk, or piping them into an upload that first waits
+    for its own connection) is not the server standing still. Only the time spent waiting
+    in reads counts toward the stall limit."""
+    answer = b"x" * 300_000
+
+    async def prompt(stream: anyio.abc.SocketStream) -> None:
+        await read_request(stream)
+        await stream.send(response_head(length=len(answer)) + answer)
+        await anyio.sleep_forever()
+
+    timeouts = attrs.evolve(SHORT, stall=0.5)
+    with anyio.fail_after(GUARD):
+        async with serving(prompt) as (url, _), client_of(url, timeouts) as client:
+            call = client.assets.download_asset_without_preload_content("a")
+            received = 0
+            async with call as response:
+                await anyio.sleep(1.5)  # three times the stall limit
+                async for chunk in response.aiter_bytes(16_384):
+                    received += len(chunk)
+                    if received < 64 * 1024:
+                        await anyio.sleep(1)
+            assert received == len(answer)
+
+
 async def test_the_wait_for_the_answer_to_an_upload_is_not_a_stall() -> None:
     """After the last byte of an upload the server stores the file before it answers, and
     no byte moves meanwhile: that wait is bounded by the answer timeout (which grows with
