@@ -10,7 +10,13 @@ same few things at upload time, without exiftool:
   frame size;
 - an XMP sidecar: ``dc:description``, ``xmp:Rating``, ``exif:GPSLatitude``/``GPSLongitude``
   and the capture date (``exif:DateTimeOriginal``, ``xmp:CreateDate``,
-  ``photoshop:DateCreated``).
+  ``photoshop:DateCreated``, with ``exif:OffsetTimeOriginal``).
+
+Time zones are named as Immich names them: an offset tag (``OffsetTimeOriginal``) by its
+offset (``UTC``, ``UTC+2``), an offset found only inside a date the same way but ``UTC+0``
+for zero; a video's QuickTime dates are ``UTC``; a sidecar with a date brings its zone, or
+none. A capture date changed with ``PUT`` ends up like an offset inside a date (Immich
+writes it to the sidecar and reads it back).
 
 Not modelled: Immich names the time zone of a photo with a GPS position after that place
 (``Europe/Paris``), from a geographic database; the fake keeps the date's offset
@@ -27,7 +33,15 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import BinaryIO
 
-__all__ = ["Extracted", "merge", "read_media", "read_sidecar", "time_zone_name"]
+__all__ = [
+    "Extracted",
+    "merge",
+    "offset_tag_zone_name",
+    "put_capture",
+    "read_media",
+    "read_sidecar",
+    "time_zone_name",
+]
 
 QUICKTIME_EXTENSIONS = frozenset({".mp4", ".mov", ".m4v", ".3gp", ".3gpp", ".insv"})
 _QT_EPOCH = datetime(1904, 1, 1, tzinfo=timezone.utc)
@@ -50,19 +64,39 @@ class Extracted:
 
 
 def merge(media: Extracted, sidecar: Extracted | None) -> Extracted:
-    """The sidecar's tags over the file's (as exiftool reads a file with its sidecar)."""
+    """The sidecar's tags over the file's (as exiftool reads a file with its sidecar); a
+    sidecar with a date brings its own zone, or none (Immich drops the file's then)."""
     if sidecar is None:
         return media
     given = {f.name: getattr(sidecar, f.name) for f in fields(sidecar)}
-    return replace(media, **{k: v for k, v in given.items() if v is not None})
+    taken = {k: v for k, v in given.items() if v is not None}
+    if sidecar.taken is not None:
+        taken["time_zone"] = sidecar.time_zone
+    return replace(media, **taken)
 
 
 def time_zone_name(offset: timedelta) -> str:
-    """exiftool's name of a fixed offset: ``UTC+2``, ``UTC-3:30``, ``UTC+0``."""
+    """Immich's name of an offset found only inside a date: ``UTC+2``, ``UTC-3:30``,
+    ``UTC+0``."""
     minutes = int(offset.total_seconds() // 60)
     sign = "+" if minutes >= 0 else "-"
     hours, rest = divmod(abs(minutes), 60)
     return f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")
+
+
+def offset_tag_zone_name(offset: timedelta) -> str:
+    """Immich's name of the zone an offset tag (``OffsetTimeOriginal``) gives: as
+    :func:`time_zone_name`, but ``UTC`` for zero."""
+    return "UTC" if not offset else time_zone_name(offset)
+
+
+def put_capture(raw: str, value: datetime) -> tuple[datetime, str]:
+    """The capture date and zone a ``PUT`` of ``dateTimeOriginal`` *raw* (parsed: *value*)
+    leaves once Immich has written it to the sidecar and read it back: its offset named as
+    one inside a date (``UTC+0`` for zero), a date without an offset taken as UTC."""
+    if value.tzinfo is not None and re.search(r"(?:[+-]\d\d:?\d\d|[Zz])$", raw.strip()):
+        return value, time_zone_name(value.utcoffset() or timedelta(0))
+    return value.replace(tzinfo=timezone.utc), "UTC+0"
 
 
 # --------------------------------------------------------------------------- media files
@@ -151,7 +185,8 @@ def _exif_date(stamp: str, offset: str) -> dict[str, object]:
     if re.fullmatch(r"[+-]\d\d:\d\d", offset):
         sign = 1 if offset[0] == "+" else -1
         delta = sign * timedelta(hours=int(offset[1:3]), minutes=int(offset[4:6]))
-        return {"taken": taken.replace(tzinfo=timezone(delta)), "time_zone": time_zone_name(delta)}
+        zone = offset_tag_zone_name(delta)
+        return {"taken": taken.replace(tzinfo=timezone(delta)), "time_zone": zone}
     return {"taken": taken}
 
 
@@ -267,10 +302,13 @@ def read_sidecar(xmp: bytes) -> Extracted:
     found: dict[str, object] = {}
     date = _xmp_date(xmp)
     if date is not None:
-        found["taken"] = date
-        offset = date.utcoffset()
-        if offset is not None:
+        tag = _offset(_xmp_value(xmp, b"exif:OffsetTimeOriginal"))
+        if tag is not None:  # the zone is the tag's; a plain date is in it
+            date = date if date.tzinfo is not None else date.replace(tzinfo=timezone(tag))
+            found["time_zone"] = offset_tag_zone_name(tag)
+        elif (offset := date.utcoffset()) is not None:
             found["time_zone"] = time_zone_name(offset)
+        found["taken"] = date
     match = _XMP_DESCRIPTION.search(xmp)
     if match:
         raw = next(g for g in match.groups() if g is not None)
@@ -306,6 +344,17 @@ def _xmp_date(xmp: bytes) -> datetime | None:
         return datetime.fromisoformat(raw)
     except ValueError:
         return None
+
+
+def _offset(value: str | None) -> timedelta | None:
+    """An offset tag's value: ``+02:00``, ``-0330``, ``Z``."""
+    if value in ("Z", "z"):
+        return timedelta(0)
+    match = re.fullmatch(r"([+-])(\d{1,2}):?(\d{2})?", value or "")
+    if not match:
+        return None
+    delta = timedelta(hours=int(match[2]), minutes=int(match[3] or 0))
+    return -delta if match[1] == "-" else delta
 
 
 def _gps(value: str | None) -> float | None:

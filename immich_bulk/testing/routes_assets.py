@@ -18,7 +18,7 @@ from .dto import asset_dto, js_date
 from .files import FileSink
 from .forms import SinkFactory, read_form
 from .media import SIDECAR_EXTENSIONS, asset_type_for, extension, image_size
-from .metadata import Extracted, merge, read_media, read_sidecar
+from .metadata import Extracted, merge, put_capture, read_media, read_sidecar
 from .multipart import PartStart
 from .state import Asset, FakeState, User, new_id, utcnow
 from .validate import Validator, parse_date
@@ -78,18 +78,13 @@ def require_elevated_for(visibility: str | None) -> None:
         raise HTTPError(401, "Elevated permission is required")
 
 
-def apply_date_time_original(asset: Asset, value: datetime, *, had_offset: bool = True) -> None:
-    """What Immich's metadata extraction does with a capture date."""
+def apply_date_time_original(asset: Asset, value: datetime, zone: str | None) -> None:
+    """What Immich's metadata extraction does with a capture date (aware) in *zone*."""
     asset.date_time_original = value
     asset.file_created_at = value.astimezone(timezone.utc)
-    offset = value.utcoffset() or timedelta(0)
     # the wall-clock time where the photo was taken, expressed as if it were UTC
     asset.local_date_time = value.replace(tzinfo=timezone.utc)
-    if had_offset and offset:
-        hours = offset.total_seconds() / 3600
-        asset.time_zone = f"UTC{'+' if hours >= 0 else '-'}{_fmt_hours(abs(hours))}"
-    else:
-        asset.time_zone = None
+    asset.time_zone = zone
 
 
 def apply_metadata(asset: Asset, found: Extracted) -> None:
@@ -114,13 +109,6 @@ def apply_metadata(asset: Asset, found: Extracted) -> None:
         asset.width, asset.height = found.width, found.height
     if found.duration is not None:
         asset.duration = found.duration
-
-
-def _fmt_hours(hours: float) -> str:
-    if hours.is_integer():
-        return str(int(hours))
-    whole = int(hours)
-    return f"{whole}:{round((hours - whole) * 60):02d}"
 
 
 def new_asset(
@@ -461,8 +449,7 @@ def _apply_update(ctx: Ctx, asset: Asset, updates: dict[str, Any]) -> None:
         parsed = parse_date(raw)
         if parsed is None:
             raise HTTPError(400, ["dateTimeOriginal must be a valid ISO 8601 date string"])
-        had_offset = raw.rstrip().endswith(("Z", "z")) or "+" in raw[10:] or "-" in raw[10:]
-        apply_date_time_original(asset, parsed, had_offset=had_offset)
+        apply_date_time_original(asset, *put_capture(raw, parsed))
     if "livePhotoVideoId" in updates:
         video_id = updates["livePhotoVideoId"]
         video = None
