@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import AsyncIterator
-from urllib.parse import quote, urlencode
+from urllib.parse import parse_qsl, quote, urlencode
 
 from .files import CHUNK_BYTES, FileResponse
 from .media import is_web_friendly, jpeg_preview, mime_type_for, webp_thumbnail
@@ -35,8 +35,9 @@ def content_disposition(filename: str) -> str:
     return "inline; filename*=UTF-8''" + quote(filename, safe="!'()*-._~")
 
 
-def serve_file(ctx: Ctx, asset: Asset) -> Response:
-    """Answer like Express's ``res.sendFile`` (see :mod:`.ranges`)."""
+def serve_file(ctx: Ctx, asset: Asset, *, named: bool = True) -> Response:
+    """Answer like Express's ``res.sendFile`` (see :mod:`.ranges`); *named*: with a
+    ``Content-Disposition`` (Immich names originals, not video playback)."""
     filename = asset.original_file_name
     content_type = mime_type_for(filename)
     state = ctx.fake.state
@@ -52,6 +53,8 @@ def serve_file(ctx: Ctx, asset: Asset) -> Response:
         ("last-modified", http_date(asset.mtime_ms)),
         ("etag", etag),
     ]
+    if not named:
+        del base[2]
     headers = ctx.request.headers
     if is_not_modified(
         headers.get("if-none-match"), headers.get("if-modified-since"), etag, asset.mtime_ms
@@ -74,7 +77,7 @@ def serve_file(ctx: Ctx, asset: Asset) -> Response:
             err_headers: HeaderList = [
                 ("cache-control", "none"),
                 ("content-type", f"{content_type}; charset=utf-8"),
-                *base[2:],
+                *[h for h in base if h[0] not in ("cache-control", "content-type")],
                 ("content-range", f"bytes */{size}"),
                 ("content-length", str(len(body.body))),
             ]
@@ -125,7 +128,7 @@ async def play_video(ctx: Ctx) -> Response:
         raise _download_not_found("asset.view")
     if asset.type != "VIDEO":
         raise HTTPError(404, "Asset not found or asset is not a video", headers=_SENDFILE_ERROR)
-    return serve_file(ctx, asset)
+    return serve_file(ctx, asset, named=False)  # the encoded video or the original: no name
 
 
 @handler("viewAsset")
@@ -141,17 +144,11 @@ async def view_asset(ctx: Ctx) -> Response:
         raise HTTPError(400, "May not request original file")
     if size == "fullsize" and asset.type == "IMAGE" and is_web_friendly(asset.original_file_name):
         query = urlencode([(k, val) for k, val in ctx.request.query.items() if k != "size"])
-        body = b"Found. Redirecting to original?" + query.encode()
-        return BytesResponse(
-            body,
-            302,
-            [
-                ("location", f"original?{query}"),
-                ("vary", "Accept, Accept-Encoding"),
-                ("content-type", "text/plain; charset=utf-8"),
-                ("content-length", str(len(body))),
-            ],
-        )
+        return _redirect(f"original?{query}")
+    if size == "fullsize":
+        # the fake makes no full-size renditions (Immich's default: off), so Immich
+        # downgrades to the preview, with a redirect that keeps the other parameters
+        return _redirect(ctx.request.full_path + "?" + _with_size(ctx.request.query_string))
     if not asset.thumbnail_ready():
         raise HTTPError(404, "Asset media not found")
     stem = asset.original_file_name.rsplit(".", 1)[0]
@@ -174,6 +171,36 @@ async def view_asset(ctx: Ctx) -> Response:
         return EmptyResponse(304, [h for h in headers if h[0] != "content-type"])
     headers.append(("content-length", str(len(data))))
     return BytesResponse(data, 200, headers)
+
+
+def _with_size(query: bytes, size: str = "preview") -> str:
+    """*query* with ``size`` set to *size* in place (URLSearchParams.set)."""
+    pairs = parse_qsl(query.decode("latin-1"), keep_blank_values=True)
+    out: list[tuple[str, str]] = []
+    for key, value in pairs:
+        if key == "size":
+            if any(k == "size" for k, _ in out):
+                continue
+            value = size
+        out.append((key, value))
+    if not any(k == "size" for k, _ in out):
+        out.append(("size", size))
+    return urlencode(out)
+
+
+def _redirect(location: str) -> Response:
+    """Express's ``res.redirect``: 302 with a plain-text body naming the target."""
+    body = b"Found. Redirecting to " + location.encode()
+    return BytesResponse(
+        body,
+        302,
+        [
+            ("location", location),
+            ("vary", "Accept, Accept-Encoding"),
+            ("content-type", "text/plain; charset=utf-8"),
+            ("content-length", str(len(body))),
+        ],
+    )
 
 
 # ---------------------------------------------------------------------- archives

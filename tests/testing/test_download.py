@@ -133,7 +133,8 @@ async def test_thumbnails(fake: FakeImmich, client: httpx.AsyncClient, photo: As
     assert original.json()["message"] == "May not request original file"
     raw = fake.add_asset(None, make_jpeg("raw", 2000), "shot.dng")
     fullsize = await client.get(f"/assets/{raw.id}/thumbnail", params={"size": "fullsize"})
-    assert fullsize.status_code == 200 and fullsize.headers["content-type"] == "image/jpeg"
+    assert fullsize.status_code == 302  # no full-size rendition (off by default): the preview
+    assert fullsize.headers["location"] == f"/api/assets/{raw.id}/thumbnail?size=preview"
 
 
 async def test_video_playback_supports_ranges(fake: FakeImmich, client: httpx.AsyncClient) -> None:
