@@ -111,15 +111,23 @@ from .migrate_meta import (
     CARRIED_BY_SIDECAR,
     PRESERVE_ALL,
     PRESERVE_FIELDS,
+    SIDECAR_ALSO_CARRIES,
     desired_state,
     fingerprint,
     normalize_preserve,
     sidecar_xmp,
+    still_to_apply,
     update_dto,
 )
 from .migrate_verify import Difference, MigrationDiff, verify_migration
 from .report import Outcome, OutcomeLog, TransferReport
 from .state import DEFAULT_PATH, ServerJournal, StateStore
+
+#: Why the metadata of an asset in the target's locked folder is left as it is.
+LOCKED_ON_TARGET = (
+    "it is in the target's locked folder, where only a PIN-unlocked session may read or "
+    "change it: its metadata was left as it is"
+)
 
 if TYPE_CHECKING:
     from ..client import AsyncClient
@@ -674,7 +682,7 @@ class Migrator:
             reason = "already migrated"
         else:
             try:
-                await self._apply(item, target_id, state, fresh=fresh)
+                unchecked = await self._apply(item, target_id, state, fresh=fresh)
             except ImmichError as exc:
                 where = "migrated" if fresh else "on the target"
                 self._fail(
@@ -687,7 +695,9 @@ class Migrator:
             self.journal.record_asset(
                 item.id, checksum=item.sha1, target_id=target_id, status=journal_status, meta_fp=fp
             )
-            if not fresh:
+            if unchecked is not None:
+                reason = f"the target already had it; {unchecked}"
+            elif not fresh:
                 reason = "the target already had it; metadata applied"
         if live_problem is not None:
             self._fail(item, "live-photo", f"{status} as {target_id}, but {live_problem}", None)
@@ -848,24 +858,46 @@ class Migrator:
     # -- metadata -----------------------------------------------------------------------
     async def _apply(
         self, item: _Item, target_id: str, state: dict[str, Any], *, fresh: bool
-    ) -> None:
-        """Bring the target asset to *state* (restore, update, trash), fewest calls first."""
+    ) -> str | None:
+        """Bring the target asset to *state* (restore, update, trash), fewest calls first;
+        returns what could not be done, when that is no failure."""
         trashed = state["trashed"]
         with use_retry_policy(self.config.retry):
             if item.target_trashed and not trashed:
                 await self.target.trash.restore_assets(BulkIdsDto(ids=[target_id]))
             update = {k: v for k, v in state.items() if k != "trashed"}
             if fresh:  # the upload (its fields and its XMP sidecar) carried these already
-                for carried in ("isFavorite", "livePhotoVideoId", *CARRIED_BY_SIDECAR):
+                for carried in (
+                    "isFavorite",
+                    "livePhotoVideoId",
+                    "visibility",
+                    *CARRIED_BY_SIDECAR,
+                ):
                     update.pop(carried, None)
-                if update.get("visibility") in ("timeline", "archive", "hidden"):
-                    update.pop("visibility")  # locked is confirmed again, to be safe
+                if state.get("visibility") == "locked":
+                    # only a PIN-unlocked session may change a locked asset, an API key may
+                    # not even read it: what the sidecar carries has to do
+                    for carried in SIDECAR_ALSO_CARRIES:
+                        update.pop(carried, None)
+            elif update:
+                # the target had it: send only what it lacks (see still_to_apply)
+                try:
+                    current = await self.target.assets.get_asset_info(target_id)
+                except ApiError as exc:
+                    if state.get("visibility") == "locked" and exc.status_code in (400, 401, 403):
+                        # an own asset these credentials cannot read is in the locked folder
+                        self._stages["metadata"].touch()
+                        return LOCKED_ON_TARGET
+                    log.debug("%s: the target's copy could not be read: %s", item.id, exc)
+                else:
+                    update = still_to_apply(update, item.asset, current)
             dto = update_dto(update)
             if dto is not None:
                 await self.target.assets.update_asset(target_id, dto)
             if trashed and not item.target_trashed:
                 await self.target.assets.delete_assets(AssetBulkDeleteDto(ids=[target_id]))
         self._stages["metadata"].touch()
+        return None
 
     # -- dry run --------------------------------------------------------------------------
     async def _dry_links(self) -> None:

@@ -22,10 +22,13 @@ __all__ = [
     "CARRIED_BY_SIDECAR",
     "PRESERVE_ALL",
     "PRESERVE_FIELDS",
+    "SIDECAR_ALSO_CARRIES",
     "desired_state",
     "fingerprint",
     "normalize_preserve",
+    "offset_tag",
     "sidecar_xmp",
+    "still_to_apply",
     "update_dto",
 ]
 
@@ -92,6 +95,27 @@ def local_iso(when: dt.datetime, zone: str | None) -> str:
     return aware.astimezone(tz).isoformat()
 
 
+def offset_tag(zone: str | None, when: dt.datetime) -> str | None:
+    """The ``exif:OffsetTimeOriginal`` value that makes Immich name the zone as *zone* does.
+
+    Immich names a zone written in that tag by its offset (``UTC``, ``UTC+2``), while an
+    offset found only inside the date becomes ``UTC+0`` when it is zero, or the zone of
+    the photo's GPS position (an IANA name) when there is one. So the tag is written for
+    the offset names Immich gives a tag (``UTC`` and non-zero ``UTC+2``), and left out for
+    ``UTC+0`` and IANA names, which the date alone (and the location) reproduce.
+    """
+    tz = zone_of(zone)
+    if tz is None or zone is None or not isinstance(tz, dt.timezone):
+        return None  # unknown, or an IANA name
+    offset = tz.utcoffset(when)
+    name = zone.strip().upper()
+    if not offset and name not in ("UTC", "GMT", "Z"):
+        return None  # "UTC+0": an offset that was only in the date
+    total = int(offset.total_seconds()) // 60
+    sign = "-" if total < 0 else "+"
+    return f"{sign}{abs(total) // 60:02d}:{abs(total) % 60:02d}"
+
+
 def desired_state(
     asset: AssetResponseDto,
     preserve: frozenset[str],
@@ -135,6 +159,9 @@ def desired_state(
 #: those are still sent with ``PUT /assets/{id}`` too, for servers that read only the
 #: capture date from a sidecar, like the FakeImmich of this package.)
 CARRIED_BY_SIDECAR: Final = frozenset({"dateTimeOriginal"})
+#: What the sidecar carries as well, but is sent again with ``PUT`` (see above) -- except
+#: for a locked asset, which an API key may upload but not change.
+SIDECAR_ALSO_CARRIES: Final = frozenset({"description", "rating", "latitude", "longitude"})
 
 
 def _xml(text: str) -> str:
@@ -182,6 +209,9 @@ def sidecar_xmp(asset: AssetResponseDto, preserve: frozenset[str]) -> bytes | No
         else:
             stamp = local_iso(exif.date_time_original, zone)
         attrs_.append(f'exif:DateTimeOriginal="{stamp}"')
+        offset = offset_tag(zone, exif.date_time_original)
+        if offset is not None:
+            attrs_.append(f'exif:OffsetTimeOriginal="{offset}"')
     if (
         "location" in preserve
         and isinstance(exif.latitude, (int, float))
@@ -225,6 +255,62 @@ def fingerprint(state: Mapping[str, Any]) -> str:
     """A short, stable name of a wanted state (what the journal remembers)."""
     text = json.dumps(state, sort_keys=True, separators=(",", ":"), default=str)
     return hashlib.sha1(text.encode()).hexdigest()[:20]
+
+
+def _same_capture(source: ExifResponseDto, target: ExifResponseDto) -> bool:
+    """The same capture date (to the second) in the same time zone, by Immich's name."""
+    a, b = source.date_time_original, target.date_time_original
+    if not isinstance(a, dt.datetime) or not isinstance(b, dt.datetime) or _second(a) != _second(b):
+        return False
+    zone_a = source.time_zone if isinstance(source.time_zone, str) else None
+    zone_b = target.time_zone if isinstance(target.time_zone, str) else None
+    return zone_a == zone_b
+
+
+def _same_value(wire: str, value: Any, source: ExifResponseDto, target: AssetResponseDto) -> bool:
+    exif = target.exif_info if isinstance(target.exif_info, ExifResponseDto) else None
+    have: Any
+    if wire == "isFavorite":
+        have = bool(target.is_favorite)
+    elif wire == "visibility":
+        have = str(target.visibility)
+    elif wire == "livePhotoVideoId":
+        have = target.live_photo_video_id
+    elif exif is None:
+        return False
+    elif wire == "dateTimeOriginal":
+        return _same_capture(source, exif)
+    elif wire in ("latitude", "longitude"):
+        have = getattr(exif, wire)
+        return isinstance(have, (int, float)) and abs(float(have) - value) < 1e-6
+    elif wire == "description":
+        have = exif.description
+    elif wire == "rating":
+        have = exif.rating
+    else:
+        return False
+    return bool(have == value)
+
+
+def still_to_apply(
+    update: Mapping[str, Any], source: AssetResponseDto, target: AssetResponseDto
+) -> dict[str, Any]:
+    """The fields of *update* that the *target* asset does not have yet.
+
+    An asset the target already had was read from the same file, so its capture date and
+    time zone usually match the source's already; writing them again would not be
+    harmless (Immich rewrites its sidecar and reads it back, turning a ``UTC`` zone into
+    ``UTC+0``, or an offset into the zone of the GPS position).
+    """
+    exif = source.exif_info
+    if not isinstance(exif, ExifResponseDto):
+        return dict(update)
+    out = {k: v for k, v in update.items() if not _same_value(k, v, exif, target)}
+    if "latitude" in out or "longitude" in out:  # a position is set as a pair
+        for name in ("latitude", "longitude"):
+            if name in update:
+                out[name] = update[name]
+    return out
 
 
 def update_dto(state: Mapping[str, Any]) -> UpdateAssetDto | None:
