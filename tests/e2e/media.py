@@ -1,15 +1,20 @@
-"""Small real media for the end-to-end tests: JPEGs with EXIF dates, XMP sidecars, videos."""
+"""Small real media for the end-to-end tests: JPEGs with EXIF dates, XMP sidecars, videos;
+uploads of them."""
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 import pytest
 
+from immich_bulk import AsyncClient, UploadFile
+from immich_bulk.models import AssetMediaCreateDto, AssetVisibility
 from immich_bulk.samples import jpeg_bytes
 
 FFMPEG = shutil.which("ffmpeg")
@@ -71,3 +76,54 @@ def video(path: Path, *, seconds: int = 1, created: str | None = None, seed: int
         args += ["-metadata", f"creation_time={created}"]
     path.parent.mkdir(parents=True, exist_ok=True)
     subprocess.run([*args, str(path)], check=True, timeout=60)
+
+
+def video_bytes(seed: int, *, container: str = "mp4", seconds: int = 1) -> bytes:
+    """The bytes of :func:`video` (a ``.mp4`` or ``.mov``), unique for *seed*; skips the
+    test when ffmpeg is not installed."""
+    if FFMPEG is None:
+        pytest.skip("ffmpeg is not installed (it comes with a real server's build)")
+    return _video_bytes(seed, container, seconds)
+
+
+@functools.cache
+def _video_bytes(seed: int, container: str, seconds: int) -> bytes:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"v.{container}"
+        video(path, seconds=seconds, seed=seed)
+        return path.read_bytes()
+
+
+async def upload(
+    client: AsyncClient,
+    data: bytes,
+    filename: str,
+    when: dt.datetime,
+    *,
+    visibility: AssetVisibility | None = None,
+    is_favorite: bool | None = None,
+    live_photo_video_id: str | None = None,
+    sidecar: bytes | None = None,
+) -> str:
+    """Upload *data* as *filename* (the generated multipart call); returns the asset id."""
+    extra: dict[str, object] = {}
+    if visibility is not None:
+        extra["visibility"] = visibility
+    if is_favorite is not None:
+        extra["is_favorite"] = is_favorite
+    if live_photo_video_id is not None:
+        extra["live_photo_video_id"] = live_photo_video_id
+    if sidecar is not None:
+        extra["sidecar_data"] = UploadFile(sidecar, filename=f"{filename}.xmp")
+    created = await client.assets.upload_asset(
+        AssetMediaCreateDto(
+            asset_data=UploadFile(data, filename=filename),
+            device_asset_id=f"e2e-{filename}",
+            device_id="e2e",
+            file_created_at=when,
+            file_modified_at=when,
+            filename=filename,
+            **extra,  # type: ignore[arg-type]
+        )
+    )
+    return created.id
