@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+import zlib
 from collections.abc import AsyncIterator
 from urllib.parse import parse_qsl, quote, urlencode
 
@@ -286,11 +287,33 @@ async def download_archive(ctx: Ctx) -> Response:
             ZipEntry(name, state.path_of(asset), asset.size, asset.file_modified_at.timestamp())
         )
     corrupt = ctx.flags.corrupt_offsets is not None
-    return StreamResponse(
-        _archive_chunks(entries, corrupt),
-        200,
-        [("content-type", "application/octet-stream"), ("vary", "Accept-Encoding")],
-    )
+    chunks = _archive_chunks(entries, corrupt)
+    headers: HeaderList = [
+        ("content-type", "application/octet-stream"),
+        ("vary", "Accept-Encoding"),
+    ]
+    if _accepts_gzip(ctx.request.headers.get("accept-encoding", "")):
+        # Immich's compression middleware compresses the zip stream too
+        chunks = _gzipped(chunks)
+        headers.append(("content-encoding", "gzip"))
+    return StreamResponse(chunks, 200, headers)
+
+
+def _accepts_gzip(accept_encoding: str) -> bool:
+    for item in accept_encoding.split(","):
+        name, _, params = item.strip().partition(";")
+        if name.strip().lower() in ("gzip", "*") and params.replace(" ", "") not in ("q=0",):
+            return True
+    return False
+
+
+async def _gzipped(chunks: AsyncIterator[bytes]) -> AsyncIterator[bytes]:
+    packer = zlib.compressobj(6, zlib.DEFLATED, 31)  # 31: the gzip container
+    async for chunk in chunks:
+        out = packer.compress(chunk)
+        if out:
+            yield out
+    yield packer.flush()
 
 
 async def _archive_chunks(entries: list[ZipEntry], corrupt: bool) -> AsyncIterator[bytes]:
