@@ -24,6 +24,7 @@ async def test_the_real_server_still_answers_as_recorded(
         "$USER_EMAIL": user.email,
         "$USER_NAME": user.email.split("@")[0],
         "$USER_ID": user.id,
+        "$PASSWORD": user.password,
     }
     async with httpx.AsyncClient(base_url=real_server.url, timeout=120) as http:
         session = Session(http, values, lambda: wait_for_jobs(admin), now_years=now_years(folder))

@@ -22,9 +22,9 @@ WEAK_ETAG_RE = re.compile(r'^W/"[0-9a-f]+-[0-9a-f]+"$')
 
 # Values that legitimately differ between two servers (compared by type/format only).
 VOLATILE_KEYS = {
-    "originalPath", "thumbhash", "accessToken", "secret", "correlationId", "nodejs",
-    "diskSize", "diskUse", "diskAvailable", "diskSizeRaw", "diskUseRaw", "diskAvailableRaw",
-    "diskUsagePercentage", "avatarColor",
+    "originalPath", "profileImagePath", "thumbhash", "accessToken", "secret", "correlationId",
+    "nodejs", "diskSize", "diskUse", "diskAvailable", "diskSizeRaw", "diskUseRaw",
+    "diskAvailableRaw", "diskUsagePercentage", "avatarColor",
 }  # fmt: skip
 VOLATILE_UNDER = {"jobCounts", "statistics"}  # counts depend on the fake's instant job model
 

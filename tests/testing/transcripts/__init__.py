@@ -3,9 +3,13 @@
 A scenario is a folder here of steps, one request each: ``NNN-name.json`` (the curl command
 line, the answer: status, headers, body) and ``NNN-name.txt`` (the same for reading), the
 format of the shared smoke-test recordings. Placeholders in a command line: ``$API_KEY`` (a
-fresh user's key, every permission), ``$ADMIN_KEY``, ``$FILES`` (``files/`` here) and
+fresh user's key, every permission), ``$ADMIN_KEY``, ``$PASSWORD`` (the user's, to log in),
+``$FILES`` (``files/`` here) and
 ``$NAME`` for a value an earlier answer gave (a step's ``bind``: ``{"$A1": "id"}``). A step
-with ``"before": "wait-for-jobs"`` waits for the server's background jobs first.
+with ``"before": "wait-for-jobs"`` waits for the server's background jobs first; a step
+``"generated": true`` answers with bytes the server makes (a rendition, a zip), which are not
+compared; ``"unordered"`` names lists of the answer that the server returns in no defined
+order.
 
 ``scenarios.py`` says what is recorded; ``python -m tests.testing.transcripts.record``
 records it against a real server (tests/e2e's environment variables), scrubbing secrets,
@@ -41,9 +45,15 @@ class Step:
     description: str
     curl: str
     bind: Mapping[str, str] = attrs.field(factory=dict)
-    """placeholder -> dotted path into this step's JSON answer (``id``, ``0.id``, ``secret``)"""
+    """placeholder -> dotted path into this step's JSON answer (``id``, ``0.id``, ``secret``),
+    or ``header:NAME`` for a header of the answer (``header:etag``)"""
     before: str | None = None
     """``"wait-for-jobs"``: wait for the server's background jobs before this step"""
+    generated: bool = False
+    """the server makes this body (a rendition, a zip): its bytes are not compared"""
+    unordered: tuple[str, ...] = ()
+    """dotted paths of lists in the JSON answer whose order the server does not define
+    (a stack's assets): compared as sets of ids"""
 
 
 def scenario_dirs() -> list[Path]:
@@ -149,7 +159,10 @@ class Session:
 
     def bind(self, case: Mapping[str, Any], resp: httpx.Response) -> None:
         for name, path in (case.get("bind") or {}).items():
-            self.values[name] = str(dig(resp.json(), path))
+            if path.startswith("header:"):
+                self.values[name] = resp.headers[path.removeprefix("header:")]
+            else:
+                self.values[name] = str(dig(resp.json(), path))
 
 
 def encode_multipart(parts: list[tuple[str, str | None, bytes, str | None]]) -> bytes:
@@ -169,21 +182,33 @@ def check(case: Mapping[str, Any], resp: httpx.Response, session: Session) -> li
     recorded = case["response"]
     if resp.status_code != recorded["http_status"]:
         return [f"status {resp.status_code} != {recorded['http_status']}: {resp.text[:300]}"]
-    problems = compare_headers(dict(case), resp)
+    # recorded ids in a header or a text (a redirect's Location) stand for this server's
+    headers = [[k, session.rewrite(v)] for k, v in recorded["headers"]]
+    problems = compare_headers({**case, "response": {**recorded, "headers": headers}}, resp)
     body = recorded.get("body") or {}
     if "json" in body:
         actual = resp.json()
+        for path in case.get("unordered") or ():
+            _same_order(dig(body["json"], path), dig(actual, path), session)
         learn_ids(body["json"], actual, session.ids)
         problems += compare_json(body["json"], actual, session)
     elif body.get("empty"):
         if resp.content:
             problems.append(f"expected an empty body, got {len(resp.content)} bytes")
     elif "text" in body:
-        if resp.text != body["text"]:
+        if resp.text != session.rewrite(body["text"]):
             problems.append(f"body {resp.text!r} != {body['text']!r}")
+    elif case.get("generated"):
+        pass  # a rendition or a zip of the server's own making
     elif "sha1" in body and hashlib.sha1(resp.content).hexdigest() != body["sha1"]:
         problems.append(f"body: {len(resp.content)} bytes, not the {body['size']} recorded")
     return problems
+
+
+def _same_order(recorded: list[Any], actual: list[Any], session: Session) -> None:
+    """Put the items of *actual* in the order of *recorded*, matched by their ids."""
+    wanted = [session.ids.get(item["id"], item["id"]) for item in recorded]
+    actual.sort(key=lambda item: wanted.index(item["id"]) if item["id"] in wanted else len(wanted))
 
 
 async def replay(folder: Path, session: Session) -> dict[str, list[str]]:

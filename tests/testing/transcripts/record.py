@@ -65,7 +65,7 @@ class Scrubber:
         if isinstance(body, str):
             if key in SECRET_KEYS:
                 return "<REDACTED>"
-            if key == "originalPath":
+            if key in ("originalPath", "profileImagePath"):
                 body = MEDIA_PATH.sub(r"/data/\1/", body)
             return self.text(body)
         return body
@@ -100,6 +100,10 @@ def write_case(folder: Path, number: int, step: Step, resp: httpx.Response, scru
         case["bind"] = dict(step.bind)
     if step.before:
         case["before"] = step.before
+    if step.generated:
+        case["generated"] = True
+    if step.unordered:
+        case["unordered"] = list(step.unordered)
     case["response"] = {
         "http_status": resp.status_code,
         "status_line": status_line,
@@ -137,10 +141,11 @@ async def record(server: RealServer, admin: AsyncClient, name: str, steps: list[
                 "$USER_EMAIL": user.email,
                 "$USER_NAME": user.email.split("@")[0],
                 "$USER_ID": user.id,
+                "$PASSWORD": user.password,
             },
             lambda: wait_for_jobs(admin),
         )
-        scrub = Scrubber(user, [user.api_key, server.admin_key])
+        scrub = Scrubber(user, [user.api_key, server.admin_key, user.password])
         folder = HERE / name
         shutil.rmtree(folder, ignore_errors=True)
         folder.mkdir()
@@ -151,7 +156,9 @@ async def record(server: RealServer, admin: AsyncClient, name: str, steps: list[
             seconds = anyio.current_time() - started
             if resp.status_code < 400:
                 session.bind({"bind": step.bind}, resp)
-                scrub.secrets += [v for k, v in session.values.items() if k.startswith("$KEY")]
+                scrub.secrets += [
+                    v for k, v in session.values.items() if k.startswith(("$KEY", "$TOKEN"))
+                ]
             write_case(folder, number, step, resp, scrub, seconds)
             print(f"{name}/{number:03d}-{step.name}: {resp.status_code}")
 
