@@ -116,14 +116,16 @@ def exif_dto(asset: Asset) -> dict[str, Any]:
     }
 
 
-def tag_dto(tag: Tag) -> dict[str, Any]:
+def tag_dto(tag: Tag, *, pg: bool = False) -> dict[str, Any]:
+    """TagResponseDto; *pg*: PostgreSQL dates, as in an asset's ``tags``."""
+    date = pg_date if pg else js_date
     out: dict[str, Any] = {
         "id": tag.id,
         "parentId": tag.parent_id,
         "name": tag.name,
         "value": tag.value,
-        "createdAt": js_date(tag.created_at),
-        "updatedAt": js_date(tag.updated_at),
+        "createdAt": date(tag.created_at),
+        "updatedAt": date(tag.updated_at),
     }
     if out["parentId"] is None:
         del out["parentId"]
@@ -182,7 +184,7 @@ def asset_dto(
         out["exifInfo"] = exif_dto(asset)
     out["livePhotoVideoId"] = asset.live_photo_video_id
     if tags:
-        out["tags"] = [tag_dto(state.tags[t]) for t in asset.tag_ids if t in state.tags]
+        out["tags"] = [tag_dto(state.tags[t], pg=True) for t in asset.tag_ids if t in state.tags]
     out["people"] = []
     if faces:
         out["unassignedFaces"] = []
@@ -217,8 +219,10 @@ def album_dto(
 ) -> dict[str, Any]:
     """AlbumResponseDto. ``assets`` None means "without assets" (``"assets": []``).
 
-    The transcripts show two date styles for start/end: the create call (60f) reports the
-    exact PostgreSQL timestamps, list and get (60d, 60e) the day at midnight, JS style.
+    The transcripts show two date styles for start/end: the create and update calls (60f,
+    migrate-metadata) report the exact PostgreSQL timestamps and no
+    ``lastModifiedAssetTimestamp`` (*created*), list and get (60d, 60e) the day at midnight,
+    JS style.
     """
     visible = [
         a
@@ -262,12 +266,14 @@ def album_dto(
     return out
 
 
-def stack_dto(stack: Stack, state: FakeState) -> dict[str, Any]:
+def stack_dto(stack: Stack, state: FakeState, *, tags: bool = False) -> dict[str, Any]:
+    """StackResponseDto: its assets with PostgreSQL dates (and their tags where Immich reads
+    one stack: ``GET`` and ``PUT /stacks/{id}``)."""
     assets = [state.assets[a] for a in stack.asset_ids if a in state.assets]
     return {
         "id": stack.id,
         "primaryAssetId": stack.primary_asset_id,
-        "assets": [asset_dto(a, state) for a in assets],
+        "assets": [asset_dto(a, state, pg=True, tags=tags) for a in assets],
     }
 
 

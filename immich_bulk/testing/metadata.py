@@ -40,6 +40,7 @@ __all__ = [
     "put_capture",
     "read_media",
     "read_sidecar",
+    "read_sidecar_offset",
     "time_zone_name",
 ]
 
@@ -90,13 +91,24 @@ def offset_tag_zone_name(offset: timedelta) -> str:
     return "UTC" if not offset else time_zone_name(offset)
 
 
-def put_capture(raw: str, value: datetime) -> tuple[datetime, str]:
+def put_capture(
+    raw: str, value: datetime, sidecar_offset: timedelta | None = None
+) -> tuple[datetime, str]:
     """The capture date and zone a ``PUT`` of ``dateTimeOriginal`` *raw* (parsed: *value*)
-    leaves once Immich has written it to the sidecar and read it back: its offset named as
-    one inside a date (``UTC+0`` for zero), a date without an offset taken as UTC."""
-    if value.tzinfo is not None and re.search(r"(?:[+-]\d\d:?\d\d|[Zz])$", raw.strip()):
-        return value, time_zone_name(value.utcoffset() or timedelta(0))
-    return value.replace(tzinfo=timezone.utc), "UTC+0"
+    leaves once Immich has written the date into the sidecar and read it back: a date
+    without an offset is taken as UTC; the zone is named after the offset tag the sidecar
+    already had (*sidecar_offset*: Immich rewrites only the date), else after the date's
+    offset (``UTC+0`` for zero)."""
+    if value.tzinfo is None or not re.search(r"(?:[+-]\d\d:?\d\d|[Zz])$", raw.strip()):
+        value = value.replace(tzinfo=timezone.utc)
+    if sidecar_offset is not None:
+        return value, offset_tag_zone_name(sidecar_offset)
+    return value, time_zone_name(value.utcoffset() or timedelta(0))
+
+
+def read_sidecar_offset(xmp: bytes) -> timedelta | None:
+    """The ``exif:OffsetTimeOriginal`` of an XMP sidecar, if it has one."""
+    return _offset(_xmp_value(xmp, b"exif:OffsetTimeOriginal"))
 
 
 # --------------------------------------------------------------------------- media files

@@ -182,7 +182,7 @@ async def update_album(ctx: Ctx) -> Response:
         album.order = order
     album.updated_at = utcnow()
     ctx.fake.state.save(album)
-    return JSONResponse(album_dto(album, ctx.fake.state, assets=None))
+    return JSONResponse(album_dto(album, ctx.fake.state, assets=None, created=True))
 
 
 @handler("deleteAlbum")

@@ -8,17 +8,26 @@ import json
 import random
 import time
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import anyio.to_thread
 
-from .dto import asset_dto, js_date
+from .dto import asset_dto, js_date, pg_date
 from .files import FileSink
 from .forms import SinkFactory, read_form
 from .media import SIDECAR_EXTENSIONS, asset_type_for, extension, image_size
-from .metadata import Extracted, merge, put_capture, read_media, read_sidecar
+from .metadata import (
+    Extracted,
+    merge,
+    offset_tag_zone_name,
+    put_capture,
+    read_media,
+    read_sidecar,
+    read_sidecar_offset,
+)
 from .multipart import PartStart
 from .state import Asset, FakeState, User, new_id, utcnow
 from .validate import Validator, parse_date
@@ -430,8 +439,41 @@ def _validate_update(v: Validator) -> dict[str, Any]:
     return updates
 
 
-def _apply_update(ctx: Ctx, asset: Asset, updates: dict[str, Any]) -> None:
+@dataclass(frozen=True)
+class _Answered:
+    """What ``PUT /assets/{id}`` answers about a new capture date: Immich writes the date
+    and the zone of its offset (a plain date leaves the zone) and answers at once; the local
+    date and the final zone follow when its jobs have re-read the sidecar."""
+
+    taken: datetime
+    time_zone: str | None
+    local_date_time: datetime
+    file_created_at: datetime
+
+    def patch(self, dto: dict[str, Any]) -> dict[str, Any]:
+        dto["fileCreatedAt"] = js_date(self.file_created_at)
+        dto["localDateTime"] = js_date(self.local_date_time)
+        exif = dto.get("exifInfo")
+        if isinstance(exif, dict):
+            exif["dateTimeOriginal"] = pg_date(self.taken)
+            exif["timeZone"] = self.time_zone
+        return dto
+
+
+def _sidecar_offset(state: FakeState, asset: Asset) -> timedelta | None:
+    """The offset tag of the asset's sidecar: Immich rewrites only the date in it."""
+    if not asset.sidecar_file:
+        return None
+    try:
+        with open(state.root / asset.sidecar_file, "rb") as fh:
+            return read_sidecar_offset(fh.read(4 * 1024 * 1024))
+    except OSError:
+        return None
+
+
+def _apply_update(ctx: Ctx, asset: Asset, updates: dict[str, Any]) -> _Answered | None:
     state = ctx.fake.state
+    answered = None
     if "description" in updates:
         asset.description = updates["description"] or ""
     if updates.get("isFavorite") is not None:
@@ -449,7 +491,16 @@ def _apply_update(ctx: Ctx, asset: Asset, updates: dict[str, Any]) -> None:
         parsed = parse_date(raw)
         if parsed is None:
             raise HTTPError(400, ["dateTimeOriginal must be a valid ISO 8601 date string"])
-        apply_date_time_original(asset, *put_capture(raw, parsed))
+        taken, zone = put_capture(raw, parsed, _sidecar_offset(state, asset))
+        answered = _Answered(
+            taken=taken,
+            time_zone=offset_tag_zone_name(parsed.utcoffset() or timedelta(0))
+            if parsed.tzinfo is not None
+            else asset.time_zone,
+            local_date_time=asset.local_date_time,
+            file_created_at=asset.file_created_at,
+        )
+        apply_date_time_original(asset, taken, zone)
     if "livePhotoVideoId" in updates:
         video_id = updates["livePhotoVideoId"]
         video = None
@@ -461,6 +512,7 @@ def _apply_update(ctx: Ctx, asset: Asset, updates: dict[str, Any]) -> None:
                 raise HTTPError(400, "Live photo video must be a video")
         link_live_photo(state, asset, video)
     asset.updated_at = utcnow()
+    return answered
 
 
 @handler("updateAsset")
@@ -470,10 +522,11 @@ async def update_asset(ctx: Ctx) -> Response:
     updates = _validate_update(v)
     v.check()
     (asset,) = require_owned(ctx, [ctx.params["id"]])
-    _apply_update(ctx, asset, updates)
+    answered = _apply_update(ctx, asset, updates)
     ctx.fake.state.save(asset)
     ctx.fake.state.touch(asset.owner_id)
-    return JSONResponse(asset_dto(asset, ctx.fake.state, faces=True))
+    dto = asset_dto(asset, ctx.fake.state, faces=True)
+    return JSONResponse(answered.patch(dto) if answered is not None else dto)
 
 
 @handler("updateAssets")

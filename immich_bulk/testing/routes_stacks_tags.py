@@ -69,7 +69,7 @@ async def search_stacks(ctx: Ctx) -> Response:
 
 @handler("getStack")
 async def get_stack(ctx: Ctx) -> Response:
-    return JSONResponse(stack_dto(_stack(ctx), ctx.fake.state))
+    return JSONResponse(stack_dto(_stack(ctx), ctx.fake.state, tags=True))
 
 
 @handler("updateStack")
@@ -85,7 +85,7 @@ async def update_stack(ctx: Ctx) -> Response:
         stack.primary_asset_id = primary
         stack.updated_at = utcnow()
         ctx.fake.state.save(stack)
-    return JSONResponse(stack_dto(stack, ctx.fake.state))
+    return JSONResponse(stack_dto(stack, ctx.fake.state, tags=True))
 
 
 @handler("deleteStack")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import uuid
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -120,7 +121,7 @@ async def create_profile_image(ctx: Ctx) -> Response:
         form.discard()
         raise HTTPError(400, "File is required")
     user = ctx.user
-    rel = f"profile/{user.id}/{os.urandom(8).hex()}{extension(upload.filename)}"
+    rel = f"profile/{user.id}/{uuid.uuid4()}{extension(upload.filename)}"
     target = state.root / rel
     target.parent.mkdir(parents=True, exist_ok=True)
     os.replace(upload.sink.path, target)
@@ -134,8 +135,8 @@ async def create_profile_image(ctx: Ctx) -> Response:
     return JSONResponse(
         {
             "userId": user.id,
-            "profileChangedAt": js_date(user.profile_changed_at),
             "profileImagePath": user.profile_image_path,
+            "profileChangedAt": js_date(user.profile_changed_at),
         },
         201,
     )
@@ -176,9 +177,9 @@ async def get_profile_image(ctx: Ctx) -> Response:
         data,
         200,
         [
-            ("cache-control", "private, no-cache, no-transform"),
             ("content-type", mime_type_for(user.profile_image_file)),
             ("accept-ranges", "bytes"),
+            ("cache-control", "public, max-age=0"),  # Express's sendFile defaults (no name)
             ("last-modified", http_date(mtime_ms)),
             ("etag", weak_etag(len(data), mtime_ms)),
             ("content-length", str(len(data))),

@@ -100,7 +100,12 @@ async def test_update_trash_restore(fake: FakeImmich, client: httpx.AsyncClient)
     info = resp.json()
     assert info["exifInfo"]["description"] == "hello" and info["exifInfo"]["rating"] == 4
     assert info["exifInfo"]["latitude"] == 48.1
-    assert info["fileCreatedAt"] == "2020-02-02T01:02:02.000Z"
+    # the answer has the new date; its file and local dates follow the server's jobs
+    assert info["exifInfo"]["dateTimeOriginal"] == "2020-02-02T01:02:02+00:00"
+    assert info["exifInfo"]["timeZone"] == "UTC+1"
+    after = (await client.get(f"/assets/{a1}")).json()
+    assert after["fileCreatedAt"] == "2020-02-02T01:02:02.000Z"
+    assert after["localDateTime"] == "2020-02-02T02:02:02.000Z"
     assert "unassignedFaces" in info and "owner" not in info
     assert (
         await client.put("/assets", json={"ids": [a2, a3], "isFavorite": True})

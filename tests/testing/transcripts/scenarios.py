@@ -20,10 +20,23 @@ def sha1(name: str) -> str:
     return hashlib.sha1((FILES / name).read_bytes()).hexdigest()
 
 
-def curl(method: str, path: str, *, key: str | None = "$API_KEY", body: Any = None) -> str:
+def curl(
+    method: str,
+    path: str,
+    *,
+    key: str | None = "$API_KEY",
+    body: Any = None,
+    token: str | None = None,
+    headers: dict[str, str] | None = None,
+) -> str:
+    """A command line; *token*: a session's (``Authorization: Bearer``) instead of a key."""
     words = ["curl"] + (["-X", method] if method != "GET" else []) + [RECORDED_URL + path]
-    if key is not None:
+    if token is not None:
+        words += ["-H", f"Authorization: Bearer {token}"]
+    elif key is not None:
         words += ["-H", f"x-api-key: {key}"]
+    for name, value in (headers or {}).items():
+        words += ["-H", f"{name}: {value}"]
     if body is not None:
         words += ["-H", "Content-Type: application/json", "-d", json.dumps(body)]
     return shlex.join(words)
@@ -214,8 +227,131 @@ QUOTA = [
                                                      key="$ADMIN_KEY")),
 ]  # fmt: skip
 
+
+def info(name: str, description: str, *, then: str = "", before: str | None = None) -> Step:
+    """``GET /assets/{$NAME}``, as step ``info-name`` (``info-name-then``)."""
+    step = f"info-{name.lower().replace('_', '-')}" + (f"-{then}" if then else "")
+    return Step(step, description, curl("GET", f"/assets/${name}"), before=before)
+
+
+# What the downloads rely on: Range and If-Range on a video's original and playback, what
+# playback and the renditions are named, where a missing full-size rendition redirects, the
+# profile image, archives (and their compression).
+DOWNLOADS = [
+    Step("upload-video", "POST /assets clip.mp4", upload("clip.mp4"), bind={"$V": "id"}),
+    Step("upload-photo", "POST /assets a.jpg", upload("a.jpg"), bind={"$P": "id"}),
+    Step("upload-tiff", "POST /assets scan.tif (not an image a browser shows)",
+         upload("scan.tif"), bind={"$T": "id"}),
+    Step("original-video", "GET /assets/{video}/original after the jobs",
+         curl("GET", "/assets/$V/original"), bind={"$ETAG": "header:etag"},
+         before="wait-for-jobs"),
+    Step("original-video-resume", "GET original with Range: bytes=100- and its If-Range: 206",
+         curl("GET", "/assets/$V/original",
+              headers={"Range": "bytes=100-", "If-Range": "$ETAG", "Accept-Encoding": "identity"})),
+    Step("original-video-changed", "GET original with Range and an If-Range of another file: "
+         "the whole file, 200",
+         curl("GET", "/assets/$V/original",
+              headers={"Range": "bytes=100-", "If-Range": 'W/"7530-17aa0000000"'})),
+    Step("playback", "GET /assets/{video}/video/playback: no Content-Disposition",
+         curl("GET", "/assets/$V/video/playback")),
+    Step("playback-resume", "GET playback with Range: bytes=100- and If-Range: 206",
+         curl("GET", "/assets/$V/video/playback",
+              headers={"Range": "bytes=100-", "If-Range": "$ETAG"})),
+    Step("playback-photo", "GET /assets/{photo}/video/playback: 404",
+         curl("GET", "/assets/$P/video/playback")),
+    Step("thumbnail-video", "GET /assets/{video}/thumbnail: a WebP named after the video",
+         curl("GET", "/assets/$V/thumbnail"), generated=True),
+    Step("preview-video", "GET /assets/{video}/thumbnail?size=preview: a JPEG",
+         curl("GET", "/assets/$V/thumbnail?size=preview"), generated=True),
+    Step("fullsize-video", "GET ?size=fullsize of a video: redirected to the preview",
+         curl("GET", "/assets/$V/thumbnail?size=fullsize")),
+    Step("fullsize-tiff", "GET ?size=fullsize&edited=false of a TIFF: redirected to the "
+         "preview, the other parameters kept",
+         curl("GET", "/assets/$T/thumbnail?size=fullsize&edited=false")),
+    Step("profile-image-set", "POST /users/profile-image a.jpg",
+         "curl -X POST " + RECORDED_URL + "/users/profile-image -H 'x-api-key: $API_KEY' "
+         "-F file=@$FILES/a.jpg"),
+    Step("profile-image", "GET /users/{me}/profile-image: the uploaded bytes, no name",
+         curl("GET", "/users/$USER_ID/profile-image")),
+    Step("archive-info", "POST /download/info {assetIds}",
+         curl("POST", "/download/info", body={"assetIds": ["$V"]})),
+    Step("archive-plain", "POST /download/archive with Accept-Encoding: identity",
+         curl("POST", "/download/archive", body={"assetIds": ["$V", "$P"]},
+              headers={"Accept-Encoding": "identity"}), generated=True),
+    Step("archive-gzip", "POST /download/archive with Accept-Encoding: gzip: compressed",
+         curl("POST", "/download/archive", body={"assetIds": ["$V", "$P"]},
+              headers={"Accept-Encoding": "gzip"}), generated=True),
+]  # fmt: skip
+
+# What a migration relies on: the zone Immich names from the sidecar a migration writes,
+# capture dates changed with PUT, live photos linked at upload, stacks, tags, albums.
+MIGRATE = [
+    Step("upload-tag-utc", "POST /assets a.jpg, sidecar: a plain date, OffsetTimeOriginal +00:00",
+         upload("a.jpg", sidecar="tag-utc.xmp"), bind={"$TAG_UTC": "id"}),
+    Step("upload-inline-utc", "POST /assets b.jpg, sidecar: a date ending +00:00",
+         upload("b.jpg", sidecar="inline-utc.xmp"), bind={"$INLINE_UTC": "id"}),
+    Step("upload-tag-plus2-gps", "POST /assets c.jpg, sidecar: +02:00 in the date and the "
+         "offset tag, and a GPS position",
+         upload("c.jpg", sidecar="tag-plus2-gps.xmp"), bind={"$TAG_GPS": "id"}),
+    Step("upload-inline-plus2-gps", "POST /assets d.jpg, sidecar: +02:00 in the date only, "
+         "and a GPS position",
+         upload("d.jpg", sidecar="inline-plus2-gps.xmp"), bind={"$INLINE_GPS": "id"}),
+    Step("upload-video-naive", "POST /assets clip.mov, sidecar: a plain date",
+         upload("clip.mov", sidecar="naive.xmp"), bind={"$VIDEO_NAIVE": "id"}),
+    Step("upload-motion", "POST /assets clip.mp4 (the motion part)", upload("clip.mp4"),
+         bind={"$MOTION": "id"}),
+    Step("upload-still", "POST /assets hidden.jpg with livePhotoVideoId",
+         upload("hidden.jpg", livePhotoVideoId="$MOTION"), bind={"$STILL": "id"}),
+    info("TAG_UTC", "the zone of an offset tag of zero: UTC", before="wait-for-jobs"),
+    info("INLINE_UTC", "a zero offset inside the date: UTC+0"),
+    info("TAG_GPS", "an offset tag wins over the GPS position: UTC+2"),
+    info("INLINE_GPS", "an offset inside the date only: the zone of the GPS position"),
+    info("VIDEO_NAIVE", "a video with a sidecar date without offset: no zone"),
+    info("MOTION", "the motion part: hidden, in UTC"),
+    info("STILL", "the still: linked to its motion part"),
+    Step("put-date-plus2", "PUT /assets/{inline utc} dateTimeOriginal +02:00 (the answer "
+         "before the server re-reads its sidecar)",
+         curl("PUT", "/assets/$INLINE_UTC",
+              body={"dateTimeOriginal": "2019-05-01T12:30:00+02:00"})),
+    Step("put-date-utc", "PUT /assets/{tag utc} dateTimeOriginal +00:00",
+         curl("PUT", "/assets/$TAG_UTC",
+              body={"dateTimeOriginal": "2019-05-01T12:30:00+00:00"})),
+    Step("put-date-plain", "PUT /assets/{motion} dateTimeOriginal without an offset",
+         curl("PUT", "/assets/$MOTION", body={"dateTimeOriginal": "2019-05-01T12:30:00"})),
+    Step("put-description", "PUT /assets/{still} description, rating",
+         curl("PUT", "/assets/$STILL", body={"description": "at the lake", "rating": 4})),
+    info("INLINE_UTC", "after the jobs: UTC+2", then="put", before="wait-for-jobs"),
+    info("TAG_UTC", "after the jobs: UTC+0 (the sidecar the server wrote has the offset in "
+         "the date)", then="put"),
+    info("MOTION", "after the jobs: UTC+0", then="put"),
+    info("STILL", "after the jobs: the description and rating kept", then="put"),
+    Step("stack", "POST /stacks {assetIds: [tag utc, inline utc]}: the first is the primary",
+         curl("POST", "/stacks", body={"assetIds": ["$TAG_UTC", "$INLINE_UTC"]}),
+         bind={"$STACK": "id"}, unordered=("assets",)),
+    Step("stack-primary", "PUT /stacks/{id} primaryAssetId: its assets with their tags",
+         curl("PUT", "/stacks/$STACK", body={"primaryAssetId": "$INLINE_UTC"}),
+         unordered=("assets",)),
+    Step("tags", "PUT /tags {tags: [people/bob, trip]}: upserted with their parents",
+         curl("PUT", "/tags", body={"tags": ["people/bob", "trip"]}), bind={"$TAG": "0.id"}),
+    Step("tag-assets", "PUT /tags/{id}/assets", curl("PUT", "/tags/$TAG/assets",
+         body={"ids": ["$STILL", "$TAG_GPS"]})),
+    Step("album", "POST /albums with a description and an asset",
+         curl("POST", "/albums", body={"albumName": "Trip", "description": "by the sea",
+                                       "assetIds": ["$STILL"]}),
+         bind={"$ALBUM": "id"}),
+    Step("album-add", "PUT /albums/{id}/assets", curl("PUT", "/albums/$ALBUM/assets",
+         body={"ids": ["$TAG_GPS"]})),
+    Step("album-cover", "PATCH /albums/{id} albumThumbnailAssetId: exact dates in the answer",
+         curl("PATCH", "/albums/$ALBUM", body={"albumThumbnailAssetId": "$TAG_GPS"})),
+    info("STILL", "with its tag", then="tagged"),
+    Step("check", "POST /assets/bulk-upload-check of what is there: their ids",
+         check("a.jpg", "clip.mp4", "hidden.jpg")),
+]  # fmt: skip
+
 SCENARIOS: dict[str, list[Step]] = {
     "upload-quota": QUOTA,
+    "downloads": DOWNLOADS,
+    "migrate-metadata": MIGRATE,
     "sdk-errors": ERRORS,
     "jobs-queues": QUEUES,
     "upload-visibility": VISIBILITY,
