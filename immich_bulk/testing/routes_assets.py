@@ -73,17 +73,17 @@ def require_owned(ctx: Ctx, ids: Iterable[str], permission: str | None = None) -
     state = ctx.fake.state
     out = []
     for asset_id in ids:
-        asset = state.accessible_asset(ctx.user, asset_id.lower())
+        asset = state.accessible_asset(ctx.user, asset_id.lower(), elevated=ctx.elevated)
         if asset is None:
             raise not_found_or_no_access(permission or ctx.permission)
         out.append(asset)
     return out
 
 
-def require_elevated_for(visibility: str | None) -> None:
-    """Listing the locked folder needs a PIN-elevated session, which the fake never has
-    (nor has an API key): 401, as Immich answers."""
-    if visibility == "locked":
+def require_elevated_for(ctx: Ctx, visibility: str | None) -> None:
+    """Listing the locked folder needs a PIN-unlocked session (an API key never is one):
+    401, as Immich answers."""
+    if visibility == "locked" and not ctx.elevated:
         raise HTTPError(401, "Elevated permission is required")
 
 
@@ -635,7 +635,7 @@ async def asset_statistics(ctx: Ctx) -> Response:
     is_trashed = v.boolean("isTrashed")
     visibility = v.enum("visibility", VISIBILITIES)
     v.check()
-    require_elevated_for(visibility)
+    require_elevated_for(ctx, visibility)
     images = videos = 0
     for asset in ctx.fake.state.iter_user_assets(ctx.user.id):
         if asset.is_trashed != bool(is_trashed):

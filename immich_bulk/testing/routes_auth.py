@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 from email.utils import format_datetime
 
-from .dto import api_key_dto, user_admin_dto
-from .state import utcnow
+from .dto import api_key_dto, js_date, user_admin_dto
+from .state import Session, utcnow
 from .validate import Validator
 from .web import Ctx, EmptyResponse, HTTPError, JSONResponse, Response, handler
 
@@ -129,7 +129,115 @@ async def validate_token(ctx: Ctx) -> Response:
 
 @handler("getAuthStatus")
 async def auth_status(ctx: Ctx) -> Response:
-    return JSONResponse({"pinCode": False, "password": True, "isElevated": False})
+    out: dict[str, object] = {
+        "pinCode": ctx.user.pin_code is not None,
+        "password": True,
+        "isElevated": ctx.elevated,
+    }
+    session = ctx.auth.session
+    if session is not None and session.pin_expires_at is not None:
+        out["pinExpiresAt"] = js_date(session.pin_expires_at)
+    return JSONResponse(out)
+
+
+# ---------------------------------------------------------------------- PIN code, unlocking
+
+#: How long ``POST /auth/session/unlock`` opens the locked folder to a session.
+PIN_UNLOCK = timedelta(minutes=15)
+
+
+def _pin(v: Validator, name: str, *, required: bool) -> str | None:
+    value = v.string(name, required=required, not_empty=required)
+    if not isinstance(value, str):
+        return None
+    if not (len(value) == 6 and value.isdigit()):
+        v.errors.append(f"{name} must be a 6-digit numeric string")
+    return value
+
+
+def _check_pin(ctx: Ctx, pin: str | None, password: str | None) -> None:
+    """Immich's check of a PIN code, or of the password instead."""
+    user = ctx.user
+    if user.pin_code is None:
+        raise HTTPError(400, "User does not have a PIN code")
+    if password:
+        if password != user.password:
+            raise HTTPError(400, "Wrong password")
+    elif pin:
+        if pin != user.pin_code:
+            raise HTTPError(400, "Wrong PIN code")
+    else:
+        raise HTTPError(400, "Either password or pinCode is required")
+
+
+def _session(ctx: Ctx) -> Session:
+    session = ctx.auth.session
+    if session is None:
+        raise HTTPError(400, "This endpoint can only be used with a session token")
+    return session
+
+
+@handler("setupPinCode")
+async def setup_pin_code(ctx: Ctx) -> Response:
+    v = Validator(await ctx.request.json())
+    pin = _pin(v, "pinCode", required=True)
+    v.check()
+    user = ctx.user
+    if user.pin_code is not None:
+        raise HTTPError(400, "User already has a PIN code")
+    user.pin_code = pin
+    ctx.fake.state.save(user)
+    return EmptyResponse(204)
+
+
+@handler("changePinCode")
+async def change_pin_code(ctx: Ctx) -> Response:
+    v = Validator(await ctx.request.json())
+    pin = _pin(v, "pinCode", required=False)
+    password = v.string("password", not_empty=True)
+    new_pin = _pin(v, "newPinCode", required=True)
+    v.check()
+    _check_pin(ctx, pin, password)
+    ctx.user.pin_code = new_pin
+    ctx.fake.state.save(ctx.user)
+    return EmptyResponse(204)
+
+
+@handler("resetPinCode")
+async def reset_pin_code(ctx: Ctx) -> Response:
+    v = Validator(await ctx.request.json())
+    pin = _pin(v, "pinCode", required=False)
+    password = v.string("password", not_empty=True)
+    v.check()
+    _check_pin(ctx, pin, password)
+    state = ctx.fake.state
+    ctx.user.pin_code = None
+    locked = [s for s in state.sessions.values() if s.user_id == ctx.user.id]
+    for session in locked:
+        session.pin_expires_at = None
+    state.save_many([ctx.user, *locked])
+    return EmptyResponse(204)
+
+
+@handler("unlockAuthSession")
+async def unlock_session(ctx: Ctx) -> Response:
+    v = Validator(await ctx.request.json())
+    pin = _pin(v, "pinCode", required=False)
+    v.string("password", not_empty=True)
+    v.check()
+    session = _session(ctx)
+    _check_pin(ctx, pin, None)  # the password does not unlock a session
+    session.pin_expires_at = utcnow() + PIN_UNLOCK
+    ctx.fake.state.save(session)
+    return EmptyResponse(204)
+
+
+@handler("lockAuthSession")
+async def lock_session(ctx: Ctx) -> Response:
+    session = _session(ctx)
+    session.pin_expires_at = None
+    ctx.fake.state.save(session)
+    return EmptyResponse(204)
 
 
 @handler("changePassword")

@@ -116,7 +116,9 @@ def _download_not_found(permission: str) -> HTTPError:
 
 @handler("downloadAsset")
 async def download_asset(ctx: Ctx) -> Response:
-    asset = ctx.fake.state.accessible_asset(ctx.user, ctx.params["id"].lower())
+    asset = ctx.fake.state.accessible_asset(
+        ctx.user, ctx.params["id"].lower(), elevated=ctx.elevated
+    )
     if asset is None:
         raise _download_not_found("asset.download")
     return serve_file(ctx, asset)
@@ -124,7 +126,9 @@ async def download_asset(ctx: Ctx) -> Response:
 
 @handler("playAssetVideo")
 async def play_video(ctx: Ctx) -> Response:
-    asset = ctx.fake.state.accessible_asset(ctx.user, ctx.params["id"].lower())
+    asset = ctx.fake.state.accessible_asset(
+        ctx.user, ctx.params["id"].lower(), elevated=ctx.elevated
+    )
     if asset is None:
         raise _download_not_found("asset.view")
     if asset.type != "VIDEO":
@@ -138,7 +142,9 @@ async def view_asset(ctx: Ctx) -> Response:
     size = v.enum("size", ("original", "fullsize", "preview", "thumbnail")) or "thumbnail"
     v.boolean("edited")
     v.check()
-    asset = ctx.fake.state.accessible_asset(ctx.user, ctx.params["id"].lower())
+    asset = ctx.fake.state.accessible_asset(
+        ctx.user, ctx.params["id"].lower(), elevated=ctx.elevated
+    )
     if asset is None:
         raise HTTPError(400, "Not found or no asset.view access")
     if size == "original":

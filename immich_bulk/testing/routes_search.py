@@ -58,7 +58,7 @@ def _filters(ctx: Ctx, v: Validator, *, paged: bool) -> tuple[list[Predicate], d
     else:
         opts["size"] = v.number("size", minimum=1, maximum=1000)
     v.check()
-    require_elevated_for(opts["visibility"])
+    require_elevated_for(ctx, opts["visibility"])
 
     def between(attr: str, after: str, before: str) -> None:
         lo, hi = opts.get(after), opts.get(before)
@@ -225,7 +225,7 @@ def _timeline_assets(ctx: Ctx) -> tuple[list[Asset], dict[str, Any]]:
     v.boolean("withPartners")
     bucket = ctx.request.query.get("timeBucket")
     v.check()
-    require_elevated_for(visibility)
+    require_elevated_for(ctx, visibility)
     state = ctx.fake.state
     if album_id is not None:
         album = state.albums.get(album_id)

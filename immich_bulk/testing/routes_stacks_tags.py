@@ -255,7 +255,7 @@ def _tag_assets(ctx: Ctx, tag: Tag, ids: list[str], *, add: bool) -> list[dict[s
     results: list[dict[str, Any]] = []
     changed = []
     for asset_id in ids:
-        asset = state.accessible_asset(ctx.user, asset_id)
+        asset = state.accessible_asset(ctx.user, asset_id, elevated=ctx.elevated)
         if asset is None:
             results.append({"id": asset_id, "success": False, "error": "no_permission"})
         elif add and tag.id in asset.tag_ids:

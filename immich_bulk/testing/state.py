@@ -105,6 +105,7 @@ class User:
     deleted_at: datetime | None = None
     status: str = "active"
     is_onboarded: bool = False
+    pin_code: str | None = field(default=None, repr=False)
     preferences: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -138,6 +139,11 @@ class Session:
     updated_at: datetime
     device_type: str = ""
     device_os: str = ""
+    pin_expires_at: datetime | None = None
+    """until when the session is unlocked with the PIN code (may reach the locked folder)"""
+
+    def is_elevated(self) -> bool:
+        return self.pin_expires_at is not None and self.pin_expires_at > utcnow()
 
 
 @dataclass(eq=False)
@@ -503,12 +509,16 @@ class FakeState:
         asset = self.assets.get(asset_id)
         return asset if asset is not None and asset.owner_id == user.id else None
 
-    def accessible_asset(self, user: User, asset_id: str) -> Asset | None:
+    def accessible_asset(
+        self, user: User, asset_id: str, *, elevated: bool = False
+    ) -> Asset | None:
         """An asset *user* may read, change or add somewhere: theirs, and not in the locked
-        folder. Immich lets only a PIN-elevated session at locked assets; an API key never
-        is one, and the fake has no PIN sessions (the upload itself is allowed)."""
+        folder unless the caller is *elevated* (a PIN-unlocked session; an API key never
+        is one, though it may upload into the locked folder)."""
         asset = self.owned_asset(user, asset_id)
-        return asset if asset is not None and asset.visibility != "locked" else None
+        if asset is None or (asset.visibility == "locked" and not elevated):
+            return None
+        return asset
 
     def iter_user_assets(self, user_id: str) -> Iterator[Asset]:
         ids = list(self.user_assets.get(user_id, {}))

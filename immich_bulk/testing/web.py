@@ -375,6 +375,12 @@ class Ctx:
     def permission(self) -> str:
         return self.route.permission or "all"
 
+    @property
+    def elevated(self) -> bool:
+        """A PIN-unlocked session: the only credentials that reach the locked folder."""
+        session = self.auth_info.session if self.auth_info is not None else None
+        return session is not None and session.is_elevated()
+
 
 Handler = Callable[[Ctx], Awaitable[Response]]
 HANDLERS: dict[str, Handler] = {}
