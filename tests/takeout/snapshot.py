@@ -22,7 +22,7 @@ from immich_bulk.transfer.takeout.plan import (
     iter_problems,
 )
 from immich_bulk.transfer.takeout.resolve import resolve
-from immich_bulk.transfer.takeout.store import connect
+from immich_bulk.transfer.takeout.store import connect, py_text
 
 
 def logical(prefix: str, path: str) -> str:
@@ -68,7 +68,7 @@ def snapshot(
         "SELECT m.id, p.prefix, m.path FROM takeout_members m "
         "JOIN takeout_parts p ON p.id = m.part_id AND p.active = 1"
     ):
-        member_paths[int(member_id)] = logical(prefix, path)
+        member_paths[int(member_id)] = logical(py_text(prefix), py_text(path))
     matches: dict[str, list[tuple[str, str, str | None, str]]] = defaultdict(list)
     for member_id, outcome, rule, sidecar_id, detail in conn.execute(
         "SELECT member_id, outcome, rule, sidecar_id, detail FROM takeout_matches"

@@ -155,7 +155,14 @@ def _extra_c11(ix: Indexed) -> None:
         conn.close()
 
 
+def _extra_c12(ix: Indexed) -> None:
+    meta = ix.snap.assets[f"{PHOTOS}/Archive/c12_folder.jpg"].metadata
+    assert (meta.archived, meta.locked) == (True, False)
+
+
 def _extra_c13(ix: Indexed) -> None:
+    meta = ix.snap.assets[f"{PHOTOS}/Locked Folder/c13_secret.jpg"].metadata
+    assert (meta.locked, meta.albums) == (True, ())
     conn = connect(ix.index_path)
     try:
         locked = [
@@ -165,6 +172,11 @@ def _extra_c13(ix: Indexed) -> None:
         assert [a.disposition for a in locked] == ["skip-locked"]
     finally:
         conn.close()
+
+
+def _extra_c15(ix: Indexed) -> None:
+    meta = ix.snap.assets[f"{PHOTOS}/Photos from 2020/c15_fav.jpg"].metadata
+    assert meta.favorite and meta.file_name == "c15_fav.jpg"
 
 
 def _extra_c14(ix: Indexed) -> None:
@@ -237,8 +249,10 @@ EXTRA: dict[str, Callable[[Indexed], None]] = {
     "c08": _extra_c08,
     "c09": _extra_c09,
     "c11": _extra_c11,
+    "c12": _extra_c12,
     "c13": _extra_c13,
     "c14": _extra_c14,
+    "c15": _extra_c15,
     "c16": _extra_c16,
     "c35": _extra_c35,
     "c36": _extra_c36,

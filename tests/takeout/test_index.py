@@ -262,3 +262,24 @@ async def test_problems_come_in_batches(tmp_path: Path, manifest: Manifest) -> N
         await index.update(inputs)
         sizes = [len(b) async for b in index.problems(batch=3)]
     assert sizes and all(s == 3 for s in sizes[:-1]) and 1 <= sizes[-1] <= 3
+
+
+async def test_a_file_name_that_is_not_utf8(tmp_path: Path) -> None:
+    """An extracted folder may hold a name that is not valid UTF-8: it is indexed,
+    reported by its name, and read back (nothing skipped, no crash)."""
+    folder = tmp_path / "extracted" / "Takeout" / PHOTOS / "Photos from 2020"
+    folder.mkdir(parents=True)
+    raw_name = b"caf\xe9 \xff.jpg"  # Latin-1, not UTF-8
+    with open(os.path.join(os.fsencode(folder), raw_name), "wb") as f:
+        f.write(b"\xff\xd8 a photo")
+    (folder / "ok.jpg").write_bytes(b"\xff\xd8 another")
+    (folder / "ok.jpg.json").write_text('{"title": "ok.jpg", "photoTakenTime": {"timestamp": "1"}}')
+    async with TakeoutIndex.open(tmp_path / "index.sqlite3") as index:
+        await index.update([tmp_path / "extracted"])
+        problems = [p async for batch in index.problems() for p in batch]
+        assets = await _assets(index)
+    name = os.fsdecode(raw_name)
+    assert [(p.kind, p.path.rsplit("/", 1)[-1]) for p in problems] == [("unmatched", name)]
+    (odd,) = [a for a in assets if a.member.name == name]
+    with MemberReader() as reader:
+        assert reader.read_bytes(odd.member) == b"\xff\xd8 a photo"

@@ -19,8 +19,10 @@ Entry points (what the import command and ``client.assets.import_takeout`` build
         async for batch in index.problems():                         # list[Problem]
             ...  # unmatched / ambiguous media, orphan / bad JSON, skipped, by part path
         # 3. import: assets in batches; each has its copies (MemberRef), the chosen
-        #    sidecar (MediaSidecar: capture time, geo, description, favourite, archived,
-        #    trashed, partner, people), albums, visibility, live-photo partner
+        #    sidecar (MediaSidecar), albums, visibility, disposition, live-photo partner,
+        #    and asset.metadata (AssetMetadata: file name, capture time, upload time,
+        #    location, description, favourite, archived, trashed, locked, partner,
+        #    people, albums)
         async for batch in index.assets(options):                   # list[PlannedAsset]
             ...
         # 4. read a member (in a worker thread; one MemberReader per worker):
@@ -47,6 +49,7 @@ from .index import TakeoutIndex, default_index_path
 from .indexer import IndexOptions, IndexProgress, PartStatus
 from .parts import PartKind, PartRef
 from .plan import (
+    AssetMetadata,
     Plan,
     PlannedAlbum,
     PlannedAsset,
@@ -60,6 +63,7 @@ from .streams import MemberStream, Sha1Reader
 
 __all__ = [
     "AlbumSidecar",
+    "AssetMetadata",
     "GeoPoint",
     "IndexOptions",
     "IndexProgress",

@@ -36,7 +36,7 @@ from .plan import (
 )
 from .reader import MemberReader, MemberRef
 from .resolve import resolve
-from .store import connect
+from .store import connect, py_text
 
 __all__ = ["TakeoutIndex", "default_index_path"]
 
@@ -220,9 +220,9 @@ def _member(conn: sqlite3.Connection, member_id: int) -> MemberRef:
     ).fetchone()
     if row is None:
         raise KeyError(member_id)
-    part = PartRef(str(row[9]), PartKind(row[10]), int(row[11]), int(row[12]), str(row[13]))
+    part = PartRef(py_text(row[9]), PartKind(row[10]), int(row[11]), int(row[12]), py_text(row[13]))
     return MemberRef(
-        id=int(row[0]), part=part, path=str(row[1]), name=str(row[2]), size=int(row[3]),
+        id=int(row[0]), part=part, path=py_text(row[1]), name=py_text(row[2]), size=int(row[3]),
         csize=int(row[4]), method=int(row[5]), offset=int(row[6]), crc32=row[7],
         mtime_ns=int(row[8]),
     )  # fmt: skip

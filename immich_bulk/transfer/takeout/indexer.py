@@ -29,6 +29,7 @@ from .names import nfc, sanitize_title
 from .parts import Listed, PartKind, PartRef, dir_fingerprint, iter_members
 from .roles import IMAGE_EXTENSIONS, VIDEO_EXTENSIONS, member_role
 from .sidecar import MediaSidecar, OtherJson, SidecarError, parse_sidecar, sidecar_record
+from .store import db_text
 
 __all__ = ["BATCH", "IndexOptions", "IndexProgress", "PartStatus", "iter_members", "refresh"]
 
@@ -115,14 +116,14 @@ class _Writer:
         self.count = 0
 
     def dir_id(self, service: str, folder: str) -> int:
-        key = (service, folder)
+        key = (db_text(service), db_text(folder))
         found = self.dirs.get(key)
         if found is not None:
             return found
         conn = self.conn
         conn.execute(
             "INSERT OR IGNORE INTO takeout_dirs (service, folder, kind, dirty) VALUES (?, ?, ?, 1)",
-            (service, folder, dir_kind(folder).value),
+            (*key, dir_kind(folder).value),
         )
         conn.execute("UPDATE takeout_dirs SET dirty = 1 WHERE service = ? AND folder = ?", key)
         row = conn.execute(
@@ -141,7 +142,8 @@ class _Writer:
         self.next_id += 1
         self.members.append(
             (
-                member_id, self.part_id, dir_id, where.name, member.path, role, member.size,
+                member_id, self.part_id, dir_id, db_text(where.name), db_text(member.path), role,
+                member.size,
                 member.csize, member.method, member.offset, member.crc32, member.mtime_ns,
             )
         )  # fmt: skip
@@ -250,12 +252,12 @@ def _read_part(
         "INSERT INTO takeout_parts (path, kind, size, mtime_ns, fingerprint, prefix, indexed_at) "
         "VALUES (?, ?, ?, ?, ?, ?, ?)",
         (
-            part.path,
+            db_text(part.path),
             part.kind.value,
             part.size,
             part.mtime_ns,
             fingerprint,
-            part.prefix,
+            db_text(part.prefix),
             time.time(),
         ),
     )
@@ -331,11 +333,11 @@ def refresh(
         known = conn.execute(
             "SELECT id, kind, size, mtime_ns, fingerprint, prefix, complete, members, seconds "
             "FROM takeout_parts WHERE path = ?",
-            (part.path,),
+            (db_text(part.path),),
         ).fetchone()
         if known is not None:
             same = (known[1], known[2], known[3], known[4], known[5]) == (
-                part.kind.value, part.size, part.mtime_ns, fingerprint, part.prefix,
+                part.kind.value, part.size, part.mtime_ns, fingerprint, db_text(part.prefix),
             )  # fmt: skip
             if same and known[6]:
                 active.append(int(known[0]))
@@ -359,7 +361,7 @@ def refresh(
             number=number, total=len(unique), progress=progress, check=check,
         )  # fmt: skip
         part_id = conn.execute(
-            "SELECT id FROM takeout_parts WHERE path = ?", (part.path,)
+            "SELECT id FROM takeout_parts WHERE path = ?", (db_text(part.path),)
         ).fetchone()[0]
         active.append(int(part_id))
         statuses.append(status)

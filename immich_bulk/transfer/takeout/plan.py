@@ -34,7 +34,8 @@ import attrs
 from .folders import DirKind, album_metadata_name, is_photos_service, is_untitled
 from .parts import PartKind, PartRef
 from .reader import MemberRef
-from .sidecar import AlbumSidecar, MediaSidecar, sidecar_from_record
+from .sidecar import AlbumSidecar, GeoPoint, MediaSidecar, sidecar_from_record
+from .store import db_text, py_text
 
 __all__ = [
     "Plan",
@@ -82,6 +83,29 @@ class PlannedAlbum:
 
 
 @attrs.frozen(kw_only=True)
+class AssetMetadata:
+    """What an asset carries into Immich, from its sidecar and its folders.
+
+    ``taken`` (``photoTakenTime``, UTC) is the capture time to give Immich when the file
+    has no date of its own (an EXIF date, with its zone, wins on the server); ``created``
+    (the upload to Google) is a later fallback; neither is ever the zip's mtime.
+    """
+
+    file_name: str
+    taken: int | None
+    created: int | None
+    location: GeoPoint | None
+    description: str
+    favorite: bool
+    archived: bool
+    trashed: bool
+    locked: bool
+    partner: bool
+    people: tuple[str, ...]
+    albums: tuple[int, ...]
+
+
+@attrs.frozen(kw_only=True)
 class PlannedAsset:
     """One photo or video to import (all identical copies of it)."""
 
@@ -111,6 +135,24 @@ class PlannedAsset:
         """The name to upload it as: the sidecar's title, else the archive name."""
         title = self.sidecar.title if self.sidecar is not None else ""
         return title or self.member.name
+
+    @property
+    def metadata(self) -> AssetMetadata:
+        s = self.sidecar
+        return AssetMetadata(
+            file_name=self.file_name,
+            taken=s.taken if s else None,
+            created=s.created if s else None,
+            location=s.location if s else None,
+            description=s.description if s else "",
+            favorite=bool(s and s.favorited),
+            archived=self.visibility == "archive",
+            trashed=self.disposition == "skip-trashed" or bool(s and s.trashed),
+            locked=self.visibility == "locked",
+            partner=bool(s and s.partner),
+            people=s.people if s else (),
+            albums=self.albums,
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -178,11 +220,11 @@ class _Context:
             "WHERE active = 1 ORDER BY path"
         ):
             self.parts[int(row[0])] = PartRef(
-                str(row[1]), PartKind(row[2]), int(row[3]), int(row[4]), str(row[5])
+                py_text(row[1]), PartKind(row[2]), int(row[3]), int(row[4]), py_text(row[5])
             )
             self.part_members[int(row[0])] = int(row[6])
         self.dirs: dict[int, _Dir] = {
-            int(r[0]): _Dir(str(r[1]), str(r[2]), DirKind(r[3]))
+            int(r[0]): _Dir(py_text(r[1]), py_text(r[2]), DirKind(r[3]))
             for r in conn.execute("SELECT id, service, folder, kind FROM takeout_dirs")
         }
         self.photo_services = self._photo_services()
@@ -197,7 +239,7 @@ class _Context:
                 "SELECT 1 FROM takeout_sidecars s JOIN takeout_members m ON m.id = s.member_id "
                 f"{_ACTIVE} JOIN takeout_dirs d ON d.id = m.dir_id "
                 "WHERE d.service = ? AND s.kind = 'media' LIMIT 1",
-                (service,),
+                (db_text(service),),
             ).fetchone()
             if found:
                 photos.add(service)
@@ -223,13 +265,13 @@ class _Context:
             album = sidecar_from_record(record)
             if not isinstance(album, AlbumSidecar):
                 continue
-            key = (0 if album_metadata_name(name) else 1, str(name))
+            key = (0 if album_metadata_name(py_text(name)) else 1, py_text(name))
             if dir_id not in best or key < best[dir_id][0]:
-                best[dir_id] = (key, album, str(name))
+                best[dir_id] = (key, album, py_text(name))
         return {d: (album, name) for d, (_, album, name) in best.items()}
 
     def photo_services_sql(self) -> tuple[str, tuple[str, ...]]:
-        services = tuple(sorted(self.photo_services))
+        services = tuple(sorted(db_text(s) for s in self.photo_services))
         marks = ", ".join("?" * len(services)) or "NULL"
         return f"m.dir_id IN (SELECT id FROM takeout_dirs WHERE service IN ({marks}))", services
 
@@ -311,7 +353,7 @@ def _assets(ctx: _Context, options: PlanOptions) -> Iterator[PlannedAsset]:
         ordered = [chosen, *(r for r in rows if r is not chosen)]
         members = tuple(
             MemberRef(
-                id=int(r[0]), part=ctx.parts[int(r[1])], path=str(r[4]), name=str(r[3]),
+                id=int(r[0]), part=ctx.parts[int(r[1])], path=py_text(r[4]), name=py_text(r[3]),
                 size=int(r[6]), csize=int(r[7]), method=int(r[8]), offset=int(r[9]),
                 crc32=r[10], mtime_ns=int(r[11]),
             )
@@ -350,6 +392,10 @@ def _count(conn: sqlite3.Connection, sql: str, params: tuple[Any, ...]) -> dict[
     return {str(k): int(v) for k, v in conn.execute(sql, params)}
 
 
+def _count_text(conn: sqlite3.Connection, sql: str, params: tuple[Any, ...]) -> dict[str, int]:
+    return {py_text(k): int(v) for k, v in conn.execute(sql, params)}
+
+
 def build_plan(conn: sqlite3.Connection, options: PlanOptions) -> Plan:
     """Count what an import would do."""
     ctx = _Context(conn)
@@ -359,7 +405,7 @@ def build_plan(conn: sqlite3.Connection, options: PlanOptions) -> Plan:
         f"SELECT m.role, count(*) FROM takeout_members m {_ACTIVE} WHERE {where} GROUP BY m.role",
         params,
     )
-    other_services = _count(
+    other_services = _count_text(
         conn,
         f"SELECT d.service, count(*) FROM takeout_members m {_ACTIVE} "
         f"JOIN takeout_dirs d ON d.id = m.dir_id WHERE NOT ({where}) GROUP BY d.service",
@@ -462,7 +508,10 @@ def iter_problems(conn: sqlite3.Connection, options: PlanOptions) -> Iterator[Pr
         f"WHERE x.outcome = 'unmatched' AND {where} ORDER BY p.path, m.path",
         params,
     ):
-        yield Problem(kind="unmatched", part=part, path=path, reason=rule, detail=detail or "")
+        yield Problem(
+            kind="unmatched", part=py_text(part), path=py_text(path), reason=rule,
+            detail=detail or "",
+        )  # fmt: skip
     for part, path, outcome, detail, error in conn.execute(
         f"SELECT p.path, m.path, j.outcome, j.detail, s.error FROM takeout_json j "
         f"JOIN takeout_members m ON m.id = j.member_id {_ACTIVE} "
@@ -477,7 +526,10 @@ def iter_problems(conn: sqlite3.Connection, options: PlanOptions) -> Iterator[Pr
             "contested": "several media files fit this sidecar",
             "bad": error or "unreadable",
         }[outcome]
-        yield Problem(kind=kind, part=part, path=path, reason=reason, detail=detail or "")
+        yield Problem(
+            kind=kind, part=py_text(part), path=py_text(path), reason=reason,
+            detail=detail or "",
+        )  # fmt: skip
     for asset in _assets(ctx, options):
         if asset.disposition != "upload":
             for member in asset.members:

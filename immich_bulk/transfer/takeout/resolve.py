@@ -27,6 +27,7 @@ from .folders import DirKind
 from .matcher import JsonInfo, match_folder
 from .parts import PartKind, PartRef, RawMember, open_dir_member
 from .roles import media_kind
+from .store import py_text
 
 __all__ = ["resolve"]
 
@@ -58,7 +59,7 @@ def _match_dir(
     jsons: list[JsonInfo] = []
     json_ids: dict[str, int] = {}
     duplicates: list[tuple[int, str]] = []
-    for name, group in groupby(rows, key=lambda r: str(r[1])):
+    for name, group in groupby(rows, key=lambda r: py_text(r[1])):
         members = list(group)
         role = members[0][2]
         if role != "json":
@@ -130,9 +131,9 @@ def _dir_crc(conn: sqlite3.Connection, member_id: int) -> int | None:
         return int(row[8])
     if row[1] != PartKind.DIR.value:
         return None
-    part = PartRef(str(row[0]), PartKind.DIR, int(row[2]), int(row[3]), str(row[4]))
+    part = PartRef(py_text(row[0]), PartKind.DIR, int(row[2]), int(row[3]), py_text(row[4]))
     member = RawMember(
-        path=str(row[5]), size=int(row[6]), csize=int(row[6]), method=0, offset=0,
+        path=py_text(row[5]), size=int(row[6]), csize=int(row[6]), method=0, offset=0,
         crc32=None, mtime_ns=int(row[7]),
     )  # fmt: skip
     crc = 0
@@ -180,7 +181,7 @@ def _copies(conn: sqlite3.Connection) -> None:
                 _dir_crc(conn, candidate)
             found = conn.execute(by_crc, (size, crc)).fetchone()
         if found is not None:
-            detail = f"identical copy {found[1]} in {found[2]}"
+            detail = f"identical copy {py_text(found[1])} in {py_text(found[2])}"
             updates.append(("fallback", "copy", found[0], detail, member_id))
     conn.executemany(
         "UPDATE takeout_matches SET outcome = ?, rule = ?, sidecar_id = ?, detail = ? "

@@ -33,7 +33,7 @@ from typing import Any, Final
 
 from .errors import TakeoutIndexError
 
-__all__ = ["APPLICATION_ID", "MIGRATIONS", "SCHEMA_VERSION", "connect"]
+__all__ = ["APPLICATION_ID", "MIGRATIONS", "SCHEMA_VERSION", "connect", "db_text", "py_text"]
 
 log = logging.getLogger(__name__)
 
@@ -159,6 +159,24 @@ _EXPECTED_COLUMNS: Final = {
     "takeout_album_refs": {"sidecar_id", "member_id"},
     "takeout_live_pairs": {"still_id", "video_id", "evidence"},
 }  # fmt: skip
+
+
+def db_text(text: str) -> str:
+    """*text* as stored: a name that is not valid Unicode (undecodable bytes carried as
+    surrogates, ``os.fsdecode`` style) becomes NUL + the hex of its bytes -- reversible,
+    and unambiguous (no file name holds a NUL)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return "\0" + text.encode("utf-8", "surrogateescape").hex()
+    return text
+
+
+def py_text(value: str) -> str:
+    """The inverse of :func:`db_text`."""
+    if value.startswith("\0"):
+        return bytes.fromhex(value[1:]).decode("utf-8", "surrogateescape")
+    return value
 
 
 class _Corrupt(Exception):
