@@ -11,7 +11,7 @@ from typing import Any
 
 import anyio
 
-from ..errors import BadRequestError, ResponseValidationError, TransferError
+from ..errors import BadRequestError, TransferError
 from ..models import MetadataSearchDto
 from ..transfer.config import CONCURRENCY, DownloadConfig
 from ..transfer.export import Exporter, ExportOptions
