@@ -24,6 +24,7 @@ import attrs
 from ..errors import ImmichError
 from ..models import BulkIdsDto, CreateAlbumDto
 from .events import AlbumCreated, AssetsAddedToAlbum, EventHub, ItemFailed, Notice
+from .listing import same_id
 
 if TYPE_CHECKING:
     from ..client import AsyncClient
@@ -75,7 +76,7 @@ class AlbumManager:
         albums = await self._client.albums.get_all_albums()
         duplicates: set[str] = set()
         for album in sorted(albums, key=lambda a: a.created_at):
-            if self._owner_id is not None and album.owner_id != self._owner_id:
+            if self._owner_id is not None and not same_id(album.owner_id, self._owner_id):
                 continue
             if album.album_name in self._ids:
                 duplicates.add(album.album_name)

@@ -34,7 +34,6 @@ moved), ``would-download``/``would-move`` (dry run) or ``failed``.
 
 from __future__ import annotations
 
-import collections
 import contextlib
 import datetime as dt
 import hashlib
@@ -82,6 +81,7 @@ from .events import (
     StageDone,
 )
 from .hashing import StreamHasher, parse_checksum
+from .listing import same_id, search_pages
 from .naming import (
     DEFAULT_LAYOUT,
     Layout,
@@ -406,26 +406,13 @@ class Exporter:
                 await self._emit_all(self._search(MetadataSearchDto()), None, send)
 
     async def _search(self, query: MetadataSearchDto) -> AsyncIterator[AssetResponseDto]:
-        """Every asset the query matches, page by page (a small window of recent ids
-        drops an asset listed twice because the library changed between pages)."""
-        page = 1
+        """Every asset the query matches, page by page (see :func:`.listing.search_pages`)."""
         size = min(self.config.page_size, 1000)
-        recent: collections.deque[set[str]] = collections.deque(maxlen=2)
-        while True:
-            request = attrs.evolve(query, page=page, size=size, with_exif=True)
-            with use_retry_policy(self.config.retry):
-                response = await self.client.search.search_assets(request)
-            ids: set[str] = set()
-            for asset in response.assets.items:
-                if any(asset.id in window for window in recent) or asset.id in ids:
-                    continue
-                ids.add(asset.id)
-                yield asset
-            recent.append(ids)
-            next_page = response.assets.next_page
-            if not next_page or not response.assets.items:
-                return
-            page = int(next_page) if str(next_page).isdigit() else page + 1
+        with use_retry_policy(self.config.retry):
+            query = attrs.evolve(query, with_exif=True)
+            async for page in search_pages(self.client, query, page_size=size):
+                for asset in page:
+                    yield asset
 
     async def _emit_all(
         self,
@@ -471,7 +458,7 @@ class Exporter:
         albums.sort(key=lambda a: (a.album_name.casefold(), a.album_name, a.id))
         seen: set[str] = set()
         for album in albums:
-            if me and album.owner_id.lower() != me:
+            if me and not same_id(album.owner_id, me):
                 continue  # others' albums shared with us: their assets are not ours to list
             query = MetadataSearchDto(album_ids=[album.id])
             await self._emit_all(self._search(query), album.album_name, send, seen)

@@ -105,8 +105,9 @@ from .events import (
     StageDone,
 )
 from .hashing import parse_checksum
+from .listing import own_albums, same_id
 from .migrate_journal import AssetRecord, MigrationJournal, PairKey
-from .migrate_listing import AssetLister, Selection, own_albums, pick_albums
+from .migrate_listing import AssetLister, Selection, pick_albums
 from .migrate_meta import (
     CARRIED_BY_SIDECAR,
     PRESERVE_ALL,
@@ -731,7 +732,7 @@ class Migrator:
                 info = await self.source.assets.get_asset_info(video_id)
         except ImmichError as exc:
             return None, f"its motion part {video_id} could not be read: {exc}"
-        if info.owner_id != self.source_user:
+        if not same_id(info.owner_id, self.source_user):
             return None, f"its motion part {video_id} belongs to another user"
         item = self._item_for(info)
         if item is None:

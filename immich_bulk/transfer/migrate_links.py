@@ -38,7 +38,8 @@ from ..models import (
 from ._engine import single_errors
 from .albums import AlbumManager, AlbumProblem
 from .events import ItemDone, ItemFailed, ItemQueued
-from .migrate_listing import MEMBER_PASSES, AssetLister, Selection, own_albums
+from .listing import own_albums, same_id
+from .migrate_listing import MEMBER_PASSES, AssetLister, Selection
 from .migrate_meta import fingerprint
 from .report import Outcome
 
@@ -119,7 +120,7 @@ class LinkMigrator:
     async def _albums(self) -> None:
         m = self.m
         shared = await self.source.albums.get_all_albums(shared=True)
-        foreign = [a for a in shared if a.owner_id != m.source_user]
+        foreign = [a for a in shared if not same_id(a.owner_id, m.source_user)]
         if foreign:
             m.note(
                 f"{len(foreign)} albums shared with the source user by others are not "
@@ -233,7 +234,7 @@ class LinkMigrator:
         stacks = await self.source.stacks.search_stacks()
         outside = 0
         for stack in stacks:
-            members = [a.id for a in stack.assets if a.owner_id == m.source_user]
+            members = [a.id for a in stack.assets if same_id(a.owner_id, m.source_user)]
             if len(members) < 2:
                 continue
             mapped = await m.journal.target_ids(members)

@@ -6,7 +6,8 @@ visibility explicitly and the passes never overlap): timeline, archive, locked (
 PIN-unlocked session; an API key is refused, which is reported, not fatal), hidden (the
 motion parts of live photos). ``withDeleted`` adds the trash to each pass.
 
-Only the caller's own assets are kept: a search may return a partner's assets (the
+The pages come from :func:`.listing.search_pages` (repeats across pages dropped). Only the
+caller's own assets are kept: a search may return a partner's assets (the
 timeline includes partners who share theirs) or another member's assets of a shared album.
 """
 
@@ -29,6 +30,7 @@ from ..models import (
     MetadataSearchDto,
     StatisticsSearchDto,
 )
+from .listing import own_albums, same_id, search_pages
 
 if TYPE_CHECKING:
     from ..client import AsyncClient
@@ -39,7 +41,7 @@ __all__ = [
     "AssetLister",
     "Selection",
     "own_albums",
-    "search_pages",
+    "pick_albums",
 ]
 
 ASSET_TYPES = frozenset(t.value for t in AssetTypeEnum)
@@ -149,33 +151,6 @@ class Selection:
         return query
 
 
-async def search_pages(
-    client: AsyncClient, query: dict[str, Any], *, page_size: int
-) -> AsyncIterator[list[AssetResponseDto]]:
-    """Every page of one search (``nextPage`` until there is none)."""
-    page = 1
-    while True:
-        dto = MetadataSearchDto(page=page, size=page_size, **query)
-        response = await client.search.search_assets(dto)
-        items = list(response.assets.items)
-        if items:
-            yield items
-        next_page = response.assets.next_page
-        if not next_page or not items:
-            return
-        try:
-            page = int(next_page)
-        except ValueError:
-            page += 1
-
-
-async def own_albums(client: AsyncClient, user_id: str) -> list[AlbumResponseDto]:
-    """The user's own albums, oldest first (shared-with-me albums are not theirs)."""
-    albums = await client.albums.get_all_albums()
-    mine = [a for a in albums if a.owner_id == user_id]
-    return sorted(mine, key=lambda a: (a.created_at, a.id))
-
-
 def pick_albums(
     albums: Sequence[AlbumResponseDto], wanted: Sequence[str]
 ) -> tuple[list[AlbumResponseDto], list[str]]:
@@ -183,7 +158,7 @@ def pick_albums(
     chosen: dict[str, AlbumResponseDto] = {}
     missing = []
     for name in wanted:
-        hits = [a for a in albums if a.id == name.lower() or a.album_name == name]
+        hits = [a for a in albums if same_id(a.id, name) or a.album_name == name]
         if not hits:
             missing.append(name)
         for album in hits:
@@ -227,7 +202,10 @@ class AssetLister:
                 query = self.selection.search(**extra)
                 returned = 0
                 try:
-                    async for page in search_pages(self.client, query, page_size=self.page_size):
+                    pages = search_pages(
+                        self.client, MetadataSearchDto(**query), page_size=self.page_size
+                    )
+                    async for page in pages:
                         returned += sum(1 for a in page if not a.is_trashed)
                         kept = self._keep(page)
                         if kept:
@@ -258,7 +236,7 @@ class AssetLister:
     def _keep(self, page: list[AssetResponseDto]) -> list[AssetResponseDto]:
         out = []
         for asset in page:
-            if asset.owner_id != self.user_id:
+            if not same_id(asset.owner_id, self.user_id):
                 self.other_owners += 1
                 continue
             if not self.selection.accepts(asset):

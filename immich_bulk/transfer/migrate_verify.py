@@ -48,7 +48,8 @@ from ..errors import ImmichError
 from ..models import AssetResponseDto, ExifResponseDto
 from .events import EventHub, Listener, Notice
 from .hashing import parse_checksum
-from .migrate_listing import MEMBER_PASSES, AssetLister, Selection, own_albums, pick_albums
+from .listing import own_albums, same_id
+from .migrate_listing import MEMBER_PASSES, AssetLister, Selection, pick_albums
 from .migrate_meta import PRESERVE_ALL, normalize_preserve
 
 if TYPE_CHECKING:
@@ -436,7 +437,7 @@ class _Verifier:
             for stack in await client.stacks.search_stacks():
                 for asset in stack.assets:
                     sha1 = _sha1(asset.checksum)
-                    if sha1 is not None and asset.owner_id == user:
+                    if sha1 is not None and same_id(asset.owner_id, user):
                         rows.append((stack.id, sha1, int(asset.id == stack.primary_asset_id)))
             await self.sql.insert(f"INSERT OR IGNORE INTO {side}_stack VALUES (?, ?, ?)", rows)
 

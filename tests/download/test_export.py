@@ -470,3 +470,27 @@ async def test_a_full_disk_stops_the_export(
     assert report.count("interrupted") >= 1  # what the full disk left undone, each reported
     assert report.failures[0].error == "OSError"
     assert any(isinstance(e, Notice) and "disk is full" in e.message for e in events)
+
+
+async def test_an_asset_repeated_on_the_next_page_is_exported_once(
+    fake: FakeImmich, client: AsyncClient, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made = [add(fake, f"p{i}.jpg", 2 * KB, when=MAY + dt.timedelta(days=i)) for i in range(5)]
+    real = client.search.search_assets
+    calls = 0
+
+    async def shifting(dto: Any) -> Any:
+        # an asset newer than all arrives after page 1: the newest-first listing shifts
+        # by one and page 2 starts with the last asset of page 1
+        nonlocal calls
+        answer = await real(dto)
+        calls += 1
+        if calls == 1:
+            add(fake, "late.jpg", 2 * KB, when=MAY + dt.timedelta(days=30))
+        return answer
+
+    monkeypatch.setattr(client.search, "search_assets", shifting)
+    report = await export(client, tmp_path / "out", None, config=fast_config(page_size=3))
+    assert report.ok, report.failures
+    exported = [o.item for o in report.outcomes()]
+    assert sorted(exported) == sorted(a.id for a in made)
