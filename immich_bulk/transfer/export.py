@@ -55,7 +55,7 @@ from anyio.streams.memory import MemoryObjectReceiveStream, MemoryObjectSendStre
 
 from .._http.retry import use_retry_policy
 from ..errors import ApiError, BadRequestError, ImmichError, TransferError
-from ..models import AssetResponseDto, MetadataSearchDto
+from ..models import AssetResponseDto, AssetVisibility, MetadataSearchDto
 from ._engine import (
     UNREACHABLE,
     RunGuard,
@@ -111,6 +111,10 @@ PLAN_FLUSH_SECONDS = 0.1
 
 
 _UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+
+
+#: What an export of everything or of an album lists, one search each.
+LISTED_VISIBILITIES = (AssetVisibility.TIMELINE, AssetVisibility.ARCHIVE)
 
 
 def _search_or_none(
@@ -389,6 +393,15 @@ class Exporter:
         return by_name[0].id, by_name[0].album_name
 
     # -- list -------------------------------------------------------------------------
+    async def _search_everywhere(self, **query: Any) -> AsyncIterator[AssetResponseDto]:
+        """What *query* matches in the timeline and in the archive. Immich searches one
+        visibility at a time (the timeline when none is named), so one search would miss
+        the archive; hidden assets are live-photo videos (they come with their still) and
+        the locked folder is closed to an API key."""
+        for visibility in LISTED_VISIBILITIES:
+            async for asset in self._search(MetadataSearchDto(visibility=visibility, **query)):
+                yield asset
+
     async def _list_stage(self, send: MemoryObjectSendStream[_Item]) -> None:
         async with send:
             opts = self.options
@@ -396,14 +409,14 @@ class Exporter:
                 await self._list_ids(opts.asset_ids, send)
             elif opts.album is not None:
                 assert self._album_id is not None
-                query = MetadataSearchDto(album_ids=[self._album_id])
-                await self._emit_all(self._search(query), self._album_name, send)
+                found = self._search_everywhere(album_ids=[self._album_id])
+                await self._emit_all(found, self._album_name, send)
             elif opts.search is not None:
                 await self._emit_all(self._search(opts.search), None, send)
             elif "album" in self.layout.fields:
                 await self._list_by_album(send)
             else:
-                await self._emit_all(self._search(MetadataSearchDto()), None, send)
+                await self._emit_all(self._search_everywhere(), None, send)
 
     async def _search(self, query: MetadataSearchDto) -> AsyncIterator[AssetResponseDto]:
         """Every asset the query matches, page by page (see :func:`.listing.search_pages`)."""
@@ -460,10 +473,10 @@ class Exporter:
         for album in albums:
             if me and not same_id(album.owner_id, me):
                 continue  # others' albums shared with us: their assets are not ours to list
-            query = MetadataSearchDto(album_ids=[album.id])
-            await self._emit_all(self._search(query), album.album_name, send, seen)
-        rest = MetadataSearchDto(is_not_in_album=True)
-        await self._emit_all(self._search(rest), None, send, seen)
+            found = self._search_everywhere(album_ids=[album.id])
+            await self._emit_all(found, album.album_name, send, seen)
+        rest = self._search_everywhere(is_not_in_album=True)
+        await self._emit_all(rest, None, send, seen)
 
     async def _list_ids(
         self, asset_ids: Iterable[str], send: MemoryObjectSendStream[_Item]

@@ -212,6 +212,32 @@ async def test_album_export_by_name_and_album_layout(
         await export(client, tmp_path / "x", state, everything=False, album="Nope")
 
 
+async def test_archived_assets_are_exported_with_everything_and_with_their_album(
+    fake: FakeImmich, client: AsyncClient, tmp_path: Path
+) -> None:
+    """Immich searches the timeline alone when no visibility is named: the archive is
+    listed on its own, or every archived photo would be missing from the export."""
+    shown = add(fake, "shown.jpg")
+    archived = add(fake, "archived.jpg", visibility="archive")
+    loose = add(fake, "loose.jpg", visibility="archive")
+    trip = await client.albums.create_album(
+        CreateAlbumDto(album_name="Trip", asset_ids=[shown.id, archived.id])
+    )
+    state = tmp_path / "state.sqlite3"
+    everything = await export(client, tmp_path / "all", state, layout="{filename}")
+    assert sorted(files_under(tmp_path / "all")) == ["archived.jpg", "loose.jpg", "shown.jpg"]
+    assert everything.counts == {"downloaded": 3}
+    album = await export(client, tmp_path / "trip", state, everything=False, album=trip.id)
+    assert album.counts == {"downloaded": 2}
+    by_album = await export(client, tmp_path / "by", state, layout="{album}/{filename}")
+    assert files_under(tmp_path / "by") == {
+        "Trip/archived.jpg": fake.read_asset(archived.id),
+        "Trip/shown.jpg": fake.read_asset(shown.id),
+        "loose.jpg": fake.read_asset(loose.id),
+    }
+    assert by_album.counts == {"downloaded": 3}
+
+
 async def test_search_and_asset_id_exports(
     fake: FakeImmich, client: AsyncClient, tmp_path: Path
 ) -> None:

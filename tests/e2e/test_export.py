@@ -11,7 +11,7 @@ import attrs
 import pytest
 
 from immich_bulk import AsyncClient
-from immich_bulk.models import CreateAlbumDto
+from immich_bulk.models import AssetVisibility, CreateAlbumDto
 from immich_bulk.samples import jpeg_bytes
 
 from .media import upload, video_bytes
@@ -139,4 +139,43 @@ async def test_export_an_album_and_a_selection_with_their_own_layouts(
     assert files_under(tmp_path / "picked") == {
         f"image/{ids['b.jpg']}.jpg": files["b.jpg"],
         f"video/{ids['clip.mp4']}.mp4": files["clip.mp4"],
+    }
+
+
+async def test_archived_assets_are_exported_with_everything_and_with_their_album(
+    traced: AsyncClient, tmp_path: Path
+) -> None:
+    """The server searches the timeline alone when no visibility is named: an export of
+    everything, of an album, and by album holds the archived photos too."""
+    files = {
+        name: jpeg_bytes(seed, dt.datetime(2022, 1, seed), size=3_000)
+        for seed, name in enumerate(("shown.jpg", "archived.jpg", "loose.jpg"), start=11)
+    }
+    ids = {
+        "shown.jpg": await upload(traced, files["shown.jpg"], "shown.jpg", UPLOADED),
+        **{
+            name: await upload(
+                traced, files[name], name, UPLOADED, visibility=AssetVisibility.ARCHIVE
+            )
+            for name in ("archived.jpg", "loose.jpg")
+        },
+    }
+    trip = await traced.albums.create_album(
+        CreateAlbumDto(album_name="Trip", asset_ids=[ids["shown.jpg"], ids["archived.jpg"]])
+    )
+    everything = await traced.download.export(
+        tmp_path / "all", everything=True, layout="{filename}", state_path=None
+    )
+    assert everything.ok and everything.counts == {"downloaded": 3}, everything.summary()
+    assert files_under(tmp_path / "all") == files
+    album = await traced.download.export(tmp_path / "trip", album=trip.id, state_path=None)
+    assert album.ok and album.counts == {"downloaded": 2}, album.summary()
+    by_album = await traced.download.export(
+        tmp_path / "by", everything=True, layout="{album}/{filename}", state_path=None
+    )
+    assert by_album.ok and by_album.counts == {"downloaded": 3}, by_album.summary()
+    assert files_under(tmp_path / "by") == {
+        "Trip/shown.jpg": files["shown.jpg"],
+        "Trip/archived.jpg": files["archived.jpg"],
+        "loose.jpg": files["loose.jpg"],
     }
