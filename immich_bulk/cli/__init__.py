@@ -39,6 +39,7 @@ COMMANDS = (
     "upload",
     "download",
     "migrate",
+    "takeout",
     "demo",
     "login",
     "server_info",

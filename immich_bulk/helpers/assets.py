@@ -14,6 +14,7 @@ from ..transfer.config import UploadConfig
 from ..transfer.events import Listener
 from ..transfer.report import TransferReport
 from ..transfer.state import DEFAULT_PATH
+from ..transfer.takeout.importer import TakeoutOptions, import_takeout
 from ..transfer.upload import StatePath, UploadOptions, upload
 from .asset_files import AssetFileHelpers
 
@@ -90,6 +91,65 @@ class AssetsApi(AssetFileHelpers, GeneratedAssetsApi):
         if max_bytes_per_second is not None:
             config = attrs.evolve(config, max_bytes_per_second=max_bytes_per_second)
         return await upload(
+            self._client,
+            paths,
+            options=options,
+            config=config,
+            state_path=state_path,
+            on_event=on_event,
+        )
+
+    async def import_takeout(
+        self,
+        paths: Iterable[StrPath] | StrPath,
+        *,
+        include_trashed: bool = False,
+        include_partner: bool = False,
+        skip_locked: bool = False,
+        include_motion_videos: bool = False,
+        untitled_albums: bool = False,
+        include_unmatched: bool = True,
+        dry_run: bool = False,
+        recheck: bool = False,
+        pause_jobs: bool = False,
+        wait_for_jobs: bool = False,
+        concurrency: int | None = None,
+        max_bytes_per_second: int | None = None,
+        config: UploadConfig | None = None,
+        state_path: StatePath = DEFAULT_PATH,
+        on_event: Listener | None = None,
+    ) -> TransferReport:
+        """Import a Google Photos Takeout: ``paths`` are its ``.zip``/``.tgz`` parts and
+        extracted folders, in any mix (docs/takeout.md).
+
+        Every part is indexed first, without extracting anything (the index lives beside
+        the state file: a re-run, or a run given one more part, reads only what is new);
+        then each photo is streamed from its part with the metadata of its JSON (capture
+        time, favourite, archive or locked visibility, description, location), added to
+        its albums (one per album folder: same titles stay apart) and live photos are
+        linked. Trashed and partner-shared photos are skipped unless asked; Locked Folder
+        items go to the locked folder unless ``skip_locked``. Returns a report with one
+        outcome per media file (and one per JSON file without media); a re-run resumes
+        with the same exactly-once guarantee as :meth:`upload`.
+        """
+        options = TakeoutOptions(
+            include_trashed=include_trashed,
+            include_partner=include_partner,
+            skip_locked=skip_locked,
+            include_motion_videos=include_motion_videos,
+            untitled_albums=untitled_albums,
+            include_unmatched=include_unmatched,
+            dry_run=dry_run,
+            recheck=recheck,
+            pause_jobs=pause_jobs,
+            wait_for_jobs=wait_for_jobs,
+        )
+        config = config or UploadConfig()
+        if concurrency is not None:
+            config = attrs.evolve(config, concurrency=concurrency)
+        if max_bytes_per_second is not None:
+            config = attrs.evolve(config, max_bytes_per_second=max_bytes_per_second)
+        return await import_takeout(
             self._client,
             paths,
             options=options,

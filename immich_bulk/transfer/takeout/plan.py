@@ -125,6 +125,8 @@ class PlannedAsset:
     """Member id of its live-photo video (this asset is the still)."""
     live_still: int | None
     """Member id of its live-photo still (this asset is the video)."""
+    trashed: bool = False
+    """In Google's trash (a trash folder, or ``trashed`` in its JSON)."""
 
     @property
     def member(self) -> MemberRef:
@@ -380,6 +382,7 @@ def _assets(ctx: _Context, options: PlanOptions) -> Iterator[PlannedAsset]:
             motion=motion,
             live_video=next((int(r[15]) for r in rows if r[15] is not None), None),
             live_still=next((int(r[16]) for r in rows if r[16] is not None), None),
+            trashed=DirKind.TRASH in kinds or (sidecar is not None and sidecar.trashed),
         )
 
 
