@@ -19,6 +19,7 @@ from immich_bulk.transfer.takeout.sidecar import GeoPoint, MediaSidecar
 from immich_bulk.transfer.takeout.xmp import sidecar_xmp
 
 from .generator import PHOTOS, Layout, Manifest, build_cases, write_takeout
+from .small import build_small_takeout, check_server
 
 pytestmark = pytest.mark.filterwarnings("ignore::ResourceWarning")
 
@@ -241,3 +242,19 @@ async def test_the_index_lives_beside_the_state_file(tmp_path: Path, manifest: M
         await client.assets.import_takeout(inputs, state_path=tmp_path / "state.db", dry_run=True)
     assert (tmp_path / "state.db.takeout").exists()
     _ = TakeoutOptions()
+
+
+async def test_a_small_takeout_of_real_photos_shows_right_on_the_server(tmp_path: Path) -> None:
+    small = build_small_takeout(tmp_path / "parts")
+    async with FakeImmich() as fake, fake.client() as client:
+        report = await client.assets.import_takeout(small.inputs, state_path=tmp_path / "s.db")
+        assert report.ok, report.failures
+        await check_server(client, small)
+        statuses = {o.item.partition(".zip:")[2]: o for o in report.outcomes()}
+        for path in small.skipped:
+            assert statuses[path].status == "skipped", path
+        for path in small.orphans:
+            assert "no media file" in (statuses[path].reason or ""), path
+        locked = statuses[small.locked]
+        assert locked.status == "uploaded"
+        assert fake.asset(locked.asset_id).visibility == "locked"  # type: ignore[arg-type,union-attr]
