@@ -46,7 +46,14 @@ from ..errors import (
     TransportError,
     UnsafeRedirectError,
 )
-from ..transfer._engine import DISK_FULL, REFUSED, UNREACHABLE, UNRESPONSIVE, Engine, stop_kind
+from ..transfer._engine import (
+    DISK_FULL,
+    REFUSED,
+    UNREACHABLE,
+    UNRESPONSIVE,
+    Runnable,
+    stop_kind,
+)
 from ..transfer.events import EventHub, TransferEvent
 from ..transfer.report import TransferReport
 from ..transfer.state import StatePath, StateStore, StateStoreError
@@ -84,7 +91,7 @@ STOP_CODES = {
 }
 
 log = logging.getLogger("immich_bulk.cli")
-E = TypeVar("E", bound=Engine)
+E = TypeVar("E", bound=Runnable)
 
 
 class CliError(Exception):

@@ -1,7 +1,8 @@
-"""Pieces shared by the transfer engines (upload, export, migrate)."""
+"""The engine base (:class:`Engine`) and the pieces the transfer engines share."""
 
 from __future__ import annotations
 
+import abc
 import contextlib
 import errno
 import functools
@@ -10,7 +11,7 @@ import math
 import sys
 import time
 from collections.abc import AsyncGenerator, Callable, Coroutine, Iterator
-from typing import Any, ParamSpec, Protocol, TypeVar
+from typing import Any, ClassVar, ParamSpec, Protocol, TypeVar
 
 import anyio
 import attrs
@@ -23,8 +24,8 @@ if sys.version_info < (3, 11):  # pragma: no cover
 from .._http.breaker import CircuitBreaker, use_breaker
 from .._http.timeouts import Timeouts
 from ..errors import AuthenticationError, PermissionDeniedError, TransportError
-from .events import EventHub, Listener, Notice
-from .report import TransferReport
+from .events import EventHub, ItemFailed, Listener, Notice, StageDone
+from .report import Outcome, OutcomeLog, TransferReport
 from .state import StatePath, StateStore, StateStoreError
 
 __all__ = [
@@ -34,6 +35,7 @@ __all__ = [
     "UNRESPONSIVE",
     "Engine",
     "RunGuard",
+    "Runnable",
     "StageClock",
     "batches",
     "run_with_state",
@@ -47,9 +49,12 @@ __all__ = [
 ]
 
 
-class Engine(Protocol):
-    """What the upload, export and migrate engines have in common. ``run()`` closes
-    ``hub`` when it returns or raises (a subscriber's ``async for`` ends with the run)."""
+log = logging.getLogger("immich_bulk.transfer")
+
+
+class Runnable(Protocol):
+    """What running an engine needs (:func:`run_with_state`, the CLI): every
+    :class:`Engine` is one. ``run()`` closes ``hub`` when it returns or raises."""
 
     hub: EventHub
 
@@ -58,8 +63,7 @@ class Engine(Protocol):
     def stop(self) -> None: ...
 
 
-log = logging.getLogger("immich_bulk.transfer")
-E = TypeVar("E", bound=Engine)
+E = TypeVar("E", bound=Runnable)
 T = TypeVar("T")
 P = ParamSpec("P")
 
@@ -296,3 +300,177 @@ class StageClock:
     @property
     def seconds(self) -> float:
         return 0.0 if self.first is None else self.last - self.first
+
+
+class Engine(abc.ABC):
+    """One run of a transfer engine (upload, export, migrate; a Takeout import next).
+
+    The base owns the run; an engine supplies only its stages. The base gives:
+
+    - the cancel scope and :meth:`stop` (Ctrl-C; the guard calls it too): in-flight work
+      is abandoned, the state is saved, the report is marked ``interrupted``;
+    - :attr:`guard` (:class:`RunGuard`): a failure that every other item would repeat --
+      the server unreachable or failing every request (its circuit breaker counts every
+      request made inside the run), the key refused, the disk full -- stops the run, and
+      a re-run resumes; every failure given to :meth:`fail` with its exception goes
+      through it, so no engine can forget the policy;
+    - the outcome log (:attr:`log`: :meth:`finish` / :meth:`fail`; ``log.begin(item)``
+      when an item is found, so a stopped run reports it ``interrupted``), the stage
+      clocks (``_stages[name].touch()`` per item a stage finishes) and the bytes moved
+      (``_bytes``);
+    - at the end, whatever happened: the shielded flush of the state store, one
+      ``StageDone`` event per stage, the report, and the event hub closed (a subscriber's
+      ``async for`` ends with the run).
+
+    An engine supplies:
+
+    - ``kind`` (the report's kind) and ``stage_names`` (its clocks, in the order of
+      their ``StageDone`` events); its ``__init__`` calls ``super().__init__(store=...,
+      hub=..., max_failures=config.max_failures, dry_run=options.dry_run)`` first;
+    - ``async def _pipeline(self)``: look up what it needs (users, journals) and run its
+      stages -- usually one task group whose stages are joined by bounded memory object
+      streams (:func:`batches` groups a stream's items) -- giving every item found
+      exactly one outcome;
+    - ``_notes()`` and ``_extra()`` for the report; ``server`` to name the server in a
+      stop message; ``_cleanup()`` for what must be let go after the state is saved.
+
+    A sketch::
+
+        class Importer(Engine):
+            kind = "takeout"
+            stage_names = ("index", "upload")
+
+            def __init__(self, client, archives, *, options, config, store, hub=None):
+                super().__init__(store=store, hub=hub, max_failures=config.max_failures,
+                                 dry_run=options.dry_run)
+                ...
+
+            async def _pipeline(self) -> None:
+                async with anyio.create_task_group() as tg:
+                    ...  # stages: self.log.begin(name) ... self.finish(Outcome(...))
+
+    Run one with :func:`run_with_state` (it opens the state store and builds the engine).
+    """
+
+    kind: ClassVar[str]
+    stage_names: ClassVar[tuple[str, ...]]
+    server: ClassVar[str] = "the server"
+    """Who is unreachable or refuses, in the words of a stop message."""
+
+    def __init__(
+        self, *, store: StateStore, hub: EventHub | None, max_failures: int, dry_run: bool
+    ) -> None:
+        self.store = store
+        self.hub = hub or EventHub()
+        self.dry_run = dry_run
+        self.log = OutcomeLog()
+        self.guard = RunGuard(self.hub, self.stop, breaker_threshold=max_failures)
+        """Stops the run at a failure every other item would repeat (``report.stopped``)."""
+        self._stages = {name: StageClock(name) for name in self.stage_names}
+        self._bytes = 0
+        self._scope: anyio.CancelScope | None = None
+        self._stopped = False
+
+    @property
+    def unreachable(self) -> BaseException | None:
+        """Set when the run stopped because the server could not be reached at all."""
+        stopped = self.guard.stopped
+        return self.guard.error if stopped and stopped[0] == UNREACHABLE else None
+
+    # -- control ----------------------------------------------------------------------
+    def stop(self) -> None:
+        """Stop early (e.g. on Ctrl-C): work in flight is abandoned (an upload the server
+        did not finish is not stored, a download keeps its ``.part`` to resume), the state
+        is saved, and :meth:`run` returns a report marked ``interrupted``."""
+        self._stopped = True
+        if self._scope is not None:
+            self._scope.cancel()
+
+    # -- outcomes ---------------------------------------------------------------------
+    def finish(self, outcome: Outcome) -> None:
+        """Record the one outcome of an item."""
+        self.log.add(outcome)
+
+    def fail(
+        self,
+        item: str,
+        stage: str,
+        reason: str,
+        exc: BaseException | None,
+        *,
+        outcome_reason: str | None = None,
+        **fields: Any,
+    ) -> None:
+        """Record that *item* failed in *stage* (*fields*: more of its :class:`Outcome`),
+        and stop the run when *exc* means every other item would fail the same way."""
+        error = type(exc).__name__ if exc is not None else None
+        self.hub.emit(ItemFailed(item=item, stage=stage, reason=reason, error=error))
+        self.finish(
+            Outcome(
+                item=item,
+                status="failed",
+                reason=reason if outcome_reason is None else outcome_reason,
+                error=error,
+                **fields,
+            )
+        )
+        if exc is not None:
+            self.guard.check(exc, server=self.server)
+
+    # -- run --------------------------------------------------------------------------
+    @single_error
+    async def run(self) -> TransferReport:
+        """Run the transfer and return its report. The event hub is closed when it returns
+        or raises, so ``async for event in engine.hub.subscribe()`` ends with it."""
+        try:
+            return await self._run()
+        finally:
+            self.hub.close()
+
+    async def _run(self) -> TransferReport:
+        started = time.monotonic()
+        interrupted = False
+        try:
+            with anyio.CancelScope() as scope, self.guard.watching():
+                self._scope = scope
+                if self._stopped:
+                    scope.cancel()
+                await self._pipeline()
+            interrupted = scope.cancelled_caught or self._stopped
+        finally:
+            saved = await save_state(self.store)
+            self._cleanup()
+        for stage in self._stages.values():
+            self.hub.emit(StageDone(stage=stage.name, count=stage.count, seconds=stage.seconds))
+        return self._report(time.monotonic() - started, interrupted, saved)
+
+    @abc.abstractmethod
+    async def _pipeline(self) -> None:
+        """Prepare and run the stages (inside the run's cancel scope and guard)."""
+
+    def _cleanup(self) -> None:  # noqa: B027 - a hook: most engines hold nothing
+        """Let go of what the run held, once its state is saved (it ended or failed)."""
+
+    # -- report -----------------------------------------------------------------------
+    def _notes(self) -> list[str]:
+        """The report's notes (after the one about an unsaved state file)."""
+        return []
+
+    def _extra(self) -> dict[str, Any]:
+        """The report's engine-specific figures."""
+        return {}
+
+    def _report(self, seconds: float, interrupted: bool, saved: bool) -> TransferReport:
+        return TransferReport.from_log(
+            self.kind,
+            self.log,
+            bytes_transferred=self._bytes,
+            seconds=seconds,
+            stages=self._stages,
+            dry_run=self.dry_run,
+            interrupted=interrupted,
+            notes=[*state_note(saved), *self._notes()],
+            extra=self._extra(),
+            stopped=self.guard.stopped,
+            state_saved=saved,
+        )

@@ -41,7 +41,6 @@ import logging
 import os
 import re
 import stat as stat_mod
-import time
 from collections.abc import AsyncIterator, Callable, Iterable, Mapping
 from contextlib import aclosing
 from pathlib import Path, PurePosixPath
@@ -56,29 +55,18 @@ from anyio.streams.memory import MemoryObjectReceiveStream, MemoryObjectSendStre
 from .._http.retry import use_retry_policy
 from ..errors import ApiError, BadRequestError, ImmichError, TransferError
 from ..models import AssetResponseDto, AssetVisibility, MetadataSearchDto
-from ._engine import (
-    UNREACHABLE,
-    RunGuard,
-    StageClock,
-    batches,
-    run_with_state,
-    save_state,
-    single_error,
-    state_note,
-)
+from ._engine import Engine, batches, run_with_state
 from .config import DownloadConfig
 from .download import fetch, part_path_for, sweep_part
 from .events import (
     BytesTransferred,
     EventHub,
     ItemDone,
-    ItemFailed,
     ItemQueued,
     ItemRetrying,
     ItemSkipped,
     ItemStarted,
     Listener,
-    StageDone,
 )
 from .hashing import StreamHasher, parse_checksum
 from .listing import same_id, search_pages
@@ -92,7 +80,7 @@ from .naming import (
     name_key,
     safe_id,
 )
-from .report import Outcome, OutcomeLog, TransferReport
+from .report import Outcome, TransferReport
 from .search import search_filter
 from .state import DEFAULT_PATH, DownloadRecord, ServerJournal, StatePath, StateStore
 
@@ -207,8 +195,11 @@ def _asset_size(asset: AssetResponseDto) -> int | None:
     return int(size) if isinstance(size, (int, float)) and size >= 0 else None
 
 
-class Exporter:
+class Exporter(Engine):
     """One export run. Most callers use :func:`export` (or ``client.download.export``)."""
+
+    kind = "export"
+    stage_names = ("list", "plan", "download")
 
     def __init__(
         self,
@@ -224,22 +215,15 @@ class Exporter:
         self.dest = Path(os.fsdecode(dest)).expanduser()
         self.options = options
         self.config = config or DownloadConfig()
-        self.store = store
-        self.hub = hub or EventHub()
+        super().__init__(
+            store=store, hub=hub, max_failures=self.config.max_failures, dry_run=options.dry_run
+        )
         self.layout = Layout(options.layout)
-        self.log = OutcomeLog()
         self.root = Path()
         self._journal: ServerJournal | None = None
         self._claims: dict[str, str] = {}
         self._active: set[str] = set()  # asset ids between plan and outcome
         self._verify_limiter = anyio.CapacityLimiter(self.config.verify_workers)
-        self._stages = {n: StageClock(n) for n in ("list", "plan", "download")}
-        self._scope: anyio.CancelScope | None = None
-        self._stopped = False
-        self.guard = RunGuard(self.hub, self.stop, breaker_threshold=self.config.max_failures)
-        """Stops the run at a failure every other asset would repeat (``report.stopped``):
-        the server unreachable or failing, the key refused, the disk full."""
-        self._bytes = 0
         self._moved = 0
         self._restarts = 0
         self._resumed = 0
@@ -248,51 +232,30 @@ class Exporter:
         self._user_id = ""
         self._lock_fd: int | None = None
 
-    @property
-    def unreachable(self) -> BaseException | None:
-        """Set when the run stopped because the server could not be reached at all."""
-        stopped = self.guard.stopped
-        return self.guard.error if stopped and stopped[0] == UNREACHABLE else None
-
-    # -- control ----------------------------------------------------------------------
-    def stop(self) -> None:
-        """Stop early (e.g. on Ctrl-C): downloads in flight are abandoned (their ``.part``
-        files stay, so the next run resumes them), state is saved, and :meth:`run` returns
-        a report marked ``interrupted``."""
-        self._stopped = True
-        if self._scope is not None:
-            self._scope.cancel()
-
     # -- outcomes ---------------------------------------------------------------------
-    def _finish(self, outcome: Outcome) -> None:
+    def finish(self, outcome: Outcome) -> None:
         if outcome.asset_id is not None:
             self._active.discard(outcome.asset_id)
-        self.log.add(outcome)
+        super().finish(outcome)
 
     def _fail(self, item: _Item, stage: str, reason: str, exc: BaseException | None) -> None:
-        if exc is not None:
-            self.guard.check(exc)
-        error = type(exc).__name__ if exc is not None else None
-        self.hub.emit(ItemFailed(item=item.asset_id, stage=stage, reason=reason, error=error))
-        self._finish(
-            Outcome(
-                item=item.asset_id,
-                status="failed",
-                reason=reason,
-                error=error,
-                asset_id=item.asset_id,
-                checksum=item.expected.hex() if item.expected else None,
-                size=item.size,
-                path=self._show(item.rel) if item.rel else None,
-                retries=item.retries,
-            )
+        self.fail(
+            item.asset_id,
+            stage,
+            reason,
+            exc,
+            asset_id=item.asset_id,
+            checksum=item.expected.hex() if item.expected else None,
+            size=item.size,
+            path=self._show(item.rel) if item.rel else None,
+            retries=item.retries,
         )
 
     def _present(
         self, item: _Item, parts: tuple[str, ...], reason: str, *, status: str = "present"
     ) -> None:
         self.hub.emit(ItemSkipped(item=item.asset_id, reason=reason, asset_id=item.asset_id))
-        self._finish(
+        self.finish(
             Outcome(
                 item=item.asset_id,
                 status=status,
@@ -308,44 +271,24 @@ class Exporter:
         return os.fsdecode(self.root.joinpath(*parts))
 
     # -- run --------------------------------------------------------------------------
-    @single_error
-    async def run(self) -> TransferReport:
-        """Run the export and return its report. The event hub is closed when it returns
-        or raises, so ``async for event in engine.hub.subscribe()`` ends with it."""
-        try:
-            return await self._run()
-        finally:
-            self.hub.close()
-
-    async def _run(self) -> TransferReport:
-        started = time.monotonic()
+    async def _pipeline(self) -> None:
+        await self._prepare()
         backlog = self.config.backlog
         listed_send, listed_recv = anyio.create_memory_object_stream[_Item](backlog)
         work_send, work_recv = anyio.create_memory_object_stream[_Item](
             max(backlog, 2 * self.config.concurrency)
         )
-        interrupted = False
-        try:
-            with anyio.CancelScope() as scope, self.guard.watching():
-                self._scope = scope
-                if self._stopped:
-                    scope.cancel()
-                await self._prepare()
-                async with anyio.create_task_group() as tg:
-                    tg.start_soon(self._list_stage, listed_send)
-                    tg.start_soon(self._plan_stage, listed_recv, work_send)
-                    async with work_recv:
-                        for _ in range(self.config.concurrency):
-                            tg.start_soon(self._worker, work_recv.clone())
-            interrupted = scope.cancelled_caught or self._stopped
-        finally:
-            saved = await save_state(self.store)
-            if self._lock_fd is not None:
-                os.close(self._lock_fd)  # releases the lock
-                self._lock_fd = None
-        for stage in self._stages.values():
-            self.hub.emit(StageDone(stage=stage.name, count=stage.count, seconds=stage.seconds))
-        return self._report(time.monotonic() - started, interrupted, saved)
+        async with anyio.create_task_group() as tg:
+            tg.start_soon(self._list_stage, listed_send)
+            tg.start_soon(self._plan_stage, listed_recv, work_send)
+            async with work_recv:
+                for _ in range(self.config.concurrency):
+                    tg.start_soon(self._worker, work_recv.clone())
+
+    def _cleanup(self) -> None:
+        if self._lock_fd is not None:
+            os.close(self._lock_fd)  # releases the lock
+            self._lock_fd = None
 
     async def _prepare(self) -> None:
         dry = self.options.dry_run
@@ -539,7 +482,7 @@ class Exporter:
                 # changed between pages): one copy is on its way already
                 reason = "listed twice; the other listing handles it"
                 self.hub.emit(ItemSkipped(item=item.asset_id, reason=reason))
-                self.log.add(Outcome(item=item.asset_id, status="skipped", reason=reason))
+                self.finish(Outcome(item=item.asset_id, status="skipped", reason=reason))
                 continue
             self._active.add(item.asset_id)
             unique.append(item)
@@ -885,7 +828,7 @@ class Exporter:
 
     def _would_download(self, item: _Item, parts: tuple[str, ...]) -> None:
         self.hub.emit(ItemDone(item=item.asset_id, stage="plan", status="would-download"))
-        self._finish(
+        self.finish(
             Outcome(
                 item=item.asset_id,
                 status="would-download",
@@ -964,7 +907,7 @@ class Exporter:
             reason = f"resumed at byte {result.resumed_from}"
         elif result.restarts:
             reason = f"restarted {result.restarts}x"
-        self._finish(
+        self.finish(
             Outcome(
                 item=asset_id,
                 status="downloaded",
@@ -978,30 +921,17 @@ class Exporter:
         )
 
     # -- report -----------------------------------------------------------------------
-    def _report(self, seconds: float, interrupted: bool, saved: bool) -> TransferReport:
-        notes = state_note(saved)
-        if self._moved:
-            notes.append(f"{self._moved} files moved to their new layout path")
-        extra: dict[str, Any] = {
+    def _notes(self) -> list[str]:
+        return [f"{self._moved} files moved to their new layout path"] if self._moved else []
+
+    def _extra(self) -> dict[str, Any]:
+        return {
             "dest": os.fsdecode(self.root),
             "layout": self.options.layout,
             "moved": self._moved,
             "restarts": self._restarts,
             "resumed_bytes": self._resumed,
         }
-        return TransferReport.from_log(
-            "export",
-            self.log,
-            bytes_transferred=self._bytes,
-            seconds=seconds,
-            stages=self._stages,
-            dry_run=self.options.dry_run,
-            interrupted=interrupted,
-            notes=notes,
-            extra=extra,
-            stopped=self.guard.stopped,
-            state_saved=saved,
-        )
 
 
 _Survey = tuple[tuple[int, int] | None, tuple[str, bool] | None]

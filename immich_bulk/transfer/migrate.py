@@ -42,7 +42,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import time
 from collections import Counter
 from collections.abc import Callable, Iterable
 from contextlib import aclosing
@@ -69,16 +68,7 @@ from ..models import (
     BulkIdsDto,
     ExifResponseDto,
 )
-from ._engine import (
-    RunGuard,
-    StageClock,
-    batches,
-    run_with_state,
-    save_state,
-    single_error,
-    state_note,
-    upload_timeouts,
-)
+from ._engine import Engine, batches, run_with_state, upload_timeouts
 from .config import (
     BACKLOG,
     BATCH,
@@ -95,14 +85,12 @@ from .events import (
     BytesTransferred,
     EventHub,
     ItemDone,
-    ItemFailed,
     ItemQueued,
     ItemRetrying,
     ItemSkipped,
     ItemStarted,
     Listener,
     Notice,
-    StageDone,
 )
 from .hashing import parse_checksum
 from .listing import own_albums, same_id
@@ -121,7 +109,7 @@ from .migrate_meta import (
     update_dto,
 )
 from .migrate_verify import Difference, MigrationDiff, verify_migration
-from .report import Outcome, OutcomeLog, TransferReport
+from .report import Outcome, TransferReport
 from .state import DEFAULT_PATH, ServerJournal, StateStore
 
 #: Why the metadata of an asset in the target's locked folder is left as it is.
@@ -259,8 +247,12 @@ def _retry_after(exc: BaseException) -> float | None:
     return None
 
 
-class Migrator:
+class Migrator(Engine):
     """One migration run; most callers use :func:`migrate`."""
+
+    kind = "migrate"
+    stage_names = ("list", "check", "migrate", "metadata", "links")
+    server = _SERVERS
 
     def __init__(
         self,
@@ -276,19 +268,16 @@ class Migrator:
         self.target = target
         self.options = options or MigrateOptions()
         self.config = config or MigrateConfig()
-        self.store = store
-        self.hub = hub or EventHub()
-        self.log = OutcomeLog()
+        super().__init__(
+            store=store,
+            hub=hub,
+            max_failures=self.config.max_failures,
+            dry_run=self.options.dry_run,
+        )
         self.selection = self.options.selection
         self.preserve = self.options.preserve
-        self._stages = {n: StageClock(n) for n in ("list", "check", "migrate", "metadata", "links")}
-        self._scope: anyio.CancelScope | None = None
-        self._stopped = False
-        self.guard = RunGuard(self.hub, self.stop, breaker_threshold=self.config.max_failures)
-        """Stops the run at a failure every other asset would repeat (``report.stopped``)."""
-        self._bytes = 0
         self.items: Counter[str] = Counter()
-        self._notes: list[str] = []
+        self._report_notes: list[str] = []
         self.source_user = ""
         """The source user's id (known once run() has started)."""
         self.target_user = ""
@@ -303,14 +292,6 @@ class Migrator:
         self._edited = 0
         self.links: dict[str, Any] = {}
 
-    # -- control ----------------------------------------------------------------------
-    def stop(self) -> None:
-        """Stop early (Ctrl-C): transfers in flight are abandoned (the target never keeps
-        a partial upload), the journal is saved, :meth:`run` returns an interrupted report."""
-        self._stopped = True
-        if self._scope is not None:
-            self._scope.cancel()
-
     @property
     def journal(self) -> MigrationJournal:
         if self._journal is None:
@@ -323,41 +304,32 @@ class Migrator:
         kind = outcome.item.partition(":")[0] if ":" in outcome.item else "asset"
         if kind in ("asset", "album", "stack", "tag"):  # not "list:..." and such problems
             self.items[f"{kind}s"] += 1
-        self.log.add(outcome)
+        super().finish(outcome)
 
     def problem(self, item: str, stage: str, reason: str, exc: BaseException | None) -> None:
         """A failure that is not one asset's (a listing, a whole phase): reported as a
         failed item named *item*, so the run does not look complete."""
-        error = type(exc).__name__ if exc is not None else None
-        self.hub.emit(ItemFailed(item=item, stage=stage, reason=reason, error=error))
-        self.finish(Outcome(item=item, status="failed", reason=reason, error=error))
-        if exc is not None:
-            self.guard.check(exc, server=_SERVERS)
+        self.fail(item, stage, reason, exc)
 
     def note(self, message: str, level: str = "info", *, announce: bool = True) -> None:
         """Add a line to the report's notes (and, with *announce*, a Notice event now)."""
-        if message not in self._notes:
-            self._notes.append(message)
+        if message not in self._report_notes:
+            self._report_notes.append(message)
             if announce:
                 self.hub.emit(Notice(message=message, level=level))
 
     def _fail(self, item: _Item, stage: str, reason: str, exc: BaseException | None) -> None:
-        if exc is not None:
-            self.guard.check(exc, server=_SERVERS)
-        error = type(exc).__name__ if exc is not None else None
-        self.hub.emit(ItemFailed(item=item.id, stage=stage, reason=reason, error=error))
         if item.is_video:
             self._videos_failed[item.id] = reason
-        self.finish(
-            Outcome(
-                item=item.id,
-                status="failed",
-                reason=f"{item.name}: {reason}",
-                error=error,
-                size=item.size,
-                checksum=item.sha1.hex(),
-                retries=item.retries,
-            )
+        self.fail(
+            item.id,
+            stage,
+            reason,
+            exc,
+            outcome_reason=f"{item.name}: {reason}",
+            size=item.size,
+            checksum=item.sha1.hex(),
+            retries=item.retries,
         )
 
     def _done(self, item: _Item, status: str, target_id: str | None, reason: str) -> None:
@@ -386,48 +358,26 @@ class Migrator:
         )
 
     # -- run --------------------------------------------------------------------------
-    @single_error
-    async def run(self) -> TransferReport:
-        """Run the migration and return its report. The event hub is closed when it returns
-        or raises, so ``async for event in engine.hub.subscribe()`` ends with it."""
-        try:
-            return await self._run()
-        finally:
-            self.hub.close()
+    async def _pipeline(self) -> None:
+        await self._prepare()
+        key = PairKey.of(
+            self.source.base_url,
+            self.source_user,
+            self.target.base_url,
+            self.target_user,
+        )
+        async with MigrationJournal.open(self.store.path, key) as journal:
+            self._journal = journal
+            try:
+                await self._assets()
+                if self.options.dry_run:
+                    await self._dry_links()
+                else:
+                    from .migrate_links import LinkMigrator
 
-    async def _run(self) -> TransferReport:
-        started = time.monotonic()
-        interrupted = False
-        try:
-            with anyio.CancelScope() as scope, self.guard.watching():
-                self._scope = scope
-                if self._stopped:
-                    scope.cancel()
-                await self._prepare()
-                key = PairKey.of(
-                    self.source.base_url,
-                    self.source_user,
-                    self.target.base_url,
-                    self.target_user,
-                )
-                async with MigrationJournal.open(self.store.path, key) as journal:
-                    self._journal = journal
-                    try:
-                        await self._assets()
-                        if self.options.dry_run:
-                            await self._dry_links()
-                        else:
-                            from .migrate_links import LinkMigrator
-
-                            await LinkMigrator(self).run()
-                    finally:
-                        self._journal = None
-            interrupted = scope.cancelled_caught or self._stopped
-        finally:
-            saved = await save_state(self.store)
-        for stage in self._stages.values():
-            self.hub.emit(StageDone(stage=stage.name, count=stage.count, seconds=stage.seconds))
-        return self._report(time.monotonic() - started, interrupted, saved)
+                    await LinkMigrator(self).run()
+            finally:
+                self._journal = None
 
     async def _prepare(self) -> None:
         source_me = await self.source.users.get_my_user()
@@ -923,26 +873,17 @@ class Migrator:
             )
 
     # -- report ---------------------------------------------------------------------------
-    def _report(self, seconds: float, interrupted: bool, saved: bool) -> TransferReport:
+    def _notes(self) -> list[str]:
+        return list(self._report_notes)
+
+    def _extra(self) -> dict[str, Any]:
         extra: dict[str, Any] = {
             "items": dict(self.items),
             "preserve": sorted(self.preserve),
         }
         if self.links:
             extra["links"] = self.links
-        return TransferReport.from_log(
-            "migrate",
-            self.log,
-            bytes_transferred=self._bytes,
-            seconds=seconds,
-            stages=self._stages,
-            dry_run=self.options.dry_run,
-            interrupted=interrupted,
-            notes=[*state_note(saved), *self._notes],
-            extra=extra,
-            stopped=self.guard.stopped,
-            state_saved=saved,
-        )
+        return extra
 
 
 async def migrate(

@@ -42,12 +42,10 @@ from .._http.retry import RetryEvent, observe_retries, use_retry_policy
 from .._http.timeouts import Timeouts
 from .._types import UNSET
 from ..errors import (
-    ApiError,
     AuthenticationError,
     FileChangedError,
     ImmichError,
     PermissionDeniedError,
-    TransportError,
 )
 from ..files import UploadFile
 from ..models import (
@@ -56,17 +54,7 @@ from ..models import (
     AssetMediaCreateDto,
     AssetVisibility,
 )
-from ._engine import (
-    UNREACHABLE,
-    RunGuard,
-    StageClock,
-    batches,
-    run_with_state,
-    save_state,
-    single_error,
-    state_note,
-    upload_timeouts,
-)
+from ._engine import Engine, batches, run_with_state, upload_timeouts
 from ._fsutil import open_binary
 from .adaptive import AdaptiveConcurrency, LevelChange
 from .albums import AlbumManager, album_worker
@@ -76,7 +64,6 @@ from .events import (
     BytesTransferred,
     EventHub,
     ItemDone,
-    ItemFailed,
     ItemQueued,
     ItemRetrying,
     ItemSkipped,
@@ -84,12 +71,11 @@ from .events import (
     JobsPending,
     Listener,
     Notice,
-    StageDone,
 )
 from .hashing import Hasher, HashResult, sha1_file
 from .jobs import JobControl, jobs_paused
 from .ratelimit import RateLimiter
-from .report import Outcome, OutcomeLog, TransferReport
+from .report import Outcome, TransferReport
 from .scan import (
     ScanError,
     ScanItem,
@@ -177,8 +163,11 @@ class _Item:
     sent: int = 0  # bytes counted for the current try
 
 
-class Uploader:
+class Uploader(Engine):
     """One upload run. Most callers use :func:`upload` (or ``client.assets.upload``)."""
+
+    kind = "upload"
+    stage_names = ("scan", "hash", "check", "upload")
 
     def __init__(
         self,
@@ -196,9 +185,12 @@ class Uploader:
         )
         self.options = options or UploadOptions()
         self.config = config or UploadConfig()
-        self.store = store
-        self.hub = hub or EventHub()
-        self.log = OutcomeLog()
+        super().__init__(
+            store=store,
+            hub=hub,
+            max_failures=self.config.max_failures,
+            dry_run=self.options.dry_run,
+        )
         self.limiter = anyio.CapacityLimiter(self.config.concurrency)
         self.workers = self.config.concurrency
         self.adaptive: AdaptiveConcurrency | None = None
@@ -219,61 +211,31 @@ class Uploader:
         self.hasher = Hasher(
             store, max_workers=self.config.hash_workers, chunk_size=self.config.hash_chunk_size
         )
-        self._stages = {n: StageClock(n) for n in ("scan", "hash", "check", "upload")}
         self._leaders: dict[bytes, list[_Item]] = {}
         self._would_upload: set[bytes] = set()
         self._journal: ServerJournal | None = None
         self._deleter: LocalDeleter | None = None
         self._kept = 0  # files not deleted although deleting was asked
         self._albums: AlbumManager | None = None
-        self._scope: anyio.CancelScope | None = None
-        self._stopped = False
-        self.guard = RunGuard(self.hub, self.stop, breaker_threshold=self.config.max_failures)
-        """Stops the run at a failure every other file would repeat (``report.stopped``)."""
-        self._bytes = 0
         self._user_id = ""
 
-    @property
-    def unreachable(self) -> TransportError | None:
-        """Set when the run stopped because the server could not be reached at all."""
-        error = self.guard.error
-        if self.guard.stopped and self.guard.stopped[0] == UNREACHABLE:
-            assert isinstance(error, TransportError)
-            return error
-        return None
-
-    # -- control ----------------------------------------------------------------------
-    def stop(self) -> None:
-        """Stop early (e.g. on Ctrl-C): in-flight uploads are abandoned, state is saved,
-        and :meth:`run` returns a report marked ``interrupted``."""
-        self._stopped = True
-        if self._scope is not None:
-            self._scope.cancel()
-
     # -- outcomes ---------------------------------------------------------------------
-    def _finish(self, outcome: Outcome) -> None:
-        self.log.add(outcome)
-
     def _fail(self, item: _Item | str, stage: str, reason: str, exc: BaseException | None) -> None:
-        name = item if isinstance(item, str) else item.name
-        error = type(exc).__name__ if exc is not None else None
-        self.hub.emit(ItemFailed(item=name, stage=stage, reason=reason, error=error))
+        """*item* failed, and so did the local copies of its content waiting for it."""
         if isinstance(item, str):
-            self._finish(Outcome(item=name, status="failed", reason=reason, error=error))
-        else:
-            self._finish(
-                Outcome(
-                    item=name,
-                    status="failed",
-                    reason=reason,
-                    error=error,
-                    size=item.file.size,
-                    checksum=item.sha1.hex() if item.sha1 else None,
-                    retries=item.retries,
-                )
-            )
-            for follower in self._leaders.pop(item.sha1, []) if item.sha1 else []:
-                self._fail(follower, stage, f"same content as {name}, which failed", None)
+            self.fail(item, stage, reason, exc)
+            return
+        self.fail(
+            item.name,
+            stage,
+            reason,
+            exc,
+            size=item.file.size,
+            checksum=item.sha1.hex() if item.sha1 else None,
+            retries=item.retries,
+        )
+        for follower in self._leaders.pop(item.sha1, []) if item.sha1 else []:
+            self._fail(follower, stage, f"same content as {item.name}, which failed", None)
 
     def _album_for(self, file: ScannedFile) -> str | None:
         if self.options.album is not None:
@@ -284,17 +246,7 @@ class Uploader:
         return None
 
     # -- run --------------------------------------------------------------------------
-    @single_error
-    async def run(self) -> TransferReport:
-        """Run the upload and return its report. The event hub is closed when it returns
-        or raises, so ``async for event in engine.hub.subscribe()`` ends with it."""
-        try:
-            return await self._run()
-        finally:
-            self.hub.close()
-
-    async def _run(self) -> TransferReport:
-        started = time.monotonic()
+    async def _pipeline(self) -> None:
         scan_options = await self._prepare()
         backlog = self.config.backlog
         scan_send, scan_recv = anyio.create_memory_object_stream[ScanItem](backlog)
@@ -304,39 +256,25 @@ class Uploader:
         )
         album_send, album_recv = anyio.create_memory_object_stream[tuple[str, str]](4 * backlog)
         self._album_send = album_send
-        interrupted = False
-        try:
-            with anyio.CancelScope() as scope, self.guard.watching():
-                self._scope = scope
-                if self._stopped:
-                    scope.cancel()
-                async with (
-                    jobs_paused(
-                        self.client, self.store, self.hub, enabled=self._pause_jobs()
-                    ) as paused,
-                    anyio.create_task_group() as outer,
-                ):
-                    self.paused_jobs = paused
-                    if self._albums is not None:
-                        outer.start_soon(album_worker, self._albums, album_recv)
-                    else:
-                        await album_recv.aclose()
-                    # the album stream closes once the check and upload stages are done
-                    async with album_send, anyio.create_task_group() as tg:
-                        tg.start_soon(self._scan, scan_send, scan_options)
-                        tg.start_soon(self._hash_stage, scan_recv, hashed_send)
-                        tg.start_soon(self._check_stage, hashed_recv, upload_send)
-                        async with upload_recv:
-                            for _ in range(self.workers):
-                                tg.start_soon(self._upload_worker, upload_recv.clone())
-                if self.options.wait_for_jobs and not self.options.dry_run:
-                    await self._wait_for_jobs()
-            interrupted = scope.cancelled_caught or self._stopped
-        finally:
-            saved = await save_state(self.store)
-        for stage in self._stages.values():
-            self.hub.emit(StageDone(stage=stage.name, count=stage.count, seconds=stage.seconds))
-        return self._report(time.monotonic() - started, interrupted, saved)
+        async with (
+            jobs_paused(self.client, self.store, self.hub, enabled=self._pause_jobs()) as paused,
+            anyio.create_task_group() as outer,
+        ):
+            self.paused_jobs = paused
+            if self._albums is not None:
+                outer.start_soon(album_worker, self._albums, album_recv)
+            else:
+                await album_recv.aclose()
+            # the album stream closes once the check and upload stages are done
+            async with album_send, anyio.create_task_group() as tg:
+                tg.start_soon(self._scan, scan_send, scan_options)
+                tg.start_soon(self._hash_stage, scan_recv, hashed_send)
+                tg.start_soon(self._check_stage, hashed_recv, upload_send)
+                async with upload_recv:
+                    for _ in range(self.workers):
+                        tg.start_soon(self._upload_worker, upload_recv.clone())
+        if self.options.wait_for_jobs and not self.options.dry_run:
+            await self._wait_for_jobs()
 
     def _pause_jobs(self) -> bool:
         return self.options.pause_jobs and not self.options.dry_run
@@ -430,7 +368,7 @@ class Uploader:
             if isinstance(entry, ScanSkip):
                 name = os.fsdecode(entry.path)
                 self.hub.emit(ItemSkipped(item=name, reason=entry.reason))
-                self._finish(Outcome(item=name, status="skipped", reason=entry.reason))
+                self.finish(Outcome(item=name, status="skipped", reason=entry.reason))
             elif isinstance(entry, ScanError):
                 self._fail(os.fsdecode(entry.path), "scan", entry.reason, None)
             else:
@@ -532,7 +470,7 @@ class Uploader:
             elif item.sha1 in self._leaders:  # the same content is on its way in this run
                 self._leaders[item.sha1].append(item)
             elif item.sha1 in self._would_upload:  # dry run: an earlier file has this content
-                self._finish(
+                self.finish(
                     Outcome(
                         item=item.name,
                         status="duplicate",
@@ -558,7 +496,6 @@ class Uploader:
         except ImmichError as exc:
             for item in todo:
                 self._fail(item, "check", f"the server's duplicate check failed: {exc}", exc)
-            self.guard.check(exc)
             return
         self._stages["check"].touch()
         answers = {r.id: r for r in response.results}
@@ -577,7 +514,7 @@ class Uploader:
             else:
                 reason = f"rejected by the server: {answer.reason or 'no reason given'}"
                 self.hub.emit(ItemSkipped(item=item.name, reason=reason))
-                self._finish(
+                self.finish(
                     Outcome(
                         item=item.name,
                         status="skipped",
@@ -588,12 +525,12 @@ class Uploader:
                 )
                 for follower in self._leaders.pop(item.sha1, []) if item.sha1 else []:
                     self.hub.emit(ItemSkipped(item=follower.name, reason=reason))
-                    self._finish(Outcome(item=follower.name, status="skipped", reason=reason))
+                    self.finish(Outcome(item=follower.name, status="skipped", reason=reason))
 
     async def _to_upload(self, item: _Item, send: anyio.abc.ObjectSendStream[_Item]) -> None:
         if self.options.dry_run:
             self.hub.emit(ItemDone(item=item.name, stage="check", status="would-upload"))
-            self._finish(
+            self.finish(
                 Outcome(
                     item=item.name,
                     status="would-upload",
@@ -621,7 +558,7 @@ class Uploader:
         if self.options.delete_duplicates and not self.options.dry_run:
             verdict = await self._delete(item, asset_id, None)
         await self._add_to_album(item, asset_id)
-        self._finish(
+        self.finish(
             Outcome(
                 item=item.name,
                 status="duplicate",
@@ -645,7 +582,7 @@ class Uploader:
             self.hub.emit(ItemSkipped(item=follower.name, reason=reason, asset_id=asset_id))
             if asset_id is not None:
                 await self._add_to_album(follower, asset_id)
-            self._finish(
+            self.finish(
                 Outcome(
                     item=follower.name,
                     status="duplicate",
@@ -752,10 +689,6 @@ class Uploader:
         except FileChangedError as exc:
             self._fail(item, "upload", f"{exc}; re-run to upload the new content", exc)
             return
-        except (ApiError, TransportError) as exc:
-            self._fail(item, "upload", str(exc), exc)
-            self.guard.check(exc)
-            return
         except ImmichError as exc:
             self._fail(item, "upload", str(exc), exc)
             return
@@ -793,7 +726,7 @@ class Uploader:
         if self.options.delete and (status == "uploaded" or self.options.delete_duplicates):
             verdict = await self._delete(item, asset_id, sent_sidecar)
         await self._add_to_album(item, asset_id)
-        self._finish(
+        self.finish(
             Outcome(
                 item=item.name,
                 status=status,
@@ -837,8 +770,8 @@ class Uploader:
         return verdict
 
     # -- report -----------------------------------------------------------------------
-    def _report(self, seconds: float, interrupted: bool, saved: bool) -> TransferReport:
-        notes = state_note(saved)
+    def _notes(self) -> list[str]:
+        notes = []
         if self._albums is not None and self._albums.problems:
             reasons = ", ".join(f"{r} ({n})" for r, n in self._albums.reasons.most_common(3))
             notes.append(f"{self._albums.problems} album additions failed: {reasons}")
@@ -847,6 +780,9 @@ class Uploader:
                 f"{self._kept} files (or their sidecars) were kept although deleting was "
                 "asked: each outcome's 'kept' says why"
             )
+        return notes
+
+    def _extra(self) -> dict[str, Any]:
         extra: dict[str, Any] = {
             "hash": attrs.asdict(self.hasher.statistics()),
         }
@@ -864,19 +800,7 @@ class Uploader:
             }
         if self.options.pause_jobs:
             extra["paused_jobs"] = list(self.paused_jobs)
-        return TransferReport.from_log(
-            "upload",
-            self.log,
-            bytes_transferred=self._bytes,
-            seconds=seconds,
-            stages=self._stages,
-            dry_run=self.options.dry_run,
-            interrupted=interrupted,
-            notes=notes,
-            extra=extra,
-            stopped=self.guard.stopped,
-            state_saved=saved,
-        )
+        return extra
 
 
 _NOT_ASKED = Verdict(False)
