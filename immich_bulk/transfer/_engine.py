@@ -415,7 +415,13 @@ class Engine(abc.ABC):
             )
         )
         if exc is not None:
-            self.guard.check(exc, server=self.server)
+            self.check_stop(exc)
+
+    def check_stop(self, exc: BaseException) -> bool:
+        """Stop the run if *exc* means every other item would fail the same way (the
+        server unreachable, the key refused, the disk full); True when the run is stopping.
+        :meth:`fail` calls it; a failure recorded another way must call it too."""
+        return self.guard.check(exc, server=self.server)
 
     # -- run --------------------------------------------------------------------------
     @single_error

@@ -681,6 +681,7 @@ class Migrator(Engine):
             with use_retry_policy(self.config.retry):
                 info = await self.source.assets.get_asset_info(video_id)
         except ImmichError as exc:
+            self.check_stop(exc)
             return None, f"its motion part {video_id} could not be read: {exc}"
         if not same_id(info.owner_id, self.source_user):
             return None, f"its motion part {video_id} belongs to another user"

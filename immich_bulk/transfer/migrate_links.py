@@ -107,7 +107,17 @@ class LinkMigrator:
         self.m.log.begin(item)
         self.m.hub.emit(ItemQueued(item=item))
 
-    def _outcome(self, item: str, status: str, reason: str, *, target: str | None = None) -> None:
+    def _outcome(
+        self,
+        item: str,
+        status: str,
+        reason: str,
+        *,
+        target: str | None = None,
+        exc: BaseException | None = None,
+    ) -> None:
+        """The one outcome of an album, stack or tag; a failure's *exc* may stop the run
+        (the target gone: every other link would fail the same way)."""
         self.counts[status] += 1
         self.m._stages["links"].touch()
         if status == "failed":
@@ -115,6 +125,8 @@ class LinkMigrator:
         else:
             self.m.hub.emit(ItemDone(item=item, stage="links", status=status, asset_id=target))
         self.m.finish(Outcome(item=item, status=status, reason=reason, asset_id=target))
+        if exc is not None:
+            self.m.check_stop(exc)
 
     # -- albums -----------------------------------------------------------------------
     async def _albums(self) -> None:
@@ -150,7 +162,7 @@ class LinkMigrator:
             try:
                 await self._album(manager, album)
             except ImmichError as exc:
-                self._outcome(f"album:{album.album_name}", "failed", str(exc))
+                self._outcome(f"album:{album.album_name}", "failed", str(exc), exc=exc)
 
     async def _album(self, manager: AlbumManager, album: AlbumResponseDto) -> None:
         m = self.m
@@ -246,7 +258,7 @@ class LinkMigrator:
             try:
                 await self._stack(item, stack.primary_asset_id, members, mapped)
             except ImmichError as exc:
-                self._outcome(item, "failed", str(exc))
+                self._outcome(item, "failed", str(exc), exc=exc)
         if outside:
             self.counts["outside"] += outside
 
@@ -318,7 +330,7 @@ class LinkMigrator:
                 self._queued(item)
                 await self._tag(item, tag, existing.get(tag.value), mapped, len(explicit))
             except ImmichError as exc:
-                self._outcome(f"tag:{tag.value}", "failed", str(exc))
+                self._outcome(f"tag:{tag.value}", "failed", str(exc), exc=exc)
         if outside:
             self.counts["outside"] += outside
 
