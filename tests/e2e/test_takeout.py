@@ -109,3 +109,32 @@ async def test_the_command_with_queues_paused_then_waited_for(
     async with admin_user.client() as client:
         await wait_for_jobs(admin)
         await check_server(client, small)
+
+
+async def test_options_trash_partner_and_locked_on_a_real_server(
+    anyio_backend: str, client: AsyncClient, admin: AsyncClient, tmp_path: Path
+) -> None:
+    small = _small(tmp_path / "parts")
+    report = await client.assets.import_takeout(
+        small.inputs,
+        state_path=tmp_path / "state.db",
+        include_trashed=True,
+        include_partner=True,
+        skip_locked=True,
+    )
+    assert report.ok, report.failures
+    outcomes = {o.item.partition(".zip:")[2]: o for o in report.outcomes()}
+    assert outcomes[small.locked].status == "skipped"
+    trashed = [outcomes[p].asset_id for p in small.skipped if "partner" not in p]
+    partner = next(outcomes[p] for p in small.skipped if "partner" in p)
+    assert partner.status == "uploaded"
+    for asset_id in trashed:
+        assert asset_id is not None
+        info = await client.assets.get_asset_info(asset_id)
+        assert info.is_trashed, asset_id  # uploaded, then moved to the server's trash
+    check = await client.assets.check_bulk_upload(
+        AssetBulkUploadCheckDto(
+            assets=[AssetBulkUploadCheckItem(id="x", checksum=partner.checksum or "")]
+        )
+    )
+    assert check.results[0].reason == "duplicate" and not check.results[0].is_trashed

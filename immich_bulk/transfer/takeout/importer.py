@@ -246,8 +246,9 @@ class TakeoutImporter:
     def _finish(self, outcome: Outcome) -> None:
         self.log.add(outcome)
 
-    def _settle(self, item: _Item, status: str, reason: str | None, asset_id: str | None) -> None:
-        """The outcome of *item* and of its identical copies."""
+    def _settle(self, item: _Item, status: str, reason: str | None, asset_id: str) -> None:
+        """*item* is asset *asset_id* (``uploaded`` or ``duplicate``): its outcome and
+        those of its identical copies."""
         checksum = item.sha1.hex() if item.sha1 else None
         self._finish(
             Outcome(
@@ -255,16 +256,11 @@ class TakeoutImporter:
                 checksum=checksum, size=item.size, retries=item.retries,
             )
         )  # fmt: skip
-        copy_status = "failed" if status == "failed" else status
-        if status in ("uploaded", "duplicate"):
-            copy_status = "duplicate"
-        for other in item.others:
+        for other in item.others:  # the asset's identical copies in other folders or parts
             self._finish(
                 Outcome(
-                    item=other, status=copy_status, asset_id=asset_id, checksum=checksum,
-                    size=item.size, reason=f"an identical copy of {item.name}"
-                    + (f" ({reason})" if status not in ("uploaded", "duplicate") and reason
-                       else ""),
+                    item=other, status="duplicate", asset_id=asset_id, checksum=checksum,
+                    size=item.size, reason=f"an identical copy of {item.name}",
                 )
             )  # fmt: skip
 
@@ -326,13 +322,12 @@ class TakeoutImporter:
         clock = self._stages["index"]
 
         def progress(event: IndexProgress) -> None:
-            if event.done:
+            if event.done:  # one line per part (the progress shows "index N")
                 clock.touch()
-                how = "known, not read again" if event.reused else f"{event.members} members"
+                status = "known" if event.reused else "indexed"
                 self.hub.emit(
-                    Notice(message=f"indexed part {event.part_number}/{event.parts}: "
-                           f"{event.part} ({how})")
-                )  # fmt: skip
+                    ItemDone(item=event.part, stage="index", status=status, cached=event.reused)
+                )
 
         self.parts = await index.update(self.paths, on_progress=progress)
 
