@@ -202,14 +202,17 @@ def after_insert(
 
 
 def link_live_photo(state: FakeState, still: Asset, video: Asset | None) -> None:
-    """Link ``still`` to its motion part (which becomes hidden), or unlink with None."""
+    """Link ``still`` to its motion part (hidden when it was in the timeline), or unlink
+    with None."""
     changed = [still]
     previous = state.assets.get(still.live_photo_video_id) if still.live_photo_video_id else None
     if previous is not None and previous is not video and previous.visibility == "hidden":
         previous.visibility = "timeline"
         changed.append(previous)
     still.live_photo_video_id = video.id if video is not None else None
-    if video is not None:
+    if video is not None and video.visibility == "timeline":
+        # Immich hides only a motion part that is in the timeline: an archived video
+        # stays in the archive (server/src/utils/asset.util.ts onBeforeLink)
         video.visibility = "hidden"
         video.updated_at = utcnow()
         changed.append(video)

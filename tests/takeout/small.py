@@ -6,9 +6,9 @@ date (the JSON's ``photoTakenTime`` dates only the latter), favourites, archived
 (flag and folder), descriptions, locations (``0, 0`` is none), a name Google clipped
 (the title is the original name), the same bytes in a year folder and three albums (one
 asset, three albums), two albums with one title, an album folder in another part than
-its photos, a live photo (a still and its video, linked and the video hidden), trashed
-and partner-shared photos (skipped), a locked-folder photo, a photo without JSON and a
-JSON without photo.
+its photos, live photos (a still and its video, linked and the video hidden, also when
+archived), trashed and partner-shared photos (skipped), a locked-folder photo, a photo
+without JSON and a JSON without photo.
 """
 
 from __future__ import annotations
@@ -160,6 +160,14 @@ def build_small_takeout(root: Path, *, video: Callable[[int], bytes] = mp4_bytes
     put(3, year, "PXL_live.mp4", video(45))
     photos["PXL_live.jpg"] = Photo("PXL_live.jpg", taken=when(45), live_video="PXL_live.mp4")
     photos["PXL_live.mp4"] = Photo("PXL_live.mp4", visibility="hidden")
+    # an archived live photo: its video hidden too (Immich hides only a timeline video)
+    put(2, year, "PXL_arch.jpg", plain_jpeg(51))
+    put(3, year, "PXL_arch.jpg.json", side("PXL_arch.jpg", when(51), archived=True))
+    put(1, year, "PXL_arch.mp4", video(51))
+    photos["PXL_arch.jpg"] = Photo(
+        "PXL_arch.jpg", taken=when(51), visibility="archive", live_video="PXL_arch.mp4"
+    )
+    photos["PXL_arch.mp4"] = Photo("PXL_arch.mp4", visibility="hidden")
     # skipped by default: trash (flag and folder), a partner's photo
     skipped.add(put(1, year, "binned.jpg", plain_jpeg(46)))
     put(1, year, "binned.jpg.json", side("binned.jpg", when(46), trashed=True))

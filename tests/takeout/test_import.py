@@ -258,3 +258,44 @@ async def test_a_small_takeout_of_real_photos_shows_right_on_the_server(tmp_path
         locked = statuses[small.locked]
         assert locked.status == "uploaded"
         assert fake.asset(locked.asset_id).visibility == "locked"  # type: ignore[arg-type,union-attr]
+
+
+async def test_motion_videos_when_asked_are_uploaded_as_mp4(
+    tmp_path: Path, manifest: Manifest
+) -> None:
+    inputs = write_takeout(tmp_path / "parts", manifest, "zip")
+    async with FakeImmich() as fake, fake.client() as client:
+        report = await client.assets.import_takeout(
+            inputs, state_path=tmp_path / "state.db", include_motion_videos=True
+        )
+        assert report.ok, report.failures
+        motion = [p for p, e in manifest.media.items() if e.disposition == "skip-motion"]
+        outcomes = _by_path(report, manifest)
+        for path in motion:
+            assert outcomes[path].status == "uploaded", (path, outcomes[path])
+            asset = fake.asset(outcomes[path].asset_id)  # type: ignore[arg-type]
+            assert asset is not None and asset.type == "VIDEO", path
+            assert asset.original_file_name.lower().endswith(".mp4"), asset.original_file_name
+
+
+async def test_the_video_of_an_archived_live_photo_is_hidden_not_archived(
+    tmp_path: Path,
+) -> None:
+    from .generator import Entry, MediaExpect, heic_bytes, mp4_bytes, sidecar_json
+
+    m = Manifest()
+    folder = f"{PHOTOS}/Photos from 2020"
+    m.entries.append(Entry(f"{folder}/IMG_7.HEIC", heic_bytes(7), (1,)))
+    m.entries.append(Entry(f"{folder}/IMG_7.MP4", mp4_bytes(7), (2,)))
+    side = sidecar_json("IMG_7.HEIC", 1_580_000_000, extra={"archived": True})
+    m.entries.append(Entry(f"{folder}/IMG_7.HEIC.json", side, (1,)))
+    for name in ("IMG_7.HEIC", "IMG_7.MP4"):
+        m.media[f"{folder}/{name}"] = MediaExpect(case="c37", outcome="matched", rule="")
+    inputs = write_takeout(tmp_path / "parts", m, "zip")
+    async with FakeImmich() as fake, fake.client() as client:
+        report = await client.assets.import_takeout(inputs, state_path=tmp_path / "state.db")
+        assert report.ok, report.failures
+        by_type = {a.type: a for a in fake.assets()}
+        assert by_type["IMAGE"].visibility == "archive"
+        assert by_type["IMAGE"].live_photo_video_id == by_type["VIDEO"].id
+        assert by_type["VIDEO"].visibility == "hidden"

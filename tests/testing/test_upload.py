@@ -235,6 +235,21 @@ async def test_live_photo_link(fake: FakeImmich, client: httpx.AsyncClient) -> N
     assert (await client.get(f"/assets/{video}")).json()["visibility"] == "timeline"
 
 
+async def test_linking_a_live_photo_hides_only_a_video_in_the_timeline(
+    fake: FakeImmich, client: httpx.AsyncClient
+) -> None:
+    """As Immich v2.7.5 (checked on a real server): an archived motion part stays
+    archived when a still is linked to it; the fake hid it."""
+    form = upload_form(b"\x00" * 500, "live.mov", visibility="archive")
+    video = (await client.post("/assets", **form)).json()["id"]
+    still = await client.post(
+        "/assets", **upload_form(make_jpeg("archived live", 900), "live.jpg", visibility="archive")
+    )
+    resp = await client.put(f"/assets/{still.json()['id']}", json={"livePhotoVideoId": video})
+    assert resp.status_code == 200 and resp.json()["livePhotoVideoId"] == video
+    assert (await client.get(f"/assets/{video}")).json()["visibility"] == "archive"
+
+
 async def test_large_upload_streams_to_disk(fake: FakeImmich, client: httpx.AsyncClient) -> None:
     chunk = make_jpeg("big", 1024 * 1024)
     total = 12

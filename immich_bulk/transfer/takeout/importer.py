@@ -628,10 +628,15 @@ class TakeoutImporter:
 
         xmp = sidecar_xmp(sidecar)
         visibility = {"archive": AssetVisibility.ARCHIVE, "locked": AssetVisibility.LOCKED}
+        if asset.live_still is not None and asset.visibility == "archive":
+            # the video of an archived live photo: Immich hides a motion part only when
+            # it is in the timeline, so an archived one would show on its own
+            visibility["archive"] = AssetVisibility.HIDDEN
+        name = _file_name(asset)
         return AssetMediaCreateDto(
             asset_data=UploadFile(
                 _MemberPath(member.display),
-                filename=member.name,
+                filename=name,
                 sha1=item.sha1,
                 size=member.size,
                 progress=progress,
@@ -639,7 +644,7 @@ class TakeoutImporter:
                 chunk_size=self.config.chunk_size,
                 opener=opener,
             ),
-            device_asset_id=f"{member.name}-{member.size}",
+            device_asset_id=f"{name}-{member.size}",
             device_id=self.config.device_id,
             file_created_at=when,
             file_modified_at=when,
@@ -647,7 +652,7 @@ class TakeoutImporter:
             is_favorite=True if sidecar is not None and sidecar.favorited else UNSET,
             visibility=visibility.get(asset.visibility, UNSET),
             sidecar_data=(
-                UploadFile(xmp, filename=member.name + ".xmp", content_type="application/xml")
+                UploadFile(xmp, filename=name + ".xmp", content_type="application/xml")
                 if xmp is not None
                 else UNSET
             ),
@@ -833,11 +838,22 @@ def _capture_time(asset: PlannedAsset) -> dt.datetime:
     return dt.datetime.fromtimestamp(stamp, tz=dt.timezone.utc)
 
 
+def _file_name(asset: PlannedAsset) -> str:
+    """The member's name, as a name Immich accepts: the video part of a Pixel motion
+    photo (``PXL_….MP``, ``PXL_….MP~2``, ``MVIMG_…`` without extension) is an MP4."""
+    name = asset.member.name
+    if not asset.motion:
+        return name
+    if name.upper().endswith(".MP"):
+        return name + "4"
+    return name + ".mp4"
+
+
 def _upload_name(asset: PlannedAsset) -> str:
     """The original file name Immich shows: the JSON's title (Google clips long names in
     the archive) when it is this file's own and has the file's extension; else the name
     in the archive (an edited copy or a live photo's video borrow another's title)."""
-    member = asset.member.name
+    member = _file_name(asset)
     title = asset.sidecar.title.strip() if asset.sidecar is not None else ""
     if not title or "/" in title or asset.rule in _BORROWED_RULES:
         return member
