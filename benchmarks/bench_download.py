@@ -137,7 +137,7 @@ async def run_ours(
     fsync: bool = True,
 ) -> None:
     from immich_bulk.models import MetadataSearchDto
-    from immich_bulk.transfer.config import DownloadConfig
+    from immich_bulk.transfer import DownloadConfig
 
     async with AsyncClient(url, api_key=key) as client:
         report = await client.download.export(

@@ -33,8 +33,7 @@ from pathlib import Path
 import anyio
 from anyio.streams.memory import MemoryObjectReceiveStream
 
-from immich_bulk.transfer.hashing import Hasher, HashResult
-from immich_bulk.transfer.scan import ScannedFile, ScanOptions, iter_scan
+from immich_bulk.transfer import Hasher, HashResult, ScannedFile, ScanOptions, iter_scan
 
 
 def make_files(directory: Path, count: int, size: int) -> list[Path]:

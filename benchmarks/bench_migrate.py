@@ -8,7 +8,7 @@ seeded once with ``immich_bulk.samples.write_sample_library(photos=N, size=KB*10
 through the upload engine; every measured run gets a fresh, empty target server (started
 outside the timing). Contenders, all with the same concurrency:
 
-- **migrate**: ``immich_bulk.transfer.migrate.migrate(source, target)`` with the default
+- **migrate**: ``immich_bulk.transfer.migrate_library(source, target)`` with the default
   ``preserve`` (so it also sets favourites, capture dates etc. with one ``PUT`` per asset,
   which the baseline does not do): list -> check -> stream each original from the source's
   download into the target's upload, nothing on disk;
@@ -49,8 +49,12 @@ if str(ROOT) not in sys.path:
 from immich_bulk import AsyncClient  # noqa: E402
 from immich_bulk.samples import write_sample_library  # noqa: E402
 from immich_bulk.testing import SubprocessServer, run_fake_server_subprocess  # noqa: E402
-from immich_bulk.transfer.config import DownloadConfig, UploadConfig  # noqa: E402
-from immich_bulk.transfer.migrate import MigrateConfig, migrate  # noqa: E402
+from immich_bulk.transfer import (  # noqa: E402
+    DownloadConfig,
+    MigrateConfig,
+    UploadConfig,
+    migrate_library,
+)
 
 OUT = ROOT / "benchmarks" / "out"
 
@@ -66,7 +70,7 @@ async def seed(url: str, key: str, root: Path) -> tuple[int, int]:
 
 
 async def run_migrate(source: AsyncClient, target: AsyncClient, work: Path, n: int) -> int:
-    report = await migrate(
+    report = await migrate_library(
         source, target, config=MigrateConfig(concurrency=n), state_path=work / "state.sqlite3"
     )
     if not report.ok:

@@ -13,10 +13,12 @@ from __future__ import annotations
 import os
 import warnings
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import anyio.to_thread
 
-from ..transfer._fsutil import StrPath
+if TYPE_CHECKING:
+    from ..transfer._fsutil import StrPath
 
 __all__ = ["destination"]
 

@@ -12,17 +12,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .._http.response import RawCall
 from .._types import UNSET, Unset
 from ..api.assets import AssetsApi as GeneratedAssetsApi
 from ..models import AssetMediaSize, AssetResponseDto
-from ..transfer._fsutil import StrPath
-from ..transfer.config import DownloadConfig
-from ..transfer.download import download_to
-from ..transfer.hashing import parse_checksum
 from ..transfer.naming import safe_id
 from ._destination import destination
+
+if TYPE_CHECKING:  # the downloader loads on the first download, not with ``client.assets``
+    from ..transfer._fsutil import StrPath
+    from ..transfer.config import DownloadConfig
 
 __all__ = ["AssetFileHelpers", "ProgressCallback"]
 
@@ -85,6 +86,8 @@ class AssetFileHelpers(GeneratedAssetsApi):
         info = asset
         if info is None and ((verify and checksum is None) or preserve_mtime or name is None):
             info = await self.get_asset_info(id, key=key, slug=slug)
+        from ..transfer.hashing import parse_checksum
+
         expected: bytes | None = None
         if checksum is not None:
             expected = parse_checksum(checksum)
@@ -95,6 +98,8 @@ class AssetFileHelpers(GeneratedAssetsApi):
             return self.download_asset_without_preload_content(
                 id, key=key, slug=slug, _headers=headers
             )
+
+        from ..transfer.download import download_to
 
         result = await download_to(
             request,
@@ -140,6 +145,8 @@ class AssetFileHelpers(GeneratedAssetsApi):
                 id, size=media_size, edited=edited, key=key, slug=slug, _headers=headers
             )
 
+        from ..transfer.download import download_to
+
         result = await download_to(
             request,
             directory,
@@ -175,6 +182,8 @@ class AssetFileHelpers(GeneratedAssetsApi):
             return self.play_asset_video_without_preload_content(
                 id, key=key, slug=slug, _headers=headers
             )
+
+        from ..transfer.download import download_to
 
         result = await download_to(
             request,

@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import attrs
 
 from ..api.assets import AssetsApi as GeneratedAssetsApi
 from ..models import AssetVisibility
-from ..transfer._fsutil import StrPath
-from ..transfer.config import UploadConfig
-from ..transfer.events import Listener
-from ..transfer.report import TransferReport
-from ..transfer.state import DEFAULT_PATH
-from ..transfer.takeout.importer import TakeoutOptions, import_takeout
-from ..transfer.upload import StatePath, UploadOptions, upload
+from ..transfer.state import DEFAULT_PATH, StatePath
 from .asset_files import AssetFileHelpers
+
+if TYPE_CHECKING:  # the engines load on the first transfer, not with ``client.assets``
+    from ..transfer._fsutil import StrPath
+    from ..transfer.config import UploadConfig
+    from ..transfer.events import Listener
+    from ..transfer.report import TransferReport
 
 __all__ = ["AssetsApi"]
 
@@ -65,6 +65,9 @@ class AssetsApi(AssetFileHelpers, GeneratedAssetsApi):
         during the upload (admin key needed; always resumed), ``wait_for_jobs`` waits for
         them to finish afterwards. ``config`` tunes everything else.
         """
+        from ..transfer.config import UploadConfig
+        from ..transfer.upload import UploadOptions, upload
+
         options = UploadOptions(
             album=album,
             album_from_folder=album_from_folder,
@@ -132,6 +135,9 @@ class AssetsApi(AssetFileHelpers, GeneratedAssetsApi):
         outcome per media file (and one per JSON file without media); a re-run resumes
         with the same exactly-once guarantee as :meth:`upload`.
         """
+        from ..transfer.config import UploadConfig
+        from ..transfer.takeout.importer import TakeoutOptions, import_takeout
+
         options = TakeoutOptions(
             include_trashed=include_trashed,
             include_partner=include_partner,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import anyio.to_thread
 import attrs
@@ -15,15 +15,16 @@ from .._types import UNSET, Unset
 from ..api.download import DownloadApi as GeneratedDownloadApi
 from ..errors import ImmichError
 from ..models import DownloadArchiveDto, DownloadInfoDto, MetadataSearchDto
-from ..transfer._fsutil import StrPath
-from ..transfer.config import DownloadConfig
-from ..transfer.download import fetch_unresumable
-from ..transfer.events import Listener
-from ..transfer.export import Exporter, ExportOptions, export
 from ..transfer.naming import DEFAULT_LAYOUT, safe_id, safe_name, split_ext
-from ..transfer.report import TransferReport
 from ..transfer.state import DEFAULT_PATH, StatePath
 from ._destination import destination
+
+if TYPE_CHECKING:  # the engines load on first use, not with ``client.download``
+    from ..transfer._fsutil import StrPath
+    from ..transfer.config import DownloadConfig
+    from ..transfer.events import Listener
+    from ..transfer.export import Exporter
+    from ..transfer.report import TransferReport
 
 __all__ = ["DownloadApi"]
 
@@ -66,6 +67,8 @@ class DownloadApi(GeneratedDownloadApi):
         or ``x-1.zip``, ``x-2.zip``... Existing files are replaced. (*dest*, a directory
         or a file path, is deprecated.)
         """
+        from ..transfer.download import fetch_unresumable
+
         chosen = [asset_ids is not None, album_id is not None, user_id is not None]
         if sum(chosen) != 1:
             raise ValueError("give exactly one of asset_ids=, album_id= or user_id=")
@@ -162,6 +165,9 @@ class DownloadApi(GeneratedDownloadApi):
         its ``stop()`` on Ctrl-C: the report is then marked interrupted and ``.part``
         files stay for the next run).
         """
+        from ..transfer.config import DownloadConfig
+        from ..transfer.export import ExportOptions, export
+
         options = ExportOptions(
             album=album,
             asset_ids=tuple(asset_ids) if asset_ids is not None else None,

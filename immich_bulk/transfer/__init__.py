@@ -1,0 +1,203 @@
+"""The bulk transfer engines: upload, export and migrate, with their options and reports.
+
+This package is the public surface of the transfer layer: import from
+``immich_bulk.transfer``, not from its modules (their paths are the layout, which moves).
+Most programs use the client's methods (``client.assets.upload(...)``,
+``client.download.export(...)``); the engines here are the lower level: run them yourself
+on a :class:`StateStore`, stop them, subscribe to their events.
+
+The names are imported on first use, so ``import immich_bulk`` and plain API calls never
+load the engines.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .config import DownloadConfig as DownloadConfig
+    from .config import UploadConfig as UploadConfig
+    from .events import AlbumCreated as AlbumCreated
+    from .events import AssetsAddedToAlbum as AssetsAddedToAlbum
+    from .events import BytesTransferred as BytesTransferred
+    from .events import EventHub as EventHub
+    from .events import EventSubscription as EventSubscription
+    from .events import ItemDone as ItemDone
+    from .events import ItemFailed as ItemFailed
+    from .events import ItemQueued as ItemQueued
+    from .events import ItemRetrying as ItemRetrying
+    from .events import ItemSkipped as ItemSkipped
+    from .events import ItemStarted as ItemStarted
+    from .events import JobsPending as JobsPending
+    from .events import Listener as Listener
+    from .events import Notice as Notice
+    from .events import StageDone as StageDone
+    from .events import TransferEvent as TransferEvent
+    from .export import Exporter as Exporter
+    from .export import ExportOptions as ExportOptions
+    from .hashing import Hasher as Hasher
+    from .hashing import HashResult as HashResult
+    from .jobs import JobControl as JobControl
+    from .jobs import QueueState as QueueState
+    from .migrate import MigrateConfig as MigrateConfig
+    from .migrate import MigrateOptions as MigrateOptions
+    from .migrate import Migrator as Migrator
+    from .migrate import migrate as migrate_library
+    from .migrate_listing import Selection as Selection
+    from .migrate_meta import PRESERVE_FIELDS as PRESERVE_FIELDS
+    from .migrate_verify import Difference as Difference
+    from .migrate_verify import MigrationDiff as MigrationDiff
+    from .migrate_verify import verify_migration as verify_migration
+    from .naming import DEFAULT_LAYOUT as DEFAULT_LAYOUT
+    from .naming import LAYOUT_FIELDS as LAYOUT_FIELDS
+    from .naming import Layout as Layout
+    from .naming import UnsafePathError as UnsafePathError
+    from .report import Outcome as Outcome
+    from .report import OutcomeLog as OutcomeLog
+    from .report import TransferReport as TransferReport
+    from .scan import ScannedFile as ScannedFile
+    from .scan import ScanOptions as ScanOptions
+    from .scan import iter_scan as iter_scan
+    from .search import search_filter as search_filter
+    from .state import DEFAULT_PATH as DEFAULT_STATE_PATH
+    from .state import StatePath as StatePath
+    from .state import StateStore as StateStore
+    from .state import StateStoreError as StateStoreError
+    from .state import StateStoreVersionError as StateStoreVersionError
+    from .state import default_state_path as default_state_path
+    from .upload import Uploader as Uploader
+    from .upload import UploadOptions as UploadOptions
+
+__all__ = [
+    "DEFAULT_LAYOUT",
+    "DEFAULT_STATE_PATH",
+    "LAYOUT_FIELDS",
+    "PRESERVE_FIELDS",
+    "AlbumCreated",
+    "AssetsAddedToAlbum",
+    "BytesTransferred",
+    "Difference",
+    "DownloadConfig",
+    "EventHub",
+    "EventSubscription",
+    "ExportOptions",
+    "Exporter",
+    "HashResult",
+    "Hasher",
+    "ItemDone",
+    "ItemFailed",
+    "ItemQueued",
+    "ItemRetrying",
+    "ItemSkipped",
+    "ItemStarted",
+    "JobControl",
+    "JobsPending",
+    "Layout",
+    "Listener",
+    "MigrateConfig",
+    "MigrateOptions",
+    "MigrationDiff",
+    "Migrator",
+    "Notice",
+    "Outcome",
+    "OutcomeLog",
+    "QueueState",
+    "ScanOptions",
+    "ScannedFile",
+    "Selection",
+    "StageDone",
+    "StatePath",
+    "StateStore",
+    "StateStoreError",
+    "StateStoreVersionError",
+    "TransferEvent",
+    "TransferReport",
+    "UnsafePathError",
+    "UploadConfig",
+    "UploadOptions",
+    "Uploader",
+    "default_state_path",
+    "iter_scan",
+    "migrate_library",
+    "search_filter",
+    "verify_migration",
+]
+
+# Public name -> (module, name there). Kept equal to __all__ and to the TYPE_CHECKING
+# imports above by tests/transfer/test_public_surface.py. No public name equals a module
+# name of this package: once a module is imported it becomes the package attribute of that
+# name, which would hide a function of the same name (hence ``migrate_library``).
+_EXPORTS: dict[str, tuple[str, str]] = {
+    "DownloadConfig": ("config", "DownloadConfig"),
+    "UploadConfig": ("config", "UploadConfig"),
+    **{
+        name: ("events", name)
+        for name in (
+            "AlbumCreated",
+            "AssetsAddedToAlbum",
+            "BytesTransferred",
+            "EventHub",
+            "EventSubscription",
+            "ItemDone",
+            "ItemFailed",
+            "ItemQueued",
+            "ItemRetrying",
+            "ItemSkipped",
+            "ItemStarted",
+            "JobsPending",
+            "Listener",
+            "Notice",
+            "StageDone",
+            "TransferEvent",
+        )
+    },
+    "Exporter": ("export", "Exporter"),
+    "ExportOptions": ("export", "ExportOptions"),
+    "Hasher": ("hashing", "Hasher"),
+    "HashResult": ("hashing", "HashResult"),
+    "JobControl": ("jobs", "JobControl"),
+    "QueueState": ("jobs", "QueueState"),
+    "MigrateConfig": ("migrate", "MigrateConfig"),
+    "MigrateOptions": ("migrate", "MigrateOptions"),
+    "Migrator": ("migrate", "Migrator"),
+    "migrate_library": ("migrate", "migrate"),
+    "Selection": ("migrate_listing", "Selection"),
+    "PRESERVE_FIELDS": ("migrate_meta", "PRESERVE_FIELDS"),
+    "Difference": ("migrate_verify", "Difference"),
+    "MigrationDiff": ("migrate_verify", "MigrationDiff"),
+    "verify_migration": ("migrate_verify", "verify_migration"),
+    "DEFAULT_LAYOUT": ("naming", "DEFAULT_LAYOUT"),
+    "LAYOUT_FIELDS": ("naming", "LAYOUT_FIELDS"),
+    "Layout": ("naming", "Layout"),
+    "UnsafePathError": ("naming", "UnsafePathError"),
+    "Outcome": ("report", "Outcome"),
+    "OutcomeLog": ("report", "OutcomeLog"),
+    "TransferReport": ("report", "TransferReport"),
+    "ScannedFile": ("scan", "ScannedFile"),
+    "ScanOptions": ("scan", "ScanOptions"),
+    "iter_scan": ("scan", "iter_scan"),
+    "search_filter": ("search", "search_filter"),
+    "DEFAULT_STATE_PATH": ("state", "DEFAULT_PATH"),
+    "StatePath": ("state", "StatePath"),
+    "StateStore": ("state", "StateStore"),
+    "StateStoreError": ("state", "StateStoreError"),
+    "StateStoreVersionError": ("state", "StateStoreVersionError"),
+    "default_state_path": ("state", "default_state_path"),
+    "Uploader": ("upload", "Uploader"),
+    "UploadOptions": ("upload", "UploadOptions"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    try:
+        module, attribute = _EXPORTS[name]
+    except KeyError:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), attribute)
+    globals()[name] = value  # once: later lookups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
