@@ -18,7 +18,7 @@ The contenders:
   listing, ``.part`` files, SHA-1 verification, fsync, atomic rename, the journal;
 * ``bare-download``: N workers streaming ``GET /assets/{id}/original`` to files;
 * ``immichpy-download``: ``client.assets.download_asset_to_file`` with N workers;
-* ``ours-hash``: the upload engine's :class:`~immich_bulk.transfer.hashing.Hasher` over
+* ``ours-hash``: the upload engine's :class:`~immich_bulk.transfer.local.hashing.Hasher` over
   the corpus (no cache), N worker threads;
 * ``sha1sum``: coreutils ``sha1sum``, N processes, files split round-robin;
 * ``ours-command-upload``, ``ours-command-export``: the ``immich-bulk upload`` and
@@ -460,8 +460,8 @@ def immichpy_download(job: Job, timer: Timer) -> Detail:
 def ours_hash(job: Job, timer: Timer) -> Detail:
     import anyio
 
-    from immich_bulk.transfer.hashing import Hasher, HashResult
-    from immich_bulk.transfer.scan import ScannedFile, ScanOptions, iter_scan
+    from immich_bulk.transfer.local.hashing import Hasher, HashResult
+    from immich_bulk.transfer.local.scan import ScannedFile, ScanOptions, iter_scan
 
     workers = job.hash_workers or os.cpu_count() or 1
     items = [

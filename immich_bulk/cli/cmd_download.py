@@ -14,9 +14,9 @@ import anyio
 from ..errors import BadRequestError, TransferError
 from ..models import MetadataSearchDto
 from ..transfer.config import CONCURRENCY, DownloadConfig
+from ..transfer.download.layout import DEFAULT_LAYOUT, LAYOUT_FIELDS
 from ..transfer.export import Exporter, ExportOptions
-from ..transfer.naming import DEFAULT_LAYOUT, LAYOUT_FIELDS
-from ..transfer.search import search_filter
+from ..transfer.server.search import search_filter
 from .cmd_upload import state_path
 from .context import CliError, Context, add_common_options
 

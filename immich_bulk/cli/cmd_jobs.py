@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from ..transfer.jobs import INGEST_QUEUES, JobControl, describe_owner, owner_alive
+from ..transfer.server.jobs import INGEST_QUEUES, JobControl, describe_owner, owner_alive
 from ..transfer.state import StateStore
 from .cmd_upload import state_path
 from .context import Context, add_common_options

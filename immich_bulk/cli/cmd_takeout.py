@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from ..transfer.config import CONCURRENCY, RATE, UploadConfig
-from ..transfer.ratelimit import parse_rate
+from ..transfer.server.ratelimit import parse_rate
 from ..transfer.takeout import TakeoutError, TakeoutIndex, render_plan
 from ..transfer.takeout.importer import TakeoutImporter, TakeoutOptions
 from .cmd_upload import check_paths, state_path

@@ -15,8 +15,8 @@ import anyio.to_thread
 
 from ..models import AssetVisibility
 from ..transfer.config import CONCURRENCY, RATE, WORKERS, UploadConfig
-from ..transfer.ratelimit import parse_rate
-from ..transfer.scan import check_patterns
+from ..transfer.local.scan import check_patterns
+from ..transfer.server.ratelimit import parse_rate
 from ..transfer.state import DEFAULT_PATH
 from ..transfer.upload import StatePath, Uploader, UploadOptions
 from .context import CliError, Context, add_common_options

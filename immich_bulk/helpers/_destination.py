@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 import anyio.to_thread
 
 if TYPE_CHECKING:
-    from ..transfer._fsutil import StrPath
+    from ..transfer.local.fsutil import StrPath
 
 __all__ = ["destination"]
 

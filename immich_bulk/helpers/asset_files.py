@@ -3,7 +3,7 @@
 Each downloads one asset file into a directory (``out_dir``, created when missing; the
 file is named after the server's name, or ``filename=``), resumably (an interrupted call
 continues where it stopped), and returns the final :class:`~pathlib.Path`. See
-:mod:`immich_bulk.transfer.download` for the resume and verification rules and
+:mod:`immich_bulk.transfer.download.resumable` for the resume and verification rules and
 ``docs/downloads.md`` for examples.
 """
 
@@ -18,12 +18,12 @@ from .._http.response import RawCall
 from .._types import UNSET, Unset
 from ..api.assets import AssetsApi as GeneratedAssetsApi
 from ..models import AssetMediaSize, AssetResponseDto
-from ..transfer.naming import safe_id
+from ..transfer.download.layout import safe_id
 from ._destination import destination
 
 if TYPE_CHECKING:  # the downloader loads on the first download, not with ``client.assets``
-    from ..transfer._fsutil import StrPath
     from ..transfer.config import DownloadConfig
+    from ..transfer.local.fsutil import StrPath
 
 __all__ = ["AssetFileHelpers", "ProgressCallback"]
 
@@ -86,7 +86,7 @@ class AssetFileHelpers(GeneratedAssetsApi):
         info = asset
         if info is None and ((verify and checksum is None) or preserve_mtime or name is None):
             info = await self.get_asset_info(id, key=key, slug=slug)
-        from ..transfer.hashing import parse_checksum
+        from ..transfer.local.hashing import parse_checksum
 
         expected: bytes | None = None
         if checksum is not None:
@@ -99,7 +99,7 @@ class AssetFileHelpers(GeneratedAssetsApi):
                 id, key=key, slug=slug, _headers=headers
             )
 
-        from ..transfer.download import download_to
+        from ..transfer.download.resumable import download_to
 
         result = await download_to(
             request,
@@ -145,7 +145,7 @@ class AssetFileHelpers(GeneratedAssetsApi):
                 id, size=media_size, edited=edited, key=key, slug=slug, _headers=headers
             )
 
-        from ..transfer.download import download_to
+        from ..transfer.download.resumable import download_to
 
         result = await download_to(
             request,
@@ -183,7 +183,7 @@ class AssetFileHelpers(GeneratedAssetsApi):
                 id, key=key, slug=slug, _headers=headers
             )
 
-        from ..transfer.download import download_to
+        from ..transfer.download.resumable import download_to
 
         result = await download_to(
             request,

@@ -13,9 +13,9 @@ from ..transfer.state import DEFAULT_PATH, StatePath
 from .asset_files import AssetFileHelpers
 
 if TYPE_CHECKING:  # the engines load on the first transfer, not with ``client.assets``
-    from ..transfer._fsutil import StrPath
     from ..transfer.config import UploadConfig
     from ..transfer.events import Listener
+    from ..transfer.local.fsutil import StrPath
     from ..transfer.report import TransferReport
 
 __all__ = ["AssetsApi"]

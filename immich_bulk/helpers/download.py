@@ -15,15 +15,15 @@ from .._types import UNSET, Unset
 from ..api.download import DownloadApi as GeneratedDownloadApi
 from ..errors import ImmichError
 from ..models import DownloadArchiveDto, DownloadInfoDto, MetadataSearchDto
-from ..transfer.naming import DEFAULT_LAYOUT, safe_id, safe_name, split_ext
+from ..transfer.download.layout import DEFAULT_LAYOUT, safe_id, safe_name, split_ext
 from ..transfer.state import DEFAULT_PATH, StatePath
 from ._destination import destination
 
 if TYPE_CHECKING:  # the engines load on first use, not with ``client.download``
-    from ..transfer._fsutil import StrPath
     from ..transfer.config import DownloadConfig
     from ..transfer.events import Listener
     from ..transfer.export import Exporter
+    from ..transfer.local.fsutil import StrPath
     from ..transfer.report import TransferReport
 
 __all__ = ["DownloadApi"]
@@ -67,7 +67,7 @@ class DownloadApi(GeneratedDownloadApi):
         or ``x-1.zip``, ``x-2.zip``... Existing files are replaced. (*dest*, a directory
         or a file path, is deprecated.)
         """
-        from ..transfer.download import fetch_unresumable
+        from ..transfer.download.resumable import fetch_unresumable
 
         chosen = [asset_ids is not None, album_id is not None, user_id is not None]
         if sum(chosen) != 1:

@@ -8,12 +8,12 @@ from typing import TYPE_CHECKING
 
 from .._http.response import RawCall
 from ..api.users import UsersApi as GeneratedUsersApi
-from ..transfer.naming import safe_id
+from ..transfer.download.layout import safe_id
 from ._destination import destination
 
 if TYPE_CHECKING:  # the downloader loads on the first download, not with ``client.users``
-    from ..transfer._fsutil import StrPath
     from ..transfer.config import DownloadConfig
+    from ..transfer.local.fsutil import StrPath
 
 __all__ = ["UsersApi"]
 
@@ -46,7 +46,7 @@ class UsersApi(GeneratedUsersApi):
         def request(headers: Mapping[str, str]) -> RawCall:
             return self.get_profile_image_without_preload_content(id, _headers=headers)
 
-        from ..transfer.download import download_to
+        from ..transfer.download.resumable import download_to
 
         result = await download_to(
             request,

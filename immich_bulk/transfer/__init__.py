@@ -18,6 +18,10 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from .config import DownloadConfig as DownloadConfig
     from .config import UploadConfig as UploadConfig
+    from .download.layout import DEFAULT_LAYOUT as DEFAULT_LAYOUT
+    from .download.layout import LAYOUT_FIELDS as LAYOUT_FIELDS
+    from .download.layout import Layout as Layout
+    from .download.layout import UnsafePathError as UnsafePathError
     from .events import AlbumCreated as AlbumCreated
     from .events import AssetsAddedToAlbum as AssetsAddedToAlbum
     from .events import BytesTransferred as BytesTransferred
@@ -36,10 +40,11 @@ if TYPE_CHECKING:
     from .events import TransferEvent as TransferEvent
     from .export import Exporter as Exporter
     from .export import ExportOptions as ExportOptions
-    from .hashing import Hasher as Hasher
-    from .hashing import HashResult as HashResult
-    from .jobs import JobControl as JobControl
-    from .jobs import QueueState as QueueState
+    from .local.hashing import Hasher as Hasher
+    from .local.hashing import HashResult as HashResult
+    from .local.scan import ScannedFile as ScannedFile
+    from .local.scan import ScanOptions as ScanOptions
+    from .local.scan import iter_scan as iter_scan
     from .migrate import MigrateConfig as MigrateConfig
     from .migrate import MigrateOptions as MigrateOptions
     from .migrate import Migrator as Migrator
@@ -49,17 +54,12 @@ if TYPE_CHECKING:
     from .migrate_verify import Difference as Difference
     from .migrate_verify import MigrationDiff as MigrationDiff
     from .migrate_verify import verify_migration as verify_migration
-    from .naming import DEFAULT_LAYOUT as DEFAULT_LAYOUT
-    from .naming import LAYOUT_FIELDS as LAYOUT_FIELDS
-    from .naming import Layout as Layout
-    from .naming import UnsafePathError as UnsafePathError
     from .report import Outcome as Outcome
     from .report import OutcomeLog as OutcomeLog
     from .report import TransferReport as TransferReport
-    from .scan import ScannedFile as ScannedFile
-    from .scan import ScanOptions as ScanOptions
-    from .scan import iter_scan as iter_scan
-    from .search import search_filter as search_filter
+    from .server.jobs import JobControl as JobControl
+    from .server.jobs import QueueState as QueueState
+    from .server.search import search_filter as search_filter
     from .state import DEFAULT_PATH as DEFAULT_STATE_PATH
     from .state import StatePath as StatePath
     from .state import StateStore as StateStore
@@ -154,10 +154,10 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     },
     "Exporter": ("export", "Exporter"),
     "ExportOptions": ("export", "ExportOptions"),
-    "Hasher": ("hashing", "Hasher"),
-    "HashResult": ("hashing", "HashResult"),
-    "JobControl": ("jobs", "JobControl"),
-    "QueueState": ("jobs", "QueueState"),
+    "Hasher": ("local.hashing", "Hasher"),
+    "HashResult": ("local.hashing", "HashResult"),
+    "JobControl": ("server.jobs", "JobControl"),
+    "QueueState": ("server.jobs", "QueueState"),
     "MigrateConfig": ("migrate", "MigrateConfig"),
     "MigrateOptions": ("migrate", "MigrateOptions"),
     "Migrator": ("migrate", "Migrator"),
@@ -167,17 +167,17 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "Difference": ("migrate_verify", "Difference"),
     "MigrationDiff": ("migrate_verify", "MigrationDiff"),
     "verify_migration": ("migrate_verify", "verify_migration"),
-    "DEFAULT_LAYOUT": ("naming", "DEFAULT_LAYOUT"),
-    "LAYOUT_FIELDS": ("naming", "LAYOUT_FIELDS"),
-    "Layout": ("naming", "Layout"),
-    "UnsafePathError": ("naming", "UnsafePathError"),
+    "DEFAULT_LAYOUT": ("download.layout", "DEFAULT_LAYOUT"),
+    "LAYOUT_FIELDS": ("download.layout", "LAYOUT_FIELDS"),
+    "Layout": ("download.layout", "Layout"),
+    "UnsafePathError": ("download.layout", "UnsafePathError"),
     "Outcome": ("report", "Outcome"),
     "OutcomeLog": ("report", "OutcomeLog"),
     "TransferReport": ("report", "TransferReport"),
-    "ScannedFile": ("scan", "ScannedFile"),
-    "ScanOptions": ("scan", "ScanOptions"),
-    "iter_scan": ("scan", "iter_scan"),
-    "search_filter": ("search", "search_filter"),
+    "ScannedFile": ("local.scan", "ScannedFile"),
+    "ScanOptions": ("local.scan", "ScanOptions"),
+    "iter_scan": ("local.scan", "iter_scan"),
+    "search_filter": ("server.search", "search_filter"),
     "DEFAULT_STATE_PATH": ("state", "DEFAULT_PATH"),
     "StatePath": ("state", "StatePath"),
     "StateStore": ("state", "StateStore"),

@@ -154,7 +154,7 @@ class UploadConfig:
     """Sent as ``deviceId`` with each upload."""
     adaptive: bool = False
     """Tune the number of parallel uploads while running (``concurrency`` is the start, up
-    to ``max_concurrency``); see :mod:`immich_bulk.transfer.adaptive`."""
+    to ``max_concurrency``); see :mod:`immich_bulk.transfer.server.adaptive`."""
     max_concurrency: int = attrs.field(default=16, validator=CONCURRENCY)
     adapt_window_seconds: float = attrs.field(default=0.5, validator=WINDOW)
     """How long each adaptive measurement lasts."""

@@ -43,9 +43,9 @@ import attrs
 
 from ..errors import BadRequestError, FileChangedError, ImmichError
 from ..models import AssetBulkUploadCheckDto, AssetBulkUploadCheckItem
-from ._fsutil import FileIdentity, stat_path, unlink_path
-from .hashing import Hasher, sha1_base64, sha1_file
-from .scan import ScannedFile, media_by_sidecar_base
+from .local.fsutil import FileIdentity, stat_path, unlink_path
+from .local.hashing import Hasher, sha1_base64, sha1_file
+from .local.scan import ScannedFile, media_by_sidecar_base
 
 if TYPE_CHECKING:
     from ..client import AsyncClient

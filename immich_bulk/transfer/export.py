@@ -7,7 +7,7 @@ for a slow one, nothing piles up):
   album through the ``albumIds`` filter; explicit ids through ``GET /assets/{id}``) and
   yields one item per asset (plus, with ``live_photos``, the hidden motion part of each
   live photo, placed next to its still);
-- **plan** renders each asset's path with the :class:`~immich_bulk.transfer.naming.Layout`,
+- **plan** renders each asset's path with the :class:`~immich_bulk.transfer.download.layout.Layout`,
   asks the state journal in batches what was placed before, and checks those files in one
   thread hop per batch: a file still at its recorded path, with its recorded size and
   mtime, is **present** without being read or downloaded -- a re-run of a finished export
@@ -17,13 +17,13 @@ for a slow one, nothing piles up):
   no longer gives (the asset was renamed, or the layout changed) is **moved**, not
   downloaded again; a file found at the target without a record (an export made without
   the journal) is hashed and adopted when it matches; everything else is downloaded
-  (:func:`~immich_bulk.transfer.download.fetch`: ``.part`` file, resume, SHA-1
+  (:func:`~immich_bulk.transfer.download.resumable.fetch`: ``.part`` file, resume, SHA-1
   verification, atomic rename) and recorded in the journal.
 
 Two assets that want the same path get stable names: the first to arrive gets ``name.ext``,
 the other ``name (1a2b3c4d).ext`` (its id's first 8 characters), and the journal remembers
 who got which, so re-runs never shuffle or duplicate (no ``~1`` copies). No path from the
-server is trusted (see :mod:`~immich_bulk.transfer.naming`); every directory written to is
+server is trusted (see :mod:`~immich_bulk.transfer.download.layout`); every directory written to is
 checked to resolve inside the destination, so a planted symlink cannot redirect a write.
 
 The journal (download records: asset id -> relative path, checksum, size, mtime) is kept
@@ -57,7 +57,17 @@ from ..errors import ApiError, BadRequestError, ImmichError, TransferError
 from ..models import AssetResponseDto, AssetVisibility, MetadataSearchDto
 from ._engine import Engine, batches, run_with_state
 from .config import DownloadConfig
-from .download import fetch, part_path_for, sweep_part
+from .download.layout import (
+    DEFAULT_LAYOUT,
+    Layout,
+    UnsafePathError,
+    asset_fields,
+    collision_names,
+    is_inside,
+    name_key,
+    safe_id,
+)
+from .download.resumable import fetch, part_path_for, sweep_part
 from .events import (
     BytesTransferred,
     EventHub,
@@ -68,25 +78,15 @@ from .events import (
     ItemStarted,
     Listener,
 )
-from .hashing import StreamHasher, parse_checksum
 from .listing import same_id, search_pages
-from .naming import (
-    DEFAULT_LAYOUT,
-    Layout,
-    UnsafePathError,
-    asset_fields,
-    collision_names,
-    is_inside,
-    name_key,
-    safe_id,
-)
+from .local.hashing import StreamHasher, parse_checksum
 from .report import Outcome, TransferReport
-from .search import search_filter
+from .server.search import search_filter
 from .state import DEFAULT_PATH, DownloadRecord, ServerJournal, StatePath, StateStore
 
 if TYPE_CHECKING:
     from ..client import AsyncClient
-    from ._fsutil import StrPath
+    from .local.fsutil import StrPath
 
 __all__ = ["ExportOptions", "Exporter", "export"]
 
@@ -123,10 +123,10 @@ class ExportOptions:
     search: MetadataSearchDto | None = attrs.field(default=None, converter=_search_or_none)
     """A ``MetadataSearchDto``, or its JSON form (camelCase keys); checked: an unknown
     key, a value of the wrong type, an empty filter raise (see
-    :func:`~immich_bulk.transfer.search.search_filter`)."""
+    :func:`~immich_bulk.transfer.server.search.search_filter`)."""
     everything: bool = False
     layout: str = DEFAULT_LAYOUT
-    """Relative path template (see :data:`~immich_bulk.transfer.naming.LAYOUT_FIELDS`)."""
+    """Relative path template (see :data:`~immich_bulk.transfer.download.layout.LAYOUT_FIELDS`)."""
     verify: bool = True
     """Check each download's SHA-1 against the asset's checksum."""
     dry_run: bool = False

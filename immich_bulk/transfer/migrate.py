@@ -92,8 +92,8 @@ from .events import (
     Listener,
     Notice,
 )
-from .hashing import parse_checksum
 from .listing import own_albums, same_id
+from .local.hashing import parse_checksum
 from .migrate_journal import AssetRecord, MigrationJournal, PairKey
 from .migrate_listing import AssetLister, Selection, pick_albums
 from .migrate_meta import (

@@ -36,12 +36,12 @@ from ..models import (
     UpdateAlbumDto,
 )
 from ._engine import single_errors
-from .albums import AlbumManager, AlbumProblem
 from .events import ItemDone, ItemFailed, ItemQueued
 from .listing import own_albums, same_id
 from .migrate_listing import MEMBER_PASSES, AssetLister, Selection
 from .migrate_meta import fingerprint
 from .report import Outcome
+from .server.albums import AlbumManager, AlbumProblem
 
 if TYPE_CHECKING:
     from .migrate import Migrator

@@ -47,8 +47,8 @@ import attrs
 from ..errors import ImmichError
 from ..models import AssetResponseDto, ExifResponseDto
 from .events import EventHub, Listener, Notice
-from .hashing import parse_checksum
 from .listing import own_albums, same_id
+from .local.hashing import parse_checksum
 from .migrate_listing import MEMBER_PASSES, AssetLister, Selection, pick_albums
 from .migrate_meta import PRESERVE_ALL, normalize_preserve
 

@@ -77,7 +77,7 @@ import attrs
 from anyio import CapacityLimiter
 
 from ..errors import ImmichError
-from ._fsutil import FileIdentity, StrPath
+from .local.fsutil import FileIdentity, StrPath
 
 __all__ = [
     "DEFAULT_PATH",

@@ -55,9 +55,6 @@ from ..models import (
     AssetVisibility,
 )
 from ._engine import Engine, batches, run_with_state, upload_timeouts
-from ._fsutil import open_binary
-from .adaptive import AdaptiveConcurrency, LevelChange
-from .albums import AlbumManager, album_worker
 from .config import UploadConfig
 from .deletion import LocalDeleter, Verdict
 from .events import (
@@ -72,11 +69,9 @@ from .events import (
     Listener,
     Notice,
 )
-from .hashing import Hasher, HashResult, sha1_file
-from .jobs import JobControl, jobs_paused
-from .ratelimit import RateLimiter
-from .report import Outcome, TransferReport
-from .scan import (
+from .local.fsutil import open_binary
+from .local.hashing import Hasher, HashResult, sha1_file
+from .local.scan import (
     ScanError,
     ScanItem,
     ScannedFile,
@@ -85,11 +80,16 @@ from .scan import (
     check_patterns,
     scan_into,
 )
+from .report import Outcome, TransferReport
+from .server.adaptive import AdaptiveConcurrency, LevelChange
+from .server.albums import AlbumManager, album_worker
+from .server.jobs import JobControl, jobs_paused
+from .server.ratelimit import RateLimiter
 from .state import DEFAULT_PATH, ServerJournal, StatePath, StateStore
 
 if TYPE_CHECKING:
     from ..client import AsyncClient
-    from ._fsutil import StrPath
+    from .local.fsutil import StrPath
 
 __all__ = ["StatePath", "UploadOptions", "Uploader", "upload"]
 
@@ -129,7 +129,7 @@ class UploadOptions:
     cache) and ask the server about every file, even those the journal says it has."""
     pause_jobs: bool = False
     """Pause the server's ingest job queues while uploading (needs an admin key; resumed
-    whatever happens; see :mod:`immich_bulk.transfer.jobs`)."""
+    whatever happens; see :mod:`immich_bulk.transfer.server.jobs`)."""
     wait_for_jobs: bool = False
     """After uploading, wait until the server's ingest queues have no jobs left."""
 

@@ -16,7 +16,7 @@ from immich_bulk import AsyncClient
 from immich_bulk.helpers.asset_files import AssetFileHelpers
 from immich_bulk.testing import Asset, FakeImmich, ThreadServer, run_fake_server_in_thread
 from immich_bulk.transfer.config import DownloadConfig
-from immich_bulk.transfer.download import meta_path_for, part_path_for
+from immich_bulk.transfer.download.resumable import meta_path_for, part_path_for
 
 WHEN = dt.datetime(2024, 5, 1, 10, 0, tzinfo=dt.timezone.utc)
 #: Tests never sleep between retries.

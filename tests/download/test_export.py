@@ -477,7 +477,7 @@ async def test_a_full_disk_stops_the_export(
 ) -> None:
     import errno
 
-    from immich_bulk.transfer import download
+    from immich_bulk.transfer.download import resumable as download
     from immich_bulk.transfer.events import Notice
 
     for n in range(5):

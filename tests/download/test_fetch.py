@@ -15,7 +15,7 @@ from immich_bulk import AsyncClient, ChecksumMismatchError, ResumeError
 from immich_bulk._http.response import RawCall
 from immich_bulk.models import AssetMediaSize, CreateProfileImageDto
 from immich_bulk.testing import FakeImmich, ThreadServer
-from immich_bulk.transfer.download import (
+from immich_bulk.transfer.download.resumable import (
     fetch,
     item_part_path,
     meta_path_for,
@@ -460,7 +460,7 @@ def test_parse_content_range() -> None:
 async def test_replace_false_never_clobbers_a_file_that_appeared(
     fake: FakeImmich, client: AsyncClient, tmp_path: Path
 ) -> None:
-    from immich_bulk.transfer.download import PlacementConflict
+    from immich_bulk.transfer.download.resumable import PlacementConflict
 
     asset = add(fake, "mine.jpg", 20 * KB)
     final = tmp_path / "mine.jpg"

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from immich_bulk.transfer.naming import (
+from immich_bulk.transfer.download.layout import (
     MAX_FILE_NAME_BYTES,
     Layout,
     collision_names,

@@ -11,7 +11,7 @@ import pytest
 from immich_bulk import AsyncClient
 from immich_bulk.models import MetadataSearchDto
 from immich_bulk.testing import FakeImmich
-from immich_bulk.transfer.search import search_filter
+from immich_bulk.transfer.server.search import search_filter
 
 from .conftest import add, fast_config, files_under
 

@@ -22,7 +22,7 @@ from immich_bulk.models import (
     QueueName,
     QueueUpdateDto,
 )
-from immich_bulk.transfer.jobs import INGEST_QUEUES
+from immich_bulk.transfer.server.jobs import INGEST_QUEUES
 from tests.takeout.small import Small, build_small_takeout, check_server
 
 from .media import video_bytes

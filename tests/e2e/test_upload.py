@@ -20,8 +20,8 @@ from immich_bulk.models import (
     QueueUpdateDto,
 )
 from immich_bulk.transfer.events import ItemDone, TransferEvent
-from immich_bulk.transfer.jobs import INGEST_QUEUES
 from immich_bulk.transfer.report import TransferReport
+from immich_bulk.transfer.server.jobs import INGEST_QUEUES
 
 from .media import needs_ffmpeg, photo, video, xmp
 from .real import RealServer, RealUser, create_user, every_asset, wait_for_jobs

@@ -18,7 +18,7 @@ import pytest
 
 from immich_bulk import AsyncClient
 from immich_bulk.models import AssetVisibility, QueueName, QueueUpdateDto
-from immich_bulk.transfer.jobs import INGEST_QUEUES
+from immich_bulk.transfer.server.jobs import INGEST_QUEUES
 
 from .media import photo, xmp
 from .real import RealUser, every_asset, run_cli

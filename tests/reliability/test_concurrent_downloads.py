@@ -166,7 +166,7 @@ async def test_a_part_held_by_another_process_is_waited_for(tmp_path: Path) -> N
     """A ``.part`` is locked (``flock``) while it is written: a download of the same file by
     another process waits for it instead of writing into it."""
     async with FakeImmich() as fake:
-        from immich_bulk.transfer.download import item_part_path
+        from immich_bulk.transfer.download.resumable import item_part_path
 
         asset = add(fake, "IMG_0003.JPG", SIZE, seed="other-process")
         part = item_part_path(tmp_path, "original", asset.id)

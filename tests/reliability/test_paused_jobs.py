@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from immich_bulk.testing import SubprocessServer
-from immich_bulk.transfer.jobs import INGEST_QUEUES
+from immich_bulk.transfer.server.jobs import INGEST_QUEUES
 from tests.reliability.helpers import (
     ROOT,
     Result,

@@ -1,4 +1,4 @@
-"""Tests of SHA-1 hashing (immich_bulk.transfer.hashing)."""
+"""Tests of SHA-1 hashing (immich_bulk.transfer.local.hashing)."""
 
 from __future__ import annotations
 
@@ -17,8 +17,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from immich_bulk.errors import ChecksumMismatchError, FileChangedError
-from immich_bulk.transfer import hashing
-from immich_bulk.transfer.hashing import (
+from immich_bulk.transfer.local import hashing
+from immich_bulk.transfer.local.hashing import (
     FileIdentity,
     Hasher,
     HashResult,
@@ -28,7 +28,7 @@ from immich_bulk.transfer.hashing import (
     sha1_file,
     sha1_hex,
 )
-from immich_bulk.transfer.scan import ScannedFile, ScanOptions, iter_scan
+from immich_bulk.transfer.local.scan import ScannedFile, ScanOptions, iter_scan
 from immich_bulk.transfer.state import StateStore
 from tests.upload.helpers import bump_ctime, edit_in_place_keeping_mtime
 

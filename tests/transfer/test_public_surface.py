@@ -62,9 +62,9 @@ def test_no_public_name_is_a_module_name() -> None:
 def test_an_unknown_name_is_an_attribute_error_and_submodules_still_import() -> None:
     with pytest.raises(AttributeError, match=r"'immich_bulk\.transfer' has no attribute 'Nope'"):
         transfer.Nope  # noqa: B018
-    from immich_bulk.transfer import scan  # a module, not a public name: found as one
+    from immich_bulk.transfer.local import scan  # a module, not a public name: found as one
 
-    assert scan.__name__ == "immich_bulk.transfer.scan"
+    assert scan.__name__ == "immich_bulk.transfer.local.scan"
 
 
 _FRESH = """
@@ -90,7 +90,7 @@ def test_import_and_api_calls_load_no_engine() -> None:
         transfer._EXPORTS[name][0]
         for name in ("Uploader", "Exporter", "Migrator", "verify_migration", "Hasher", "iter_scan")
     }
-    engines |= {"_engine", "download", "report", "events"}
+    engines |= {"_engine", "download.resumable", "report", "events"}
     done = subprocess.run(
         [sys.executable, "-c", _FRESH],
         capture_output=True,

@@ -1,4 +1,4 @@
-"""Tests of the lazy directory walk (immich_bulk.transfer.scan)."""
+"""Tests of the lazy directory walk (immich_bulk.transfer.local.scan)."""
 
 from __future__ import annotations
 
@@ -17,8 +17,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from immich_bulk.transfer import scan as scan_mod
-from immich_bulk.transfer.scan import (
+from immich_bulk.transfer.local import scan as scan_mod
+from immich_bulk.transfer.local.scan import (
     ErrorKind,
     ScanError,
     ScanItem,

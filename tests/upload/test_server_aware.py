@@ -13,11 +13,11 @@ import pytest
 
 from immich_bulk.samples import write_sample_library
 from immich_bulk.testing import FakeImmich
-from immich_bulk.transfer.adaptive import AdaptiveConcurrency
 from immich_bulk.transfer.config import UploadConfig
 from immich_bulk.transfer.events import Notice, TransferEvent
-from immich_bulk.transfer.jobs import INGEST_QUEUES, JobControl, owner_alive, process_owner
-from immich_bulk.transfer.ratelimit import RateLimiter, parse_rate
+from immich_bulk.transfer.server.adaptive import AdaptiveConcurrency
+from immich_bulk.transfer.server.jobs import INGEST_QUEUES, JobControl, owner_alive, process_owner
+from immich_bulk.transfer.server.ratelimit import RateLimiter, parse_rate
 from immich_bulk.transfer.state import StateStore
 from immich_bulk.transfer.upload import UploadOptions
 

@@ -78,9 +78,9 @@ from ..events import (
     Notice,
     StageDone,
 )
-from ..jobs import JobControl, jobs_paused
-from ..ratelimit import RateLimiter
 from ..report import Outcome, OutcomeLog, TransferReport
+from ..server.jobs import JobControl, jobs_paused
+from ..server.ratelimit import RateLimiter
 from ..state import DEFAULT_PATH, ServerJournal, StatePath, StateStore
 from .albums import TakeoutAlbums
 from .errors import TakeoutError
@@ -93,7 +93,7 @@ from .xmp import sidecar_xmp
 
 if TYPE_CHECKING:
     from ...client import AsyncClient
-    from .._fsutil import StrPath
+    from ..local.fsutil import StrPath
 
 __all__ = ["TakeoutImporter", "TakeoutOptions", "import_takeout", "index_path_for"]
 

@@ -58,9 +58,9 @@ import anyio
 import anyio.to_thread
 import attrs
 
-from .._http.response import RawCall, RawResponse
-from .._http.retry import RetryPolicy, use_retry_policy
-from ..errors import (
+from ..._http.response import RawCall, RawResponse
+from ..._http.retry import RetryPolicy, use_retry_policy
+from ...errors import (
     ApiError,
     ChecksumMismatchError,
     ImmichError,
@@ -69,9 +69,9 @@ from ..errors import (
     TransferError,
     TransportError,
 )
-from .config import DownloadConfig
-from .hashing import StreamHasher, sha1_base64
-from .naming import (
+from ..config import DownloadConfig
+from ..local.hashing import StreamHasher, sha1_base64
+from .layout import (
     PART_SUFFIX,
     collision_names,
     filename_from_content_disposition,
@@ -1042,7 +1042,7 @@ async def fetch(
     elif isinstance(expected_checksum, bytes):
         expected = expected_checksum
     else:
-        from .hashing import parse_checksum
+        from ..local.hashing import parse_checksum
 
         expected = parse_checksum(expected_checksum)
     ident: dict[str, Any] = dict(identity or {})

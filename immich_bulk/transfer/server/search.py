@@ -23,9 +23,9 @@ from typing import Any
 
 import cattrs
 
-from .._converter import converter, wire_names
-from .._types import Unset
-from ..models import MetadataSearchDto
+from ..._converter import converter, wire_names
+from ..._types import Unset
+from ...models import MetadataSearchDto
 
 __all__ = ["search_filter"]
 

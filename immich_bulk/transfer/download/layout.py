@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 if TYPE_CHECKING:
-    from ..models import AssetResponseDto
+    from ...models import AssetResponseDto
 
 __all__ = [
     "DEFAULT_LAYOUT",

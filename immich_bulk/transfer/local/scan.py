@@ -53,7 +53,7 @@ import attrs
 from anyio import CapacityLimiter
 from anyio.abc import ObjectSendStream
 
-from ._fsutil import HAVE_DIR_FD, FileIdentity, StrPath, open_fd, stat_path
+from .fsutil import HAVE_DIR_FD, FileIdentity, StrPath, open_fd, stat_path
 
 __all__ = [
     "DEFAULT_SIDECAR_EXTENSIONS",

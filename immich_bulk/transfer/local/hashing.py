@@ -39,9 +39,9 @@ import anyio.to_thread
 import attrs
 from anyio import CapacityLimiter
 
-from ..errors import ChecksumMismatchError, FileChangedError
-from ._fsutil import FileIdentity, StrPath, open_fd
-from .state import StateStore
+from ...errors import ChecksumMismatchError, FileChangedError
+from ..state import StateStore
+from .fsutil import FileIdentity, StrPath, open_fd
 
 __all__ = [
     "DEFAULT_CHUNK_SIZE",
@@ -174,7 +174,7 @@ def sha1_file(
 
 class HashTarget(Protocol):
     """What :class:`Hasher` hashes: a path and the identity the scan saw
-    (:class:`~immich_bulk.transfer.scan.ScannedFile` is one)."""
+    (:class:`~immich_bulk.transfer.local.scan.ScannedFile` is one)."""
 
     @property
     def path(self) -> StrPath: ...

@@ -34,21 +34,21 @@ from typing import TYPE_CHECKING
 import anyio
 import attrs
 
-from .._converter import wire_names
-from .._types import UNSET
-from ..errors import (
+from ..._converter import wire_names
+from ..._types import UNSET
+from ...errors import (
     ApiError,
     AuthenticationError,
     ImmichError,
     NotFoundError,
     PermissionDeniedError,
 )
-from ..models import QueueCommand, QueueCommandDto, QueueName, QueueUpdateDto
-from .events import EventHub, Notice
-from .state import PausedQueues, StateStore
+from ...models import QueueCommand, QueueCommandDto, QueueName, QueueUpdateDto
+from ..events import EventHub, Notice
+from ..state import PausedQueues, StateStore
 
 if TYPE_CHECKING:
-    from ..client import AsyncClient
+    from ...client import AsyncClient
 
 __all__ = [
     "INGEST_QUEUES",

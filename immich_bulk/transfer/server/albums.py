@@ -21,14 +21,14 @@ import anyio
 import anyio.abc
 import attrs
 
-from ..errors import ImmichError
-from ..models import BulkIdsDto, CreateAlbumDto
-from .events import AlbumCreated, AssetsAddedToAlbum, EventHub, ItemFailed, Notice
-from .listing import same_id
+from ...errors import ImmichError
+from ...models import BulkIdsDto, CreateAlbumDto
+from ..events import AlbumCreated, AssetsAddedToAlbum, EventHub, ItemFailed, Notice
+from ..listing import same_id
 
 if TYPE_CHECKING:
-    from ..client import AsyncClient
-    from .state import ServerJournal
+    from ...client import AsyncClient
+    from ..state import ServerJournal
 
 __all__ = ["AlbumManager", "AlbumProblem", "album_worker"]
 
