@@ -7,13 +7,18 @@ Most programs use the client's methods (``client.assets.upload(...)``,
 on a :class:`StateStore`, stop them, subscribe to their events.
 
 The names are imported on first use, so ``import immich_bulk`` and plain API calls never
-load the engines.
+load the engines. The modules' old paths (before they moved into the layer folders) still
+import for one release, with a :class:`DeprecationWarning`.
 """
 
 from __future__ import annotations
 
 import importlib
 from typing import TYPE_CHECKING, Any
+
+from . import _moved
+
+_moved.install()  # the old module paths, for one release
 
 if TYPE_CHECKING:
     from .config import DownloadConfig as DownloadConfig
