@@ -108,6 +108,13 @@ def test_takeout_killed_at_random_points_is_exactly_once_with_complete_albums(
     items = {o["item"] for o in report["outcomes"]}
     assert set(media) <= items  # every media file has its outcome
     assert sorted(a["checksum"] for a in server.assets(user.email)) == sorted(distinct)
+    # and a run over a finished import changes nothing: no upload, no second album
+    again = subprocess.run(
+        cli_command("takeout", *map(str, parts), "--state", str(state), "--json", "--no-progress"),
+        capture_output=True, env=env, cwd=ROOT, check=False,
+    )  # fmt: skip
+    assert again.returncode == 0, again.stderr.decode()[-2000:]
+    assert json.loads(again.stdout)["counts"].get("uploaded", 0) == 0
     server_albums = _server_albums(server, user)
     for folder, contents in albums.items():
         assert server_albums[_title(folder)] == [contents], folder
