@@ -14,7 +14,7 @@ from ..transfer.server.ratelimit import parse_rate
 from ..transfer.takeout import TakeoutError, TakeoutIndex, render_plan
 from ..transfer.takeout.importer import TakeoutImporter, TakeoutOptions
 from .cmd_upload import check_paths, state_path
-from .context import EXIT_UNREACHABLE, CliError, Context, add_common_options
+from .context import CliError, Context, add_common_options
 from .display import echo
 
 
@@ -134,8 +134,4 @@ async def run(args: argparse.Namespace, ctx: Context) -> int:
             raise CliError(str(exc)) from None
     if args.dry_run and not args.json and getattr(args, "events", None) != "-":
         await _print_plan(ctx, importer, options)
-    code = ctx.finish(report)
-    if importer.unreachable is not None:
-        ctx.warn("the server became unreachable; state saved: run the same command again")
-        return EXIT_UNREACHABLE
-    return code
+    return ctx.finish(report)  # a run that stopped itself exits with its reason's code

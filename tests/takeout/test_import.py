@@ -299,3 +299,32 @@ async def test_the_video_of_an_archived_live_photo_is_hidden_not_archived(
         assert by_type["IMAGE"].visibility == "archive"
         assert by_type["IMAGE"].live_photo_video_id == by_type["VIDEO"].id
         assert by_type["VIDEO"].visibility == "hidden"
+
+
+async def test_stopped_mid_import_reports_every_file_and_a_rerun_finishes_exactly_once(
+    tmp_path: Path, manifest: Manifest
+) -> None:
+    from immich_bulk.transfer.config import UploadConfig
+    from immich_bulk.transfer.takeout.importer import TakeoutImporter, import_takeout
+
+    inputs = write_takeout(tmp_path / "parts", manifest, "zip")
+    state = tmp_path / "state.db"
+    engines: list[TakeoutImporter] = []
+
+    def stop_after_some(event: TransferEvent) -> None:
+        uploads = isinstance(event, ItemDone) and event.stage == "upload"
+        if uploads and engines and (engines[0].log.counts.get("uploaded", 0) >= 10):
+            engines[0].stop()
+
+    async with FakeImmich() as fake, fake.client() as client:
+        first = await import_takeout(
+            client, inputs, config=UploadConfig(concurrency=1), state_path=state,
+            on_event=stop_after_some, on_start=engines.append,
+        )  # fmt: skip
+        assert first.interrupted and first.count("interrupted") > 0
+        assert set(_by_path(first, manifest)) == set(manifest.media)  # each has its outcome
+        assert 10 <= len(fake.assets()) < 110
+        second = await client.assets.import_takeout(inputs, state_path=state)
+        assert second.ok and not second.interrupted, second.failures
+        uploaded = {o.asset_id for o in _by_path(second, manifest).values() if o.asset_id}
+        assert len(fake.assets()) == len(uploaded) == 110

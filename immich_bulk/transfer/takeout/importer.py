@@ -30,7 +30,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
-import time
 from collections.abc import Callable, Iterable
 from contextlib import aclosing
 from pathlib import Path
@@ -40,18 +39,16 @@ import anyio
 import anyio.abc
 import anyio.to_thread
 import attrs
-import httpx
 from anyio.streams.memory import MemoryObjectReceiveStream, MemoryObjectSendStream
 
 from ..._http.retry import RetryEvent, observe_retries, use_retry_policy
+from ..._http.timeouts import Timeouts
 from ..._types import UNSET
 from ...errors import (
-    ApiError,
     AuthenticationError,
     FileChangedError,
     ImmichError,
     PermissionDeniedError,
-    TransportError,
 )
 from ...files import UploadFile
 from ...models import (
@@ -62,7 +59,7 @@ from ...models import (
     AssetVisibility,
     UpdateAssetDto,
 )
-from .._engine import StageClock, batches, run_with_state, server_unreachable
+from .._engine import Engine, batches, run_with_state, upload_timeouts
 from ..config import UploadConfig
 from ..events import (
     BytesTransferred,
@@ -76,9 +73,8 @@ from ..events import (
     JobsPending,
     Listener,
     Notice,
-    StageDone,
 )
-from ..report import Outcome, OutcomeLog, TransferReport
+from ..report import Outcome, TransferReport
 from ..server.jobs import JobControl, jobs_paused
 from ..server.ratelimit import RateLimiter
 from ..state import DEFAULT_PATH, ServerJournal, StatePath, StateStore
@@ -181,9 +177,14 @@ class _Item:
         return self.asset.member.size
 
 
-class TakeoutImporter:
-    """One import run. Most callers use :func:`import_takeout` (or
-    ``client.assets.import_takeout``)."""
+class TakeoutImporter(Engine):
+    """One import run, on the engine base (which owns the run: cancel scope and
+    :meth:`stop`, the guard that stops a run every other photo would fail the same way,
+    the outcome log, the stage clocks, the saved state and the report). Most callers use
+    :func:`import_takeout` (or ``client.assets.import_takeout``)."""
+
+    kind = "takeout"
+    stage_names = ("index", "hash", "check", "upload")
 
     def __init__(
         self,
@@ -201,9 +202,12 @@ class TakeoutImporter:
         )
         self.options = options or TakeoutOptions()
         self.config = config or UploadConfig()
-        self.store = store
-        self.hub = hub or EventHub()
-        self.log = OutcomeLog()
+        super().__init__(
+            store=store,
+            hub=hub,
+            max_failures=self.config.max_failures,
+            dry_run=self.options.dry_run,
+        )
         self.limiter = anyio.CapacityLimiter(self.config.concurrency)
         self.rate = (
             RateLimiter(self.config.max_bytes_per_second)
@@ -217,8 +221,6 @@ class TakeoutImporter:
         self.parts: list[PartStatus] = []
         self.index_path: Path | None = None
         """The index file this run used (set when it opens it)."""
-        self.unreachable: TransportError | None = None
-        self._stages = {n: StageClock(n) for n in ("index", "hash", "check", "upload")}
         self._index: TakeoutIndex | None = None
         self._journal: ServerJournal | None = None
         self._albums: TakeoutAlbums | None = None
@@ -230,34 +232,20 @@ class TakeoutImporter:
         self._linked = 0
         self._link_problems: list[str] = []
         self._problems: dict[str, int] = {}
-        self._scope: anyio.CancelScope | None = None
-        self._stopped = False
-        self._bytes = 0
-
-    # -- control ----------------------------------------------------------------------
-    def stop(self) -> None:
-        """Stop early: in-flight uploads are abandoned, state is saved, and :meth:`run`
-        returns a report marked ``interrupted`` (a re-run resumes)."""
-        self._stopped = True
-        if self._scope is not None:
-            self._scope.cancel()
 
     # -- outcomes ---------------------------------------------------------------------
-    def _finish(self, outcome: Outcome) -> None:
-        self.log.add(outcome)
-
     def _settle(self, item: _Item, status: str, reason: str | None, asset_id: str) -> None:
         """*item* is asset *asset_id* (``uploaded`` or ``duplicate``): its outcome and
         those of its identical copies."""
         checksum = item.sha1.hex() if item.sha1 else None
-        self._finish(
+        self.finish(
             Outcome(
                 item=item.name, status=status, reason=reason, asset_id=asset_id,
                 checksum=checksum, size=item.size, retries=item.retries,
             )
         )  # fmt: skip
         for other in item.others:  # the asset's identical copies in other folders or parts
-            self._finish(
+            self.finish(
                 Outcome(
                     item=other, status="duplicate", asset_id=asset_id, checksum=checksum,
                     size=item.size, reason=f"an identical copy of {item.name}",
@@ -265,17 +253,15 @@ class TakeoutImporter:
             )  # fmt: skip
 
     def _fail(self, item: _Item, stage: str, reason: str, exc: BaseException | None) -> None:
-        error = type(exc).__name__ if exc is not None else None
-        self.hub.emit(ItemFailed(item=item.name, stage=stage, reason=reason, error=error))
+        """*item* failed (the base's policy may stop the run), and so did its identical
+        copies and the assets with its bytes waiting for it."""
         checksum = item.sha1.hex() if item.sha1 else None
-        self._finish(
-            Outcome(
-                item=item.name, status="failed", reason=reason, error=error,
-                size=item.size, checksum=checksum, retries=item.retries,
-            )
-        )  # fmt: skip
+        self.fail(
+            item.name, stage, reason, exc, size=item.size, checksum=checksum, retries=item.retries
+        )
+        error = type(exc).__name__ if exc is not None else None
         for other in item.others:
-            self._finish(
+            self.finish(
                 Outcome(item=other, status="failed", reason=f"identical copy of {item.name}: "
                         f"{reason}", error=error, size=item.size, checksum=checksum)
             )  # fmt: skip
@@ -283,40 +269,18 @@ class TakeoutImporter:
             self._fail(follower, stage, f"same content as {item.name}, which failed", None)
 
     # -- run --------------------------------------------------------------------------
-    async def run(self) -> TransferReport:
-        """Run the import and return its report; the event hub is closed when it returns
-        or raises."""
-        try:
-            return await self._run()
-        finally:
-            self.hub.close()
-
-    async def _run(self) -> TransferReport:
-        started = time.monotonic()
-        interrupted = False
+    async def _pipeline(self) -> None:
         index_path = self.index_path = self.options.index_path or index_path_for(self.store)
-        try:
-            with anyio.CancelScope() as scope:
-                self._scope = scope
-                if self._stopped:
-                    scope.cancel()
-                async with TakeoutIndex.open(index_path) as index:
-                    self._index = index
-                    await self._update_index(index)
-                    await self._prepare()
-                    self.plan = await index.plan(self.options.plan_options())
-                    await self._report_problems(index)
-                    if self.options.dry_run:
-                        await self._dry_run(index)
-                    else:
-                        await self._import(index)
-            interrupted = scope.cancelled_caught or self._stopped
-        finally:
-            with anyio.CancelScope(shield=True):
-                await self.store.flush()
-        for stage in self._stages.values():
-            self.hub.emit(StageDone(stage=stage.name, count=stage.count, seconds=stage.seconds))
-        return self._report(time.monotonic() - started, interrupted)
+        async with TakeoutIndex.open(index_path) as index:
+            self._index = index
+            await self._update_index(index)
+            await self._prepare()
+            self.plan = await index.plan(self.options.plan_options())
+            await self._report_problems(index)
+            if self.options.dry_run:
+                await self._dry_run(index)
+            else:
+                await self._import(index)
 
     async def _update_index(self, index: TakeoutIndex) -> None:
         clock = self._stages["index"]
@@ -357,7 +321,7 @@ class TakeoutImporter:
             reason += f" ({problem.detail})"
         name = f"{problem.part}:{problem.path}"
         self.hub.emit(ItemSkipped(item=name, reason=reason))
-        self._finish(Outcome(item=name, status="skipped", reason=reason))
+        self.finish(Outcome(item=name, status="skipped", reason=reason))
 
     # -- planned assets ---------------------------------------------------------------
     def _start(self, asset: PlannedAsset) -> _Item | None:
@@ -367,7 +331,7 @@ class TakeoutImporter:
             reason = SKIP_REASONS.get(asset.disposition, asset.disposition)
             for name in names:
                 self.hub.emit(ItemSkipped(item=name, reason=reason))
-                self._finish(Outcome(item=name, status="skipped", reason=reason))
+                self.finish(Outcome(item=name, status="skipped", reason=reason))
             return None
         for name in names:
             self.log.begin(name)
@@ -382,11 +346,11 @@ class TakeoutImporter:
                 if item is None:
                     continue
                 reason = _match_note(asset)
-                self._finish(
+                self.finish(
                     Outcome(item=item.name, status="would-upload", reason=reason, size=item.size)
                 )
                 for other in item.others:
-                    self._finish(
+                    self.finish(
                         Outcome(item=other, status="duplicate", size=item.size,
                                 reason=f"an identical copy of {item.name}")
                     )  # fmt: skip
@@ -550,7 +514,6 @@ class TakeoutImporter:
         except ImmichError as exc:
             for item in todo:
                 self._fail(item, "check", f"the server's duplicate check failed: {exc}", exc)
-            self._check_reachable(exc)
             return
         self._stages["check"].touch()
         answers = {r.id: r for r in response.results}
@@ -658,9 +621,8 @@ class TakeoutImporter:
             ),
         )
 
-    def _timeout(self, size: int) -> httpx.Timeout:
-        read = max(120.0, size / self.config.min_bytes_per_second)
-        return httpx.Timeout(connect=15.0, read=read, write=120.0, pool=None)
+    def _timeout(self, size: int) -> Timeouts:
+        return upload_timeouts(self.client.timeouts, size, self.config.min_bytes_per_second)
 
     async def _upload_one(self, item: _Item, reader: MemberReader) -> None:
         self.hub.emit(ItemStarted(item=item.name, stage="upload", size=item.size))
@@ -686,10 +648,6 @@ class TakeoutImporter:
         except FileChangedError as exc:
             self._fail(item, "upload", f"{exc}; the part changed since it was indexed", exc)
             return
-        except (ApiError, TransportError) as exc:
-            self._fail(item, "upload", str(exc), exc)
-            self._check_reachable(exc)
-            return
         except ImmichError as exc:
             self._fail(item, "upload", str(exc), exc)
             return
@@ -712,16 +670,6 @@ class TakeoutImporter:
         reason = _match_note(item.asset) if status == "uploaded" else "the server already had it"
         self._settle(item, status, reason, asset_id)
         self._release_followers(item, asset_id)
-
-    def _check_reachable(self, exc: ImmichError) -> None:
-        """Stop the run when the server cannot be reached even after the retries (a
-        re-run resumes), instead of failing every remaining photo one by one."""
-        if self.unreachable is not None or not server_unreachable(exc):
-            return
-        assert isinstance(exc, TransportError)
-        self.unreachable = exc
-        self.hub.emit(Notice(message=f"the server is unreachable, stopping: {exc}", level="error"))
-        self.stop()
 
     # -- after the uploads ------------------------------------------------------------
     async def _link_live_photos(self) -> None:
@@ -766,14 +714,15 @@ class TakeoutImporter:
             )  # fmt: skip
 
     # -- report -----------------------------------------------------------------------
-    def _report(self, seconds: float, interrupted: bool) -> TransferReport:
+    def _notes(self) -> list[str]:
         notes = []
-        if self.unreachable is not None:
-            notes.append(f"stopped early, the server is unreachable: {self.unreachable}")
         if self._albums is not None and self._albums.problems:
             notes.append(f"{len(self._albums.problems)} album additions failed")
         if self._link_problems:
             notes.append(f"{len(self._link_problems)} live photos could not be linked")
+        return notes
+
+    def _extra(self) -> dict[str, Any]:
         takeout: dict[str, Any] = {
             "parts": [
                 {"path": p.path, "kind": p.kind.value, "members": p.members, "reused": p.reused}
@@ -801,17 +750,7 @@ class TakeoutImporter:
             }
         if self.options.pause_jobs:
             extra["paused_jobs"] = list(self.paused_jobs)
-        return TransferReport.from_log(
-            "takeout",
-            self.log,
-            bytes_transferred=self._bytes,
-            seconds=seconds,
-            stages=self._stages,
-            dry_run=self.options.dry_run,
-            interrupted=interrupted,
-            notes=notes,
-            extra=extra,
-        )
+        return extra
 
 
 class _MemberPath(os.PathLike[str]):
