@@ -18,8 +18,10 @@ uploads), alternating, ``--repeat`` times (the best time kept):
 
 Without ``--url`` the server is the fake one (``immich-bulk fake-server`` in a child
 process); with ``--url`` and ``--key-file`` (an admin API key) a real Immich, on which a
-user is created per run. "vs upload" is time(upload) / time(method): the import's speed
-as a fraction of the baseline's (1.0 = as fast; the goal is at least 0.9). Peak RSS is the
+user is created per run, and each run starts once the server's job queues are idle (no
+contender pays for the thumbnails of another's photos). "vs upload" is
+time(upload) / time(method): the import's speed as a fraction of the baseline's (1.0 = as
+fast; the goal is at least 0.9). Peak RSS is the
 child's own. Prints a markdown table and writes JSON to ``benchmarks/out/bench_takeout.json``.
 """
 
@@ -152,6 +154,31 @@ class _Server:
 
         return anyio.run(make)
 
+    def drain(self) -> None:
+        """Wait until a real server's job queues are idle (thumbnails and metadata of the
+        previous run's photos), so that no contender runs against another's backlog."""
+        if self._fake is not None:
+            return
+        import anyio
+
+        from immich_bulk import AsyncClient
+
+        async def wait() -> None:
+            assert self.url is not None and self.admin_key is not None
+            async with AsyncClient(self.url, api_key=self.admin_key) as admin:
+                idle = 0
+                while idle < 2:
+                    queues = await admin.queues.get_queues()
+                    busy = sum(
+                        q.statistics.active + q.statistics.waiting + q.statistics.delayed
+                        for q in queues
+                        if not q.is_paused
+                    )
+                    idle = idle + 1 if busy == 0 else 0
+                    await anyio.sleep(1)
+
+        anyio.run(wait)
+
     def close(self) -> None:
         if self._fake is not None:
             self._fake.stop()
@@ -188,8 +215,10 @@ def main() -> int:
                     "XDG_CACHE_HOME": str(workdir / f"cache-{method}-{n}"),
                     "IMMICH_BULK_CONFIG_DIR": str(workdir / "config"), "PYTHONPATH": str(ROOT),
                 }  # fmt: skip
+                server.drain()
                 results = {method: _measure([*runs[method], "--state", str(state)], env)}
                 if method == "takeout":
+                    server.drain()
                     again = _measure([*runs[method], "--state", str(state)], env)
                     results["takeout-again"] = again
                 for name, result in results.items():

@@ -1,4 +1,5 @@
-"""The bulk transfer engines: upload, export and migrate, with their options and reports.
+"""The bulk transfer engines: upload, export, migrate and the Google Takeout import, with
+their options and reports.
 
 This package is the public surface of the transfer layer: import from
 ``immich_bulk.transfer``, not from its modules (their paths are the layout, which moves).
@@ -71,6 +72,9 @@ if TYPE_CHECKING:
     from .state import StateStoreError as StateStoreError
     from .state import StateStoreVersionError as StateStoreVersionError
     from .state import default_state_path as default_state_path
+    from .takeout.importer import TakeoutImporter as TakeoutImporter
+    from .takeout.importer import TakeoutOptions as TakeoutOptions
+    from .takeout.importer import import_takeout as import_takeout
     from .upload import Uploader as Uploader
     from .upload import UploadOptions as UploadOptions
 
@@ -116,6 +120,8 @@ __all__ = [
     "StateStore",
     "StateStoreError",
     "StateStoreVersionError",
+    "TakeoutImporter",
+    "TakeoutOptions",
     "TransferEvent",
     "TransferReport",
     "UnsafePathError",
@@ -123,6 +129,7 @@ __all__ = [
     "UploadOptions",
     "Uploader",
     "default_state_path",
+    "import_takeout",
     "iter_scan",
     "migrate_library",
     "search_filter",
@@ -189,6 +196,9 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "StateStoreError": ("state", "StateStoreError"),
     "StateStoreVersionError": ("state", "StateStoreVersionError"),
     "default_state_path": ("state", "default_state_path"),
+    "TakeoutImporter": ("takeout.importer", "TakeoutImporter"),
+    "TakeoutOptions": ("takeout.importer", "TakeoutOptions"),
+    "import_takeout": ("takeout.importer", "import_takeout"),
     "Uploader": ("upload", "Uploader"),
     "UploadOptions": ("upload", "UploadOptions"),
 }
