@@ -34,7 +34,7 @@ The pipeline (one task group, bounded memory object streams between stages):
 Every asset, album, stack and tag gets exactly one outcome in the report (``migrated``,
 ``exists``, ``skipped``, ``failed``; ``would-migrate`` in a dry run); what cannot be
 carried (faces and people, album sharing, comments, edits, ...) is listed in its notes.
-A journal in the state file (:mod:`.migrate_journal`) makes a re-run after a crash cheap
+A journal in the state file (:mod:`.state.migration`) makes a re-run after a crash cheap
 and exact: no duplicates, nothing missing.
 """
 
@@ -94,7 +94,6 @@ from .events import (
 )
 from .listing import own_albums, same_id
 from .local.hashing import parse_checksum
-from .migrate_journal import AssetRecord, MigrationJournal, PairKey
 from .migrate_listing import AssetLister, Selection, pick_albums
 from .migrate_meta import (
     CARRIED_BY_SIDECAR,
@@ -110,7 +109,7 @@ from .migrate_meta import (
 )
 from .migrate_verify import Difference, MigrationDiff, verify_migration
 from .report import Outcome, TransferReport
-from .state import DEFAULT_PATH, ServerJournal, StateStore
+from .state import DEFAULT_PATH, AssetRecord, MigrationJournal, PairKey, ServerJournal, StateStore
 
 #: Why the metadata of an asset in the target's locked folder is left as it is.
 LOCKED_ON_TARGET = (
@@ -366,7 +365,7 @@ class Migrator(Engine):
             self.target.base_url,
             self.target_user,
         )
-        async with MigrationJournal.open(self.store.path, key) as journal:
+        async with self.store.migration_journal(key) as journal:
             self._journal = journal
             try:
                 await self._assets()

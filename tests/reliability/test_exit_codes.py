@@ -255,12 +255,12 @@ def test_a_state_file_that_cannot_be_written_keeps_the_summary(
     """The state file's disk fills mid-run: every upload still succeeds, the summary is
     printed with a note, and the exit code is 5 (a local write failed) -- not 2 with no
     summary. (The state store's writes are made to fail as SQLite fails on a full disk.)"""
-    from immich_bulk.transfer import state as state_module
+    from immich_bulk.transfer.state import db as state_db
 
     files = make_library(tmp_path / "lib", 40, seed=95)
     for name, value in cli_env(tmp_path, server.url, user.key).items():
         monkeypatch.setenv(name, value)
-    real_write = state_module._Db.write
+    real_write = state_db.Connection.write
     calls = 0
 
     def write(self: Any, ops: Any) -> None:
@@ -270,7 +270,7 @@ def test_a_state_file_that_cannot_be_written_keeps_the_summary(
             raise sqlite3.OperationalError("database or disk is full")
         real_write(self, ops)
 
-    monkeypatch.setattr(state_module._Db, "write", write)
+    monkeypatch.setattr(state_db.Connection, "write", write)
     state = tmp_path / "state.db"
     code = cli_main(["upload", str(tmp_path / "lib"), "--state", str(state), "--no-progress"])
     out, err = capsys.readouterr()
@@ -278,7 +278,7 @@ def test_a_state_file_that_cannot_be_written_keeps_the_summary(
     assert code == 5, (out, err)
     assert f"{len(files)} uploaded" in out
     assert "the state file could not be written" in out and "Traceback" not in err
-    monkeypatch.setattr(state_module._Db, "write", real_write)
+    monkeypatch.setattr(state_db.Connection, "write", real_write)
     again = cli_main(["upload", str(tmp_path / "lib"), "--state", str(state), "--json"])
     assert again == 0  # the next run checks with the server: nothing uploaded twice
     assert len(server.assets(user.email)) == len(files)

@@ -29,6 +29,9 @@ from immich_bulk.transfer.state import (
     default_state_path,
     server_key,
 )
+from immich_bulk.transfer.state import db as state_db
+from immich_bulk.transfer.state import hashes as state_hashes
+from immich_bulk.transfer.state import schema as state_schema
 
 SERVER = "https://photos.example.com"
 REPO = Path(__file__).resolve().parents[2]
@@ -149,13 +152,13 @@ async def test_get_hash_coalesces_concurrent_lookups(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     calls: list[int] = []
-    real = state_mod._Db.get_hashes
+    real = state_hashes.select_hashes
 
-    def counting(self: Any, identities: Any) -> Any:
+    def counting(conn: Any, identities: Any) -> Any:
         calls.append(len(identities))
-        return real(self, identities)
+        return real(conn, identities)
 
-    monkeypatch.setattr(state_mod._Db, "get_hashes", counting)
+    monkeypatch.setattr(state_hashes, "select_hashes", counting)
     async with StateStore.open(tmp_path / "s.db") as store:
         for i in range(0, 200, 2):
             store.put_hash(FileIdentity(1, i, 1, 1), sha(i))
@@ -272,7 +275,7 @@ async def test_a_version_1_store_keeps_its_paused_queues(tmp_path: Path) -> None
     no owner, which reads as a run that is gone)."""
     db = tmp_path / "v1.db"
     conn = sqlite3.connect(db)
-    for statement in state_mod._SCHEMA_V1:
+    for statement in state_schema._SCHEMA_V1:
         conn.execute(statement)
     conn.execute("PRAGMA application_id = 1229802818")
     conn.execute("PRAGMA user_version = 1")
@@ -324,9 +327,9 @@ def _version_2_file(db: Path) -> None:
     """A state file as version 2 left it: hash cache rows without ctime, uploads without
     sidecars, an album, a paused queue."""
     conn = sqlite3.connect(db)
-    for statement in state_mod._SCHEMA_V1:
+    for statement in state_schema._SCHEMA_V1:
         conn.execute(statement)
-    state_mod._migrate_1_to_2(conn)
+    state_schema.MIGRATIONS[1](conn)
     conn.execute("PRAGMA application_id = 1229802818")
     conn.execute("PRAGMA user_version = 2")
     conn.execute(
@@ -364,7 +367,7 @@ async def test_a_version_2_store_upgrades_in_place(tmp_path: Path) -> None:
         assert await store.get_hash(FileIdentity(1, 7, 70, 5)) is None
         store.put_hash(FileIdentity(1, 7, 70, 5, 6, 0), sha("new"))
         j.record_upload(sha("photo"), asset_id="asset-1", sidecar_sha1=sha("xmp"))
-    assert raw_rows(db, "PRAGMA user_version") == [(SCHEMA_VERSION,)] == [(3,)]
+    assert raw_rows(db, "PRAGMA user_version") == [(SCHEMA_VERSION,)] == [(4,)]
     assert raw_rows(db, "SELECT ino, ctime_ns, sha1 FROM hash_cache") == [(7, 6, sha("new"))]
     assert raw_rows(db, "SELECT sidecar_sha1 FROM uploads") == [(sha("xmp"),)]
     assert not corrupt_files(tmp_path)
@@ -486,7 +489,7 @@ async def test_write_failure_keeps_records_and_retries(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     db = tmp_path / "s.db"
-    real_write = state_mod._Db.write
+    real_write = state_db.Connection.write
     failures = [2]
 
     def flaky(self: Any, ops: Any) -> None:
@@ -495,7 +498,7 @@ async def test_write_failure_keeps_records_and_retries(
             raise sqlite3.OperationalError("disk I/O error")
         real_write(self, ops)
 
-    monkeypatch.setattr(state_mod._Db, "write", flaky)
+    monkeypatch.setattr(state_db.Connection, "write", flaky)
     caplog.set_level(logging.WARNING, logger="immich_bulk.transfer.state")
     async with StateStore.open(db, flush_interval=0.02) as store:
         j = await store.journal(SERVER, USER)
@@ -514,10 +517,10 @@ async def test_read_error_is_a_state_store_error(
 
     async with StateStore.open(tmp_path / "s.db") as store:
         j = await store.journal(SERVER, USER)
-        monkeypatch.setattr(state_mod._Db, "select_in", broken)
+        monkeypatch.setattr(state_db.Connection, "select_in", broken)
         with pytest.raises(StateStoreError, match="database is locked"):
             await j.known_uploads([sha(1)])
-        monkeypatch.setattr(state_mod._Db, "get_hashes", broken)
+        monkeypatch.setattr(state_hashes, "select_hashes", broken)
         with pytest.raises(StateStoreError):
             await store.get_hash(FileIdentity(1, 1, 1, 1))
 
@@ -718,8 +721,8 @@ async def test_migration_from_older_version(
     def migrate_1_to_2(conn: sqlite3.Connection) -> None:
         conn.execute("ALTER TABLE uploads ADD COLUMN device_asset_id TEXT")
 
-    monkeypatch.setattr(state_mod, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
-    monkeypatch.setattr(state_mod, "_MIGRATIONS", [*state_mod._MIGRATIONS, migrate_1_to_2])
+    monkeypatch.setattr(state_schema, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    monkeypatch.setattr(state_schema, "MIGRATIONS", [*state_schema.MIGRATIONS, migrate_1_to_2])
     async with StateStore.open(db) as store:
         j = await store.journal(SERVER, USER)
         assert len(await j.known_uploads([sha(1), sha(2)])) == 2
