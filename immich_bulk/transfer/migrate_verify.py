@@ -31,17 +31,15 @@ not compared.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
-import os
-import sqlite3
 import tempfile
 import time
 from collections import Counter
-from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Sequence
+from collections.abc import AsyncIterator, Iterable, Iterator, Sequence
+from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, TypeVar
 
-import anyio
-import anyio.to_thread
 import attrs
 
 from ..errors import ImmichError
@@ -51,6 +49,7 @@ from .listing import own_albums, same_id
 from .local.hashing import parse_checksum
 from .migrate_listing import MEMBER_PASSES, AssetLister, Selection, pick_albums
 from .migrate_meta import PRESERVE_ALL, normalize_preserve
+from .state.db import Connection, Database
 
 if TYPE_CHECKING:
     from ..client import AsyncClient
@@ -193,40 +192,18 @@ _TABLES = (
 
 
 class _Sql:
-    """A temporary SQLite database used from worker threads, one call at a time."""
+    """The comparison's working storage: a scratch database of the state package's one
+    SQLite wrapper (its thread, its error type), in a temporary directory."""
 
-    def __init__(self, directory: str) -> None:
-        self.path = os.path.join(directory, "verify.sqlite3")
-        self.conn: sqlite3.Connection | None = None
-        self.limiter = anyio.CapacityLimiter(1)
-
-    async def run(self, fn: Callable[[sqlite3.Connection], T]) -> T:
-        def work() -> T:
-            if self.conn is None:
-                conn = sqlite3.connect(self.path, check_same_thread=False)
-                conn.execute("PRAGMA journal_mode=OFF")
-                conn.execute("PRAGMA synchronous=OFF")
-                for side in ("src", "tgt"):
-                    for statement in _TABLES:
-                        conn.execute(statement.format(side=side))
-                self.conn = conn
-            result = fn(self.conn)
-            self.conn.commit()
-            return result
-
-        return await anyio.to_thread.run_sync(work, limiter=self.limiter)
+    def __init__(self, db: Database) -> None:
+        self.db = db
 
     async def insert(self, sql: str, rows: Sequence[tuple[Any, ...]]) -> None:
         if rows:
-            await self.run(lambda c: c.executemany(sql, rows))
+            await self.db.read(lambda c: c.insert_now(sql, rows))
 
     async def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-        return await self.run(lambda c: c.execute(sql, params).fetchall())
-
-    async def close(self) -> None:
-        conn = self.conn
-        if conn is not None:
-            await anyio.to_thread.run_sync(conn.close, limiter=self.limiter)
+        return await self.db.read(lambda c: c.query(sql, params))
 
 
 def _sha1(value: str) -> bytes | None:
@@ -660,12 +637,18 @@ async def verify_migration(
     )
     wanted = normalize_preserve(preserve) if preserve is not None else PRESERVE_ALL
     hub = EventHub([on_event] if on_event else None)
-    with tempfile.TemporaryDirectory(prefix="immich-bulk-verify-") as directory:
-        sql = _Sql(directory)
-        try:
-            verifier = _Verifier(source, target, selection, wanted, min(page_size, 1000), hub, sql)
-            return await verifier.run()
-        finally:
-            with anyio.CancelScope(shield=True):
-                await sql.close()
-            hub.close()
+    try:
+        with tempfile.TemporaryDirectory(prefix="immich-bulk-verify-") as directory:
+            opener = functools.partial(
+                Connection.scratch,
+                Path(directory) / "verify.sqlite3",
+                [statement.format(side=side) for side in ("src", "tgt") for statement in _TABLES],
+                "the verification's scratch database",
+            )
+            async with Database.over(opener) as db:
+                verifier = _Verifier(
+                    source, target, selection, wanted, min(page_size, 1000), hub, _Sql(db)
+                )
+                return await verifier.run()
+    finally:
+        hub.close()

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import anyio
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -721,8 +722,8 @@ async def test_migration_from_older_version(
     def migrate_1_to_2(conn: sqlite3.Connection) -> None:
         conn.execute("ALTER TABLE uploads ADD COLUMN device_asset_id TEXT")
 
-    monkeypatch.setattr(state_schema, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
-    monkeypatch.setattr(state_schema, "MIGRATIONS", [*state_schema.MIGRATIONS, migrate_1_to_2])
+    newer = [*state_schema.STATE.migrations, migrate_1_to_2]
+    monkeypatch.setattr(state_schema, "STATE", attrs.evolve(state_schema.STATE, migrations=newer))
     async with StateStore.open(db) as store:
         j = await store.journal(SERVER, USER)
         assert len(await j.known_uploads([sha(1), sha(2)])) == 2

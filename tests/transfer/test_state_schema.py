@@ -186,3 +186,19 @@ async def test_the_in_memory_journal_uses_the_same_wrapper() -> None:
         journal.record_asset("s", checksum=sha("s"), target_id="t", status="uploaded")
         assert await journal.target_ids(["s"]) == {"s": "t"}
         assert journal.statistics().records_written == 1
+
+
+def test_the_takeout_index_is_declared_in_the_same_schema_module(tmp_path: Path) -> None:
+    """The Takeout index is a file of its own (a rebuildable cache: its quarantine never
+    takes the journals), opened by the same wrapper from tables declared beside the state
+    file's."""
+    from immich_bulk.transfer.takeout.store import connect
+
+    conn = connect(tmp_path / "index.sqlite3")
+    try:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        assert tables == set(state_schema.TAKEOUT_INDEX_COLUMNS)
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        assert version == len(state_schema.TAKEOUT_INDEX_MIGRATIONS)
+    finally:
+        conn.close()

@@ -27,6 +27,7 @@ and are written in one transaction, consecutive records of one kind with one
 from __future__ import annotations
 
 import contextlib
+import functools
 import itertools
 import logging
 import os
@@ -94,50 +95,68 @@ def _is_corruption(exc: sqlite3.DatabaseError) -> bool:
 class Connection:
     """The connection and the generic queries; used only from the database's thread."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:
+    def __init__(self, conn: sqlite3.Connection, path: Path | None, label: str = "") -> None:
         self.conn = conn
         self.path = path
+        self.label = label or (
+            "in-memory database" if path is None else f"state file {os.fsdecode(path)!r}"
+        )
         self.records_written = 0
         self.flushes = 0
-
-    @property
-    def label(self) -> str:
-        return "in-memory database" if self.path is None else repr(os.fsdecode(self.path))
 
     # ---- opening
 
     @classmethod
-    def open(cls, path: Path) -> Connection:
-        """The state file at *path*: created, migrated, or moved aside and recreated."""
-        _prepare_file(path)
+    def open(cls, path: Path, kind: schema.Schema | None = None) -> Connection:
+        """The file at *path* (a state file unless *kind* says otherwise): created,
+        migrated, or moved aside and recreated when damaged."""
+        kind = kind or schema.STATE
+        what = kind.what
+        _prepare_file(path, kind)
         try:
-            return cls(_connect(path), path)
+            return cls(_connect(path, kind), path, f"{what} {os.fsdecode(path)!r}")
         except schema.Corrupt as exc:
-            aside = _move_aside(path)
+            aside = _move_aside(path, kind)
             log.warning(
-                "state file %s is damaged (%s); moved it to %s and started a fresh one",
+                "%s %s is damaged (%s); moved it to %s and started a fresh one",
+                what,
                 os.fsdecode(path),
                 exc,
                 os.fsdecode(aside),
             )
-        _prepare_file(path)
+        _prepare_file(path, kind)
         try:
-            return cls(_connect(path), path)
+            return cls(_connect(path, kind), path, f"{what} {os.fsdecode(path)!r}")
         except schema.Corrupt as exc:
-            raise StateStoreError(
-                f"cannot create a fresh state file at {os.fsdecode(path)!r}: {exc}"
+            raise kind.error(
+                f"cannot create a fresh {what} at {os.fsdecode(path)!r}: {exc}"
             ) from exc
 
     @classmethod
     def memory(cls) -> Connection:
-        """A database with the same schema that lives as long as the connection."""
+        """A state database that lives as long as the connection."""
         conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
         try:
-            schema.check_and_migrate(conn, None)
+            schema.check_and_migrate(conn, None, schema.STATE)
         except BaseException:
             conn.close()
             raise
         return cls(conn, None)
+
+    @classmethod
+    def scratch(cls, path: Path, statements: Sequence[str], label: str) -> Connection:
+        """A throw-away database at *path* (no journal, no fsync) with *statements* run:
+        working storage of one call that must not hold its rows in memory."""
+        conn = sqlite3.connect(os.fspath(path), isolation_level=None, check_same_thread=False)
+        try:
+            conn.execute("PRAGMA journal_mode=OFF")
+            conn.execute("PRAGMA synchronous=OFF")
+            for statement in statements:
+                conn.execute(statement)
+        except BaseException:
+            conn.close()
+            raise
+        return cls(conn, None, label)
 
     def close(self) -> None:
         if self.path is not None:
@@ -198,8 +217,12 @@ class Connection:
     def execute_now(self, sql: str, params: Sequence[Any]) -> None:
         self.conn.execute(sql, params)
 
+    def insert_now(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        """*sql* for each of *rows*, in one transaction (not buffered)."""
+        self.write([((sql,), tuple(row)) for row in rows])
 
-def _prepare_file(path: Path) -> None:
+
+def _prepare_file(path: Path, kind: schema.Schema) -> None:
     """Create the directory (0700) and the file (0600); tighten an existing file's mode."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -215,12 +238,12 @@ def _prepare_file(path: Path) -> None:
                 if stat_mod.S_IMODE(side.stat().st_mode) & 0o077:
                     side.chmod(0o600)
     except OSError as exc:
-        raise StateStoreError(
-            f"cannot create or open state file {os.fsdecode(path)!r}: {exc.strerror or exc}"
+        raise kind.error(
+            f"cannot create or open {kind.what} {os.fsdecode(path)!r}: {exc.strerror or exc}"
         ) from exc
 
 
-def _move_aside(path: Path) -> Path:
+def _move_aside(path: Path, kind: schema.Schema) -> Path:
     stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
     base = f"{path.name}.corrupt-{stamp}"
     target = path.with_name(base)
@@ -237,13 +260,13 @@ def _move_aside(path: Path) -> Path:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(os.fspath(path) + "-shm")
     except OSError as exc:
-        raise StateStoreError(
-            f"state file {os.fsdecode(path)!r} is damaged and cannot be moved aside: {exc}"
+        raise kind.error(
+            f"{kind.what} {os.fsdecode(path)!r} is damaged and cannot be moved aside: {exc}"
         ) from exc
     return target
 
 
-def _connect(path: Path) -> sqlite3.Connection:
+def _connect(path: Path, kind: schema.Schema) -> sqlite3.Connection:
     try:
         conn = sqlite3.connect(
             os.fspath(path),
@@ -252,16 +275,16 @@ def _connect(path: Path) -> sqlite3.Connection:
             check_same_thread=False,
         )
     except sqlite3.Error as exc:
-        raise StateStoreError(f"cannot open state file {os.fsdecode(path)!r}: {exc}") from exc
+        raise kind.error(f"cannot open {kind.what} {os.fsdecode(path)!r}: {exc}") from exc
     ok = False
     try:
-        schema.check_and_migrate(conn, path)
+        schema.check_and_migrate(conn, path, kind)
         ok = True
         return conn
     except sqlite3.DatabaseError as exc:
         if _is_corruption(exc):
             raise schema.Corrupt(str(exc)) from exc
-        raise StateStoreError(f"cannot use state file {os.fsdecode(path)!r}: {exc}") from exc
+        raise kind.error(f"cannot use {kind.what} {os.fsdecode(path)!r}: {exc}") from exc
     finally:
         if not ok:
             conn.close()
@@ -321,12 +344,33 @@ class Database:
         """Open the state file *path* (None: an in-memory database with the same schema),
         run the flusher while the body runs; on exit write the buffer (shielded, at most
         *close_timeout* seconds) and close."""
+        opener = Connection.memory if path is None else functools.partial(Connection.open, path)
+        async with cls.over(
+            opener,
+            flush_interval=flush_interval,
+            flush_max_records=flush_max_records,
+            max_pending=max_pending,
+            close_timeout=close_timeout,
+        ) as db:
+            yield db
+
+    @classmethod
+    @contextlib.asynccontextmanager
+    async def over(
+        cls,
+        opener: Callable[[], Connection],
+        *,
+        flush_interval: float = 0.2,
+        flush_max_records: int = 1000,
+        max_pending: int = MAX_PENDING,
+        close_timeout: float = 5.0,
+    ) -> AsyncIterator[Database]:
+        """A database over the connection *opener* makes (in the database's thread)."""
         limiter = CapacityLimiter(1)
-        opener = Connection.memory if path is None else lambda: Connection.open(path)
         try:
             conn = await anyio.to_thread.run_sync(opener, limiter=limiter)
-        except sqlite3.Error as exc:  # the in-memory database; a file's errors are ours
-            raise StateStoreError(f"cannot open an in-memory database: {exc}") from exc
+        except sqlite3.Error as exc:  # a file's errors are already ours
+            raise StateStoreError(f"cannot open a database: {exc}") from exc
         db = cls(
             conn,
             limiter=limiter,
@@ -455,7 +499,7 @@ class Database:
         except sqlite3.Error as exc:
             if fn is None:
                 self._write_failed(exc)
-            raise StateStoreError(f"state file {conn.label}: {type(exc).__name__}: {exc}") from exc
+            raise StateStoreError(f"{conn.label}: {type(exc).__name__}: {exc}") from exc
         if failed:
             self._write_failed(failed[0])
         else:
