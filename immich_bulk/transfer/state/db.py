@@ -368,7 +368,8 @@ class Database:
         """A database over the connection *opener* makes (in the database's thread)."""
         limiter = CapacityLimiter(1)
         try:
-            conn = await anyio.to_thread.run_sync(opener, limiter=limiter)
+            with anyio.CancelScope(shield=True):  # a cancelled open must not leak the connection
+                conn = await anyio.to_thread.run_sync(opener, limiter=limiter)
         except sqlite3.Error as exc:  # a file's errors are already ours
             raise StateStoreError(f"cannot open a database: {exc}") from exc
         db = cls(
