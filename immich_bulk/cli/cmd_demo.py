@@ -23,9 +23,9 @@ import attrs
 from ..client import AsyncClient
 from ..samples import write_sample_library
 from ..transfer.config import CONCURRENCY, Bounds, DownloadConfig, MiB, UploadConfig
-from ..transfer.export import Exporter, ExportOptions
+from ..transfer.export import ExportOptions, export
 from ..transfer.report import TransferReport
-from ..transfer.upload import Uploader, UploadOptions
+from ..transfer.upload import UploadOptions, upload
 from .context import EXIT_FAILED, EXIT_OK, CliError, Context
 
 
@@ -76,14 +76,14 @@ async def _upload(
 ) -> TransferReport:
     _, report = await ctx.run_transfer(
         "upload",
-        state,
-        lambda store, hub: Uploader(
+        lambda on_event, on_start: upload(
             client,
             library,
             options=UploadOptions(album_from_folder=True),
             config=UploadConfig(concurrency=concurrency),
-            store=store,
-            hub=hub,
+            state_path=state,
+            on_event=on_event,
+            on_start=on_start,
         ),
     )
     return report
@@ -94,14 +94,14 @@ async def _download(
 ) -> TransferReport:
     _, report = await ctx.run_transfer(
         "download",
-        state,
-        lambda store, hub: Exporter(
+        lambda on_event, on_start: export(
             client,
             dest,
             options=ExportOptions(everything=True, layout="{yyyy}/{filename}"),
             config=DownloadConfig(concurrency=concurrency),
-            store=store,
-            hub=hub,
+            state_path=state,
+            on_event=on_event,
+            on_start=on_start,
         ),
     )
     return report

@@ -15,7 +15,8 @@ from ..errors import BadRequestError, TransferError
 from ..models import MetadataSearchDto
 from ..transfer.config import CONCURRENCY, DownloadConfig
 from ..transfer.download.layout import DEFAULT_LAYOUT, LAYOUT_FIELDS
-from ..transfer.export import Exporter, ExportOptions
+from ..transfer.export import ExportOptions, export
+from ..transfer.overrides import apply_overrides
 from ..transfer.server.search import search_filter
 from .cmd_upload import state_path
 from .context import CliError, Context, add_common_options
@@ -83,31 +84,50 @@ def _check_dest(text: str, *, create: bool) -> Path:
     return dest
 
 
-async def run(args: argparse.Namespace, ctx: Context) -> int:
+def build_options(args: argparse.Namespace, ctx: Context) -> tuple[ExportOptions, DownloadConfig]:
+    """The export's options and config from the command's flags (a bad value: CliError
+    naming the flag)."""
+    settings: dict[str, Any] = ctx.engine_settings()
     try:
-        options = ExportOptions(
-            album=args.album,
-            search=_search(args.search) if args.search else None,
-            everything=args.all,
-            layout=args.layout,
-            verify=not args.no_verify,
-            dry_run=args.dry_run,
-        )
-        settings: dict[str, Any] = ctx.engine_settings()
+        search = _search(args.search) if args.search else None
         if args.concurrency is not None:
             CONCURRENCY.check("--concurrency", args.concurrency)
-            settings["concurrency"] = args.concurrency
-        config = DownloadConfig(**settings)
+        return apply_overrides(
+            "export",
+            None,
+            ExportOptions,
+            None,
+            DownloadConfig,
+            dict(
+                album=args.album,
+                search=search,
+                everything=args.all,
+                layout=args.layout,
+                verify=not args.no_verify,
+                dry_run=args.dry_run,
+                concurrency=args.concurrency,
+                **settings,
+            ),
+        )
     except ValueError as exc:
         raise CliError(str(exc)) from None
+
+
+async def run(args: argparse.Namespace, ctx: Context) -> int:
+    options, config = build_options(args, ctx)
     dest = await anyio.to_thread.run_sync(lambda: _check_dest(args.dest, create=not args.dry_run))
     async with ctx.client() as client:
         try:
             _, report = await ctx.run_transfer(
                 "download",
-                state_path(args),
-                lambda store, hub: Exporter(
-                    client, dest, options=options, config=config, store=store, hub=hub
+                lambda on_event, on_start: export(
+                    client,
+                    dest,
+                    options=options,
+                    config=config,
+                    state_path=state_path(args),
+                    on_event=on_event,
+                    on_start=on_start,
                 ),
             )
         except TransferError as exc:  # e.g. no such album: nothing was transferred

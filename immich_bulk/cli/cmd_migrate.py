@@ -25,11 +25,12 @@ from ..transfer.migrate import (
     MigrateConfig,
     MigrateOptions,
     MigrationDiff,
-    Migrator,
     Selection,
+    migrate,
     verify_migration,
 )
 from ..transfer.migrate_listing import ASSET_TYPES
+from ..transfer.overrides import apply_overrides
 from ..transfer.report import TransferReport
 from .cmd_upload import state_path
 from .config import Credentials, resolve
@@ -103,7 +104,7 @@ def register(subparsers: Any) -> None:
     )
     run_group = parser.add_argument_group("running")
     run_group.add_argument(
-        "--concurrency", type=int, default=4, metavar="N", help="transfers in flight, 1-64 (4)"
+        "--concurrency", type=int, metavar="N", help="transfers in flight, 1-64 (4)"
     )
     run_group.add_argument(
         "--dry-run", action="store_true", help="list and compare only; change nothing"
@@ -151,28 +152,38 @@ def target_credentials(args: argparse.Namespace) -> Credentials:
 
 
 def build_options(args: argparse.Namespace) -> tuple[MigrateOptions, MigrateConfig]:
+    """The migration's options and config from the command's flags (a bad value:
+    CliError naming the flag)."""
     try:
-        selection = Selection(
-            albums=args.album,
-            taken_after=parse_when(args.taken_after, "--taken-after"),
-            taken_before=parse_when(args.taken_before, "--taken-before"),
-            favorites_only=args.favorites_only,
-            asset_types=args.types,
-            include_archived=not args.no_archived,
-            include_trashed=args.include_trashed,
-        )
+        taken_after = parse_when(args.taken_after, "--taken-after")
+        taken_before = parse_when(args.taken_before, "--taken-before")
         skipped = {s.replace("-", "_") for s in args.skip}
-        options = MigrateOptions(
-            selection=selection, preserve=PRESERVE_ALL - skipped, dry_run=args.dry_run
-        )
-        CONCURRENCY.check("--concurrency", args.concurrency)
+        if args.concurrency is not None:
+            CONCURRENCY.check("--concurrency", args.concurrency)
         failures = getattr(args, "max_failures", None)
-        config = MigrateConfig(
-            concurrency=args.concurrency, **({"max_failures": failures} if failures else {})
+        return apply_overrides(
+            "migrate",
+            None,
+            MigrateOptions,
+            None,
+            MigrateConfig,
+            dict(
+                albums=args.album,
+                taken_after=taken_after,
+                taken_before=taken_before,
+                favorites_only=args.favorites_only,
+                asset_types=args.types,
+                include_archived=not args.no_archived,
+                include_trashed=args.include_trashed,
+                preserve=PRESERVE_ALL - skipped,
+                dry_run=args.dry_run,
+                concurrency=args.concurrency,
+                **({"max_failures": failures} if failures else {}),
+            ),
+            nested={"selection": Selection},
         )
     except ValueError as exc:
         raise CliError(str(exc)) from None
-    return options, config
 
 
 async def run(args: argparse.Namespace, ctx: Context) -> int:
@@ -183,26 +194,18 @@ async def run(args: argparse.Namespace, ctx: Context) -> int:
     async with ctx.client(source_creds) as source, ctx.client(target_creds) as target:
         _, report = await ctx.run_transfer(
             "migrate",
-            state_path(args),
-            lambda store, hub: Migrator(
-                source, target, options=options, config=config, store=store, hub=hub
+            lambda on_event, on_start: migrate(
+                source,
+                target,
+                options=options,
+                config=config,
+                state_path=state_path(args),
+                on_event=on_event,
+                on_start=on_start,
             ),
         )
         if args.verify and not options.dry_run and not report.interrupted:
-            sel = options.selection
-            diff = await verify_migration(
-                source,
-                target,
-                albums=sel.albums,
-                taken_after=sel.taken_after,
-                taken_before=sel.taken_before,
-                favorites_only=sel.favorites_only,
-                asset_types=sel.asset_types,
-                include_archived=sel.include_archived,
-                include_trashed=sel.include_trashed,
-                preserve=options.preserve,
-                page_size=config.page_size,
-            )
+            diff = await verify_migration(source, target, options=options, config=config)
     try:
         return finish(ctx, args, report, diff)
     finally:

@@ -10,9 +10,10 @@ from pathlib import Path
 from typing import Any
 
 from ..transfer.config import CONCURRENCY, RATE, UploadConfig
+from ..transfer.overrides import apply_overrides
 from ..transfer.server.ratelimit import parse_rate
 from ..transfer.takeout import TakeoutError, TakeoutIndex, render_plan
-from ..transfer.takeout.importer import TakeoutImporter, TakeoutOptions
+from ..transfer.takeout.importer import TakeoutImporter, TakeoutOptions, import_takeout
 from .cmd_upload import check_paths, state_path
 from .context import CliError, Context, add_common_options
 from .display import echo
@@ -95,43 +96,64 @@ async def _print_plan(ctx: Context, importer: TakeoutImporter, options: TakeoutO
         echo(line, ctx.stdout)  # names from the archive, escaped like every other line
 
 
-async def run(args: argparse.Namespace, ctx: Context) -> int:
-    paths = check_paths(args.paths)
+def build_options(args: argparse.Namespace) -> tuple[TakeoutOptions, UploadConfig]:
+    """The import's options and config from the command's flags (a bad value: CliError
+    naming the flag)."""
+    settings: dict[str, Any] = {}
     try:
-        options = TakeoutOptions(
-            include_trashed=args.include_trashed,
-            include_partner=args.include_partner,
-            skip_locked=args.skip_locked,
-            include_motion_videos=args.include_motion_videos,
-            untitled_albums=args.untitled_albums,
-            include_unmatched=not args.skip_unmatched,
-            dry_run=args.dry_run,
-            recheck=args.recheck,
-            pause_jobs=args.pause_jobs,
-            wait_for_jobs=args.wait_for_jobs,
-            index_path=Path(args.index) if args.index else None,
-        )
-        settings: dict[str, Any] = {}
         if args.concurrency is not None:
             CONCURRENCY.check("--concurrency", args.concurrency)
             settings["concurrency"] = args.concurrency
         if args.limit_rate:
             settings["max_bytes_per_second"] = parse_rate(args.limit_rate)
             RATE.check("--limit-rate", settings["max_bytes_per_second"])
-        config = UploadConfig(**settings)
+        return apply_overrides(
+            "import_takeout",
+            None,
+            TakeoutOptions,
+            None,
+            UploadConfig,
+            dict(
+                include_trashed=args.include_trashed,
+                include_partner=args.include_partner,
+                skip_locked=args.skip_locked,
+                include_motion_videos=args.include_motion_videos,
+                untitled_albums=args.untitled_albums,
+                include_unmatched=not args.skip_unmatched,
+                dry_run=args.dry_run,
+                recheck=args.recheck,
+                pause_jobs=args.pause_jobs,
+                wait_for_jobs=args.wait_for_jobs,
+                index_path=Path(args.index) if args.index else None,
+                **settings,
+            ),
+            auto=False,
+        )
     except ValueError as exc:
         raise CliError(str(exc)) from None
+
+
+async def run(args: argparse.Namespace, ctx: Context) -> int:
+    paths = check_paths(args.paths)
+    options, config = build_options(args)
     async with ctx.client() as client:
         try:
-            importer, report = await ctx.run_transfer(
+            engine, report = await ctx.run_transfer(
                 "takeout",
-                state_path(args),
-                lambda store, hub: TakeoutImporter(
-                    client, paths, options=options, config=config, store=store, hub=hub
+                lambda on_event, on_start: import_takeout(
+                    client,
+                    paths,
+                    options=options,
+                    config=config,
+                    state_path=state_path(args),
+                    on_event=on_event,
+                    on_start=on_start,
                 ),
             )
         except TakeoutError as exc:
             raise CliError(str(exc)) from None
+    assert isinstance(engine, TakeoutImporter)  # what import_takeout runs
+    importer = engine
     if args.dry_run and not args.json and getattr(args, "events", None) != "-":
         await _print_plan(ctx, importer, options)
     return ctx.finish(report)  # a run that stopped itself exits with its reason's code

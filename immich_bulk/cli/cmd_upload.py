@@ -16,9 +16,10 @@ import anyio.to_thread
 from ..models import AssetVisibility
 from ..transfer.config import CONCURRENCY, RATE, WORKERS, UploadConfig
 from ..transfer.local.scan import check_patterns
+from ..transfer.overrides import AUTO, apply_overrides
 from ..transfer.server.ratelimit import parse_rate
 from ..transfer.state import DEFAULT_PATH
-from ..transfer.upload import StatePath, Uploader, UploadOptions
+from ..transfer.upload import StatePath, UploadOptions, upload
 from .context import CliError, Context, add_common_options
 from .display import shown
 
@@ -160,6 +161,58 @@ def _from_base64(source: str, number: int, entry: bytes) -> bytes:
         ) from None
 
 
+def build_options(args: argparse.Namespace, ctx: Context) -> tuple[UploadOptions, UploadConfig]:
+    """The upload's options and config from the command's flags (a bad value: CliError
+    naming the flag)."""
+    visibility = "archive" if args.archive else args.visibility
+    settings: dict[str, Any] = ctx.engine_settings()
+    try:
+        check_patterns(args.include, option="--include")
+        check_patterns(args.exclude, option="--exclude")
+        concurrency: int | str | None = args.concurrency  # "auto": adapt, from the default
+        if args.concurrency not in (None, AUTO):
+            if not args.concurrency.isdigit():
+                raise ValueError(
+                    f"--concurrency must be a number or auto, not {args.concurrency!r}"
+                )
+            concurrency = int(args.concurrency)
+            CONCURRENCY.check("--concurrency", concurrency)
+        if args.limit_rate:
+            settings["max_bytes_per_second"] = parse_rate(args.limit_rate)
+            RATE.check("--limit-rate", settings["max_bytes_per_second"])
+        if args.hash_workers is not None:
+            WORKERS.check("--hash-workers", args.hash_workers)
+            settings["hash_workers"] = args.hash_workers
+        return apply_overrides(
+            "upload",
+            None,
+            UploadOptions,
+            None,
+            UploadConfig,
+            dict(
+                album=args.album,
+                album_from_folder=args.album_from_folder,
+                include=args.include,
+                exclude=args.exclude,
+                include_hidden=args.include_hidden,
+                recursive=not args.no_recursive,
+                dry_run=args.dry_run,
+                delete=args.delete,
+                delete_duplicates=args.delete_duplicates,
+                skip_hash=args.skip_hash,
+                visibility=AssetVisibility(visibility) if visibility else None,
+                favorite=args.favorite,
+                recheck=args.recheck,
+                pause_jobs=args.pause_jobs,
+                wait_for_jobs=args.wait_for_jobs,
+                concurrency=concurrency,
+                **settings,
+            ),
+        )
+    except ValueError as exc:
+        raise CliError(str(exc)) from None
+
+
 async def run(args: argparse.Namespace, ctx: Context) -> int:
     if args.null and not args.files_from:
         raise CliError("--null only applies to --files-from")
@@ -167,7 +220,6 @@ async def run(args: argparse.Namespace, ctx: Context) -> int:
         raise CliError("--base64 only applies to --files-from")
     if args.archive and args.visibility not in (None, "archive"):
         raise CliError(f"--archive contradicts --visibility {args.visibility}")
-    visibility = "archive" if args.archive else args.visibility
     if not args.paths and not args.files_from:
         raise CliError("nothing to upload: give PATH... or --files-from FILE")
     paths = check_paths(args.paths)
@@ -184,51 +236,18 @@ async def run(args: argparse.Namespace, ctx: Context) -> int:
         if not listed:
             raise CliError(f"--files-from {args.files_from!r} lists no paths")
         paths += listed
-    try:
-        check_patterns(args.include, option="--include")
-        check_patterns(args.exclude, option="--exclude")
-        options = UploadOptions(
-            album=args.album,
-            album_from_folder=args.album_from_folder,
-            include=tuple(args.include),
-            exclude=tuple(args.exclude),
-            include_hidden=args.include_hidden,
-            recursive=not args.no_recursive,
-            dry_run=args.dry_run,
-            delete=args.delete,
-            delete_duplicates=args.delete_duplicates,
-            skip_hash=args.skip_hash,
-            visibility=AssetVisibility(visibility) if visibility else None,
-            favorite=args.favorite,
-            recheck=args.recheck,
-            pause_jobs=args.pause_jobs,
-            wait_for_jobs=args.wait_for_jobs,
-        )
-        settings: dict[str, Any] = ctx.engine_settings()
-        if args.concurrency == "auto":
-            settings.update(adaptive=True)  # starts at the default concurrency
-        elif args.concurrency is not None:
-            if not args.concurrency.isdigit():
-                raise ValueError(
-                    f"--concurrency must be a number or auto, not {args.concurrency!r}"
-                )
-            settings["concurrency"] = int(args.concurrency)
-            CONCURRENCY.check("--concurrency", settings["concurrency"])
-        if args.limit_rate:
-            settings["max_bytes_per_second"] = parse_rate(args.limit_rate)
-            RATE.check("--limit-rate", settings["max_bytes_per_second"])
-        if args.hash_workers is not None:
-            settings["hash_workers"] = args.hash_workers
-            WORKERS.check("--hash-workers", args.hash_workers)
-        config = UploadConfig(**settings)
-    except ValueError as exc:
-        raise CliError(str(exc)) from None
+    options, config = build_options(args, ctx)
     async with ctx.client() as client:
         _, report = await ctx.run_transfer(
             "upload",
-            state_path(args),
-            lambda store, hub: Uploader(
-                client, paths, options=options, config=config, store=store, hub=hub
+            lambda on_event, on_start: upload(
+                client,
+                paths,
+                options=options,
+                config=config,
+                state_path=state_path(args),
+                on_event=on_event,
+                on_start=on_start,
             ),
         )
     return ctx.finish(report)

@@ -22,9 +22,9 @@ import json
 import logging
 import signal
 import sys
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from contextlib import asynccontextmanager
-from typing import IO, Any, TypeVar
+from typing import IO, Any
 
 import anyio
 import attrs
@@ -54,9 +54,9 @@ from ..transfer._engine import (
     Runnable,
     stop_kind,
 )
-from ..transfer.events import EventHub, TransferEvent
+from ..transfer.events import Listener, TransferEvent
 from ..transfer.report import TransferReport
-from ..transfer.state import StatePath, StateStore, StateStoreError
+from ..transfer.state import StateStoreError
 from .config import Credentials, resolve
 from .display import echo
 from .progress import EventWriter, ProgressView
@@ -91,7 +91,6 @@ STOP_CODES = {
 }
 
 log = logging.getLogger("immich_bulk.cli")
-E = TypeVar("E", bound=Runnable)
 
 
 class CliError(Exception):
@@ -345,38 +344,36 @@ class Context:
 
     # -- running engines ----------------------------------------------------------------
     async def run_transfer(
-        self, title: str, state_path: StatePath, build: Callable[[StateStore, EventHub], E]
-    ) -> tuple[E, TransferReport]:
-        """Open the state store, build an engine with this command's listeners, run it with
-        progress and Ctrl-C handling; returns the engine (for what it noticed) and report."""
+        self,
+        title: str,
+        start: Callable[[Listener, Callable[[Runnable], None]], Awaitable[TransferReport]],
+    ) -> tuple[Runnable, TransferReport]:
+        """Run an engine the way the library does -- *start* calls its function
+        (``upload(...)``, ``export(...)``, ``migrate(...)``) with this command's event
+        listener (``on_event=``) and a callback receiving the engine (``on_start=``) --
+        with progress and Ctrl-C handling (the first stops the engine cleanly, the second
+        at once); returns the engine (for what it noticed) and its report."""
         listeners, view = self.listeners(title)
+        engines: list[Runnable] = []
+
+        def on_event(event: TransferEvent) -> None:
+            for listener in listeners:
+                listener(event)
+
         try:
-            async with StateStore.open(state_path) as store:
-                engine = build(store, EventHub(listeners))
-                try:
-                    report = await self.run_engine(engine.run, engine.stop, view)
-                finally:
-                    engine.hub.close()
+            with single_group_error():
+                async with anyio.create_task_group() as tg:
+
+                    def started(engine: Runnable) -> None:
+                        engines.append(engine)
+                        tg.start_soon(view.run)
+                        tg.start_soon(self._watch_signals, engine.stop)
+
+                    report = await start(on_event, started)
+                    tg.cancel_scope.cancel()
         except StateStoreError as exc:
             raise CliError(str(exc)) from None
-        return engine, report
-
-    async def run_engine(
-        self, run: Callable[[], Any], stop: Callable[[], None], view: ProgressView
-    ) -> TransferReport:
-        """Run an engine with progress, stopping it cleanly on Ctrl-C (twice: at once)."""
-        result: list[TransferReport] = []
-        try:
-            async with anyio.create_task_group() as tg:
-                tg.start_soon(view.run)
-                tg.start_soon(self._watch_signals, stop)
-                result.append(await run())
-                tg.cancel_scope.cancel()
-        except BaseExceptionGroup as group:  # give the caller the engine's own error
-            if len(group.exceptions) == 1:
-                raise group.exceptions[0] from group.exceptions[0].__cause__
-            raise
-        return result[0]
+        return engines[0], report
 
     async def _watch_signals(self, stop: Callable[[], None]) -> None:
         signals = [signal.SIGINT, signal.SIGTERM]
@@ -389,6 +386,17 @@ class Context:
                     stop()
                 else:
                     raise KeyboardInterrupt
+
+
+@contextlib.contextmanager
+def single_group_error() -> Iterator[None]:
+    """Give the caller the engine's own error, not a group of one."""
+    try:
+        yield
+    except BaseExceptionGroup as group:
+        if len(group.exceptions) == 1:
+            raise group.exceptions[0] from group.exceptions[0].__cause__
+        raise
 
 
 def describe_error(exc: BaseException) -> str:

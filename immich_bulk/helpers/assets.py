@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Literal
-
-import attrs
+from typing import TYPE_CHECKING
 
 from ..api.assets import AssetsApi as GeneratedAssetsApi
-from ..models import AssetVisibility
 from ..transfer.state import DEFAULT_PATH, StatePath
 from .asset_files import AssetFileHelpers
 
 if TYPE_CHECKING:  # the engines load on the first transfer, not with ``client.assets``
+    from typing_extensions import Unpack
+
     from ..transfer.config import UploadConfig
     from ..transfer.events import Listener
     from ..transfer.local.fsutil import StrPath
+    from ..transfer.overrides import TakeoutOverrides, UploadOverrides
     from ..transfer.report import TransferReport
+    from ..transfer.takeout.importer import TakeoutOptions
+    from ..transfer.upload import UploadOptions
 
 __all__ = ["AssetsApi"]
 
@@ -29,27 +31,11 @@ class AssetsApi(AssetFileHelpers, GeneratedAssetsApi):
         self,
         paths: Iterable[StrPath] | StrPath,
         *,
-        album: str | None = None,
-        album_from_folder: bool = False,
-        include: Iterable[str] = (),
-        exclude: Iterable[str] = (),
-        include_hidden: bool = False,
-        follow_symlinks: bool = True,
-        recursive: bool = True,
-        dry_run: bool = False,
-        delete: bool = False,
-        delete_duplicates: bool = False,
-        skip_hash: bool = False,
-        visibility: AssetVisibility | None = None,
-        favorite: bool = False,
-        recheck: bool = False,
-        pause_jobs: bool = False,
-        wait_for_jobs: bool = False,
-        concurrency: int | Literal["auto"] | None = None,
-        max_bytes_per_second: int | None = None,
+        options: UploadOptions | None = None,
         config: UploadConfig | None = None,
         state_path: StatePath = DEFAULT_PATH,
         on_event: Listener | None = None,
+        **overrides: Unpack[UploadOverrides],
     ) -> TransferReport:
         """Upload files and folders: every supported media file ends up on the server
         exactly once (duplicates, by SHA-1, are recognised and not sent again).
@@ -59,40 +45,19 @@ class AssetsApi(AssetFileHelpers, GeneratedAssetsApi):
         unchanged files are not hashed again and files already uploaded are not sent again
         (``state_path``: the SQLite state file; None disables it).
 
-        ``concurrency`` sets the number of parallel uploads, or ``"auto"`` to let it adapt
-        to the server while running; ``max_bytes_per_second`` caps the bandwidth of all
-        uploads together; ``pause_jobs`` pauses the server's thumbnail/metadata job queues
-        during the upload (admin key needed; always resumed), ``wait_for_jobs`` waits for
-        them to finish afterwards. ``config`` tunes everything else.
+        What to do is *options* (:class:`~immich_bulk.transfer.UploadOptions`:
+        ``album``, ``album_from_folder``, ``include``/``exclude``, ``delete``, ``dry_run``,
+        ``pause_jobs``, ``wait_for_jobs`` ...), how fast *config*
+        (:class:`~immich_bulk.transfer.UploadConfig`); any of their fields may be given as
+        a keyword instead, overriding them: ``concurrency`` sets the number of parallel
+        uploads, or ``"auto"`` to let it adapt to the server while running;
+        ``max_bytes_per_second`` caps the bandwidth of all uploads together;
+        ``pause_jobs`` pauses the server's thumbnail/metadata job queues during the
+        upload (admin key needed; always resumed), ``wait_for_jobs`` waits for them to
+        finish afterwards. An unknown keyword is a TypeError naming it.
         """
-        from ..transfer.config import UploadConfig
-        from ..transfer.upload import UploadOptions, upload
+        from ..transfer.upload import upload
 
-        options = UploadOptions(
-            album=album,
-            album_from_folder=album_from_folder,
-            include=tuple(include),
-            exclude=tuple(exclude),
-            include_hidden=include_hidden,
-            follow_symlinks=follow_symlinks,
-            recursive=recursive,
-            dry_run=dry_run,
-            delete=delete,
-            delete_duplicates=delete_duplicates,
-            skip_hash=skip_hash,
-            visibility=visibility,
-            favorite=favorite,
-            recheck=recheck,
-            pause_jobs=pause_jobs,
-            wait_for_jobs=wait_for_jobs,
-        )
-        config = config or UploadConfig()
-        if concurrency == "auto":
-            config = attrs.evolve(config, adaptive=True)  # starts at config.concurrency
-        elif concurrency is not None:
-            config = attrs.evolve(config, concurrency=concurrency)
-        if max_bytes_per_second is not None:
-            config = attrs.evolve(config, max_bytes_per_second=max_bytes_per_second)
         return await upload(
             self._client,
             paths,
@@ -100,27 +65,18 @@ class AssetsApi(AssetFileHelpers, GeneratedAssetsApi):
             config=config,
             state_path=state_path,
             on_event=on_event,
+            **overrides,
         )
 
     async def import_takeout(
         self,
         paths: Iterable[StrPath] | StrPath,
         *,
-        include_trashed: bool = False,
-        include_partner: bool = False,
-        skip_locked: bool = False,
-        include_motion_videos: bool = False,
-        untitled_albums: bool = False,
-        include_unmatched: bool = True,
-        dry_run: bool = False,
-        recheck: bool = False,
-        pause_jobs: bool = False,
-        wait_for_jobs: bool = False,
-        concurrency: int | None = None,
-        max_bytes_per_second: int | None = None,
+        options: TakeoutOptions | None = None,
         config: UploadConfig | None = None,
         state_path: StatePath = DEFAULT_PATH,
         on_event: Listener | None = None,
+        **overrides: Unpack[TakeoutOverrides],
     ) -> TransferReport:
         """Import a Google Photos Takeout: ``paths`` are its ``.zip``/``.tgz`` parts and
         extracted folders, in any mix (docs/takeout.md).
@@ -134,27 +90,15 @@ class AssetsApi(AssetFileHelpers, GeneratedAssetsApi):
         items go to the locked folder unless ``skip_locked``. Returns a report with one
         outcome per media file (and one per JSON file without media); a re-run resumes
         with the same exactly-once guarantee as :meth:`upload`.
-        """
-        from ..transfer.config import UploadConfig
-        from ..transfer.takeout.importer import TakeoutOptions, import_takeout
 
-        options = TakeoutOptions(
-            include_trashed=include_trashed,
-            include_partner=include_partner,
-            skip_locked=skip_locked,
-            include_motion_videos=include_motion_videos,
-            untitled_albums=untitled_albums,
-            include_unmatched=include_unmatched,
-            dry_run=dry_run,
-            recheck=recheck,
-            pause_jobs=pause_jobs,
-            wait_for_jobs=wait_for_jobs,
-        )
-        config = config or UploadConfig()
-        if concurrency is not None:
-            config = attrs.evolve(config, concurrency=concurrency)
-        if max_bytes_per_second is not None:
-            config = attrs.evolve(config, max_bytes_per_second=max_bytes_per_second)
+        What to do is *options* (:class:`~immich_bulk.transfer.takeout.importer.TakeoutOptions`),
+        how fast *config* (:class:`~immich_bulk.transfer.UploadConfig`); any of their
+        fields may be given as a keyword instead (``include_trashed=``, ``concurrency=``,
+        ``max_bytes_per_second=`` ...), overriding them. An unknown keyword is a TypeError
+        naming it.
+        """
+        from ..transfer.takeout.importer import import_takeout
+
         return await import_takeout(
             self._client,
             paths,
@@ -162,4 +106,5 @@ class AssetsApi(AssetFileHelpers, GeneratedAssetsApi):
             config=config,
             state_path=state_path,
             on_event=on_event,
+            **overrides,
         )

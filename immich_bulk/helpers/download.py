@@ -3,27 +3,29 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import anyio.to_thread
-import attrs
 
 from .._http.response import RawCall
 from .._types import UNSET, Unset
 from ..api.download import DownloadApi as GeneratedDownloadApi
 from ..errors import ImmichError
-from ..models import DownloadArchiveDto, DownloadInfoDto, MetadataSearchDto
-from ..transfer.download.layout import DEFAULT_LAYOUT, safe_id, safe_name, split_ext
+from ..models import DownloadArchiveDto, DownloadInfoDto
+from ..transfer.download.layout import safe_id, safe_name, split_ext
 from ..transfer.state import DEFAULT_PATH, StatePath
 from ._destination import destination
 
 if TYPE_CHECKING:  # the engines load on first use, not with ``client.download``
+    from typing_extensions import Unpack
+
     from ..transfer.config import DownloadConfig
     from ..transfer.events import Listener
-    from ..transfer.export import Exporter
+    from ..transfer.export import Exporter, ExportOptions
     from ..transfer.local.fsutil import StrPath
+    from ..transfer.overrides import ExportOverrides
     from ..transfer.report import TransferReport
 
 __all__ = ["DownloadApi"]
@@ -131,20 +133,12 @@ class DownloadApi(GeneratedDownloadApi):
         self,
         dest: StrPath,
         *,
-        album: str | None = None,
-        asset_ids: Iterable[str] | None = None,
-        search: MetadataSearchDto | Mapping[str, Any] | None = None,
-        everything: bool = False,
-        layout: str = DEFAULT_LAYOUT,
-        concurrency: int | None = None,
-        verify: bool = True,
-        dry_run: bool = False,
-        preserve_mtime: bool = True,
-        live_photos: bool = True,
+        options: ExportOptions | None = None,
         config: DownloadConfig | None = None,
         state_path: StatePath = DEFAULT_PATH,
         on_event: Listener | None = None,
         on_start: Callable[[Exporter], None] | None = None,
+        **overrides: Unpack[ExportOverrides],
     ) -> TransferReport:
         """Export originals to a folder tree: an album (name or id), some *asset_ids*, a
         *search* (``MetadataSearchDto`` filters, or their JSON form with camelCase keys:
@@ -164,24 +158,14 @@ class DownloadApi(GeneratedDownloadApi):
         would-move (*dry_run*) or failed. *on_start* receives the :class:`Exporter` (call
         its ``stop()`` on Ctrl-C: the report is then marked interrupted and ``.part``
         files stay for the next run).
-        """
-        from ..transfer.config import DownloadConfig
-        from ..transfer.export import ExportOptions, export
 
-        options = ExportOptions(
-            album=album,
-            asset_ids=tuple(asset_ids) if asset_ids is not None else None,
-            search=search,
-            everything=everything,
-            layout=layout,
-            verify=verify,
-            dry_run=dry_run,
-            preserve_mtime=preserve_mtime,
-            live_photos=live_photos,
-        )
-        config = config or DownloadConfig()
-        if concurrency is not None:
-            config = attrs.evolve(config, concurrency=concurrency)
+        What to export is *options* (:class:`~immich_bulk.transfer.ExportOptions`), how
+        fast *config* (:class:`~immich_bulk.transfer.DownloadConfig`); any of their fields
+        may be given as a keyword instead (``album=``, ``layout=``, ``concurrency=`` ...),
+        overriding them. An unknown keyword is a TypeError naming it.
+        """
+        from ..transfer.export import export
+
         return await export(
             self._client,
             dest,
@@ -190,4 +174,5 @@ class DownloadApi(GeneratedDownloadApi):
             state_path=state_path,
             on_event=on_event,
             on_start=on_start,
+            **overrides,
         )

@@ -80,11 +80,14 @@ from .events import (
 )
 from .listing import same_id, search_pages
 from .local.hashing import StreamHasher, parse_checksum
+from .overrides import ExportOverrides, apply_overrides
 from .report import Outcome, TransferReport
 from .server.search import search_filter
 from .state import DEFAULT_PATH, DownloadRecord, ServerJournal, StatePath, StateStore
 
 if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
     from ..client import AsyncClient
     from .local.fsutil import StrPath
 
@@ -111,6 +114,12 @@ def _search_or_none(
     return None if value is None else search_filter(value)
 
 
+def _ids(value: Iterable[str] | None) -> tuple[str, ...] | None:
+    if value is None:
+        return None
+    return (value,) if isinstance(value, str) else tuple(value)
+
+
 @attrs.frozen(kw_only=True)
 class ExportOptions:
     """What an export does (how fast it runs is :class:`DownloadConfig`).
@@ -119,7 +128,7 @@ class ExportOptions:
     """
 
     album: str | None = None
-    asset_ids: tuple[str, ...] | None = None
+    asset_ids: tuple[str, ...] | None = attrs.field(default=None, converter=_ids)
     search: MetadataSearchDto | None = attrs.field(default=None, converter=_search_or_none)
     """A ``MetadataSearchDto``, or its JSON form (camelCase keys); checked: an unknown
     key, a value of the wrong type, an empty filter raise (see
@@ -1037,13 +1046,18 @@ async def export(
     client: AsyncClient,
     dest: StrPath,
     *,
-    options: ExportOptions,
+    options: ExportOptions | None = None,
     config: DownloadConfig | None = None,
     state_path: StatePath = DEFAULT_PATH,
     on_event: Listener | None = None,
     on_start: Callable[[Exporter], None] | None = None,
+    **overrides: Unpack[ExportOverrides],
 ) -> TransferReport:
-    """Export assets to *dest*; see :class:`ExportOptions` and :class:`DownloadConfig`."""
+    """Export assets to *dest*; see :class:`ExportOptions` and :class:`DownloadConfig`
+    (any of their fields may be given as a keyword, overriding *options* / *config*)."""
+    options, config = apply_overrides(
+        "export", options, ExportOptions, config, DownloadConfig, overrides
+    )
     return await run_with_state(
         state_path,
         lambda store, hub: Exporter(

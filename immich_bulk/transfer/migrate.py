@@ -40,10 +40,9 @@ and exact: no duplicates, nothing missing.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from contextlib import aclosing
 from typing import TYPE_CHECKING, Any
 
@@ -52,7 +51,7 @@ import anyio.abc
 import attrs
 from anyio.streams.memory import MemoryObjectReceiveStream, MemoryObjectSendStream
 
-from .._http.retry import RetryEvent, RetryPolicy, observe_retries, use_retry_policy
+from .._http.retry import RetryEvent, observe_retries, use_retry_policy
 from .._http.timeouts import Timeouts
 from .._types import UNSET
 from ..errors import ApiError, FileChangedError, ImmichError, RateLimitError, TransportError
@@ -69,18 +68,6 @@ from ..models import (
     ExifResponseDto,
 )
 from ._engine import Engine, batches, run_with_state, upload_timeouts
-from .config import (
-    BACKLOG,
-    BATCH,
-    CHUNK,
-    CONCURRENCY,
-    FAILURES,
-    MAX_FAILURES,
-    PAGE,
-    RATE,
-    TRANSFER_RETRY,
-    WINDOW,
-)
 from .events import (
     BytesTransferred,
     EventHub,
@@ -102,12 +89,13 @@ from .migrate_meta import (
     SIDECAR_ALSO_CARRIES,
     desired_state,
     fingerprint,
-    normalize_preserve,
     sidecar_xmp,
     still_to_apply,
     update_dto,
 )
+from .migrate_options import MigrateConfig, MigrateOptions
 from .migrate_verify import Difference, MigrationDiff, verify_migration
+from .overrides import MigrateOverrides, apply_overrides
 from .report import Outcome, TransferReport
 from .state import DEFAULT_PATH, AssetRecord, MigrationJournal, PairKey, ServerJournal, StateStore
 
@@ -118,6 +106,8 @@ LOCKED_ON_TARGET = (
 )
 
 if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
     from ..client import AsyncClient
     from .upload import StatePath
 
@@ -136,7 +126,6 @@ __all__ = [
 
 log = logging.getLogger("immich_bulk.transfer")
 
-MiB = 1024 * 1024
 
 #: Always listed in the report: what no migration through the API can carry.
 NOT_CARRIED = (
@@ -149,55 +138,6 @@ NOT_CARRIED = (
 
 #: Who refused or cannot be reached, as far as a migration's failure tells.
 _SERVERS = "the source or the target server"
-
-
-@attrs.frozen(kw_only=True)
-class MigrateConfig:
-    """How a migration runs (what it migrates is :class:`MigrateOptions`).
-
-    Memory, roughly: ``concurrency x chunk_size`` (one chunk in flight per transfer) +
-    ``page_size`` parsed assets + ``2 x backlog`` queued assets (~2 KB each) -- flat,
-    whatever the size of the library or of its files.
-    """
-
-    concurrency: int = attrs.field(default=4, validator=CONCURRENCY)
-    """Transfers in flight (long-lived workers)."""
-    page_size: int = attrs.field(default=500, validator=PAGE)
-    """Assets per search page (Immich allows up to 1000)."""
-    check_batch_size: int = attrs.field(default=1000, validator=BATCH)
-    """Checksums per ``bulk-upload-check`` request to the target."""
-    check_flush_seconds: float = attrs.field(default=0.25, validator=WINDOW)
-    album_batch_size: int = attrs.field(default=1000, validator=BATCH)
-    backlog: int = attrs.field(default=256, validator=BACKLOG)
-    chunk_size: int = attrs.field(default=1 * MiB, validator=CHUNK)
-    """Bytes read from the source per step."""
-    retry: RetryPolicy = TRANSFER_RETRY
-    """Backoff and attempts; a transfer's attempts re-open the source download."""
-    min_bytes_per_second: int = attrs.field(default=64 * 1024, validator=RATE)
-    """The target's answer to a file of N bytes may take N / this seconds after its last
-    byte (see :attr:`~immich_bulk.transfer.config.UploadConfig.min_bytes_per_second`)."""
-    max_failures: int = attrs.field(default=MAX_FAILURES, validator=FAILURES)
-    """The circuit breaker (see :attr:`~immich_bulk.transfer.config.UploadConfig.max_failures`)."""
-    device_id: str = "immich-bulk"
-    """``deviceId`` sent when the source asset has none."""
-    link_concurrency: int = attrs.field(default=4, validator=CONCURRENCY)
-    """Concurrent look-ups while resolving tags."""
-
-
-def _preserve(value: Iterable[str] | frozenset[str] | None) -> frozenset[str]:
-    return normalize_preserve(value)
-
-
-@attrs.frozen(kw_only=True)
-class MigrateOptions:
-    """What a migration carries: the selection of assets and the fields preserved."""
-
-    selection: Selection = attrs.field(factory=Selection)
-    preserve: frozenset[str] = attrs.field(default=PRESERVE_ALL, converter=_preserve)
-    """Names from :data:`PRESERVE_FIELDS` (default: all). File name, file dates,
-    visibility of locked and hidden assets are always kept."""
-    dry_run: bool = False
-    """List and check only: nothing is transferred or created on the target."""
 
 
 @attrs.define(slots=True, eq=False)
@@ -890,55 +830,42 @@ async def migrate(
     source: AsyncClient,
     target: AsyncClient,
     *,
-    albums: Iterable[str] | str | None = None,
-    taken_after: dt.datetime | None = None,
-    taken_before: dt.datetime | None = None,
-    favorites_only: bool = False,
-    asset_types: Iterable[str] | str | None = None,
-    include_archived: bool = True,
-    include_trashed: bool = False,
-    preserve: Iterable[str] | None = None,
-    concurrency: int = 4,
+    options: MigrateOptions | None = None,
     config: MigrateConfig | None = None,
     state_path: StatePath = DEFAULT_PATH,
-    dry_run: bool = False,
     on_event: Listener | None = None,
     on_start: Callable[[Migrator], None] | None = None,
+    **overrides: Unpack[MigrateOverrides],
 ) -> TransferReport:
     """Copy the library of *source*'s user to *target*'s user; see the module docs.
 
-    Selection: *albums* (names or ids; only these albums' assets, and only these albums
-    are recreated), *taken_after* / *taken_before* (naive datetimes are UTC),
-    *favorites_only*, *asset_types* (``IMAGE``, ``VIDEO``, ``AUDIO``, ``OTHER``),
-    *include_archived*, *include_trashed* (trashed assets land in the target's trash).
-    *preserve*: names from :data:`PRESERVE_FIELDS` (None: all). *concurrency* overrides
-    ``config.concurrency``. *state_path*: the state file holding the journal
-    (``DEFAULT_PATH``; None: remember nothing). *on_start* receives the :class:`Migrator`
-    (e.g. to call ``stop()`` on Ctrl-C).
+    What is migrated is *options* (:class:`MigrateOptions`), how fast *config*
+    (:class:`MigrateConfig`); any of their fields, and of the options' :class:`Selection`,
+    may be given as a keyword instead, overriding them: *albums* (names or ids; only
+    these albums' assets, and only these albums are recreated), *taken_after* /
+    *taken_before* (naive datetimes are UTC), *favorites_only*, *asset_types* (``IMAGE``,
+    ``VIDEO``, ``AUDIO``, ``OTHER``), *include_archived*, *include_trashed* (trashed
+    assets land in the target's trash), *preserve* (names from :data:`PRESERVE_FIELDS`;
+    None: all), *dry_run*, *concurrency* (None: the config's) ... *state_path*: the state
+    file holding the journal (``DEFAULT_PATH``; None: remember nothing). *on_start*
+    receives the :class:`Migrator` (e.g. to call ``stop()`` on Ctrl-C).
     """
-    options = MigrateOptions(
-        selection=Selection(
-            albums=albums,
-            taken_after=taken_after,
-            taken_before=taken_before,
-            favorites_only=favorites_only,
-            asset_types=asset_types,
-            include_archived=include_archived,
-            include_trashed=include_trashed,
-        ),
-        preserve=preserve,
-        dry_run=dry_run,
+    options, config = apply_overrides(
+        "migrate",
+        options,
+        MigrateOptions,
+        config,
+        MigrateConfig,
+        overrides,
+        nested={"selection": Selection},
     )
-    run_config = config or MigrateConfig()
-    if concurrency != run_config.concurrency and (config is None or concurrency != 4):
-        run_config = attrs.evolve(run_config, concurrency=concurrency)  # explicit override
     return await run_with_state(
         state_path,
         lambda store, hub: Migrator(
             source,
             target,
             options=options,
-            config=run_config,
+            config=config,
             store=store,
             hub=hub,
         ),

@@ -48,10 +48,13 @@ from .events import EventHub, Listener, Notice
 from .listing import own_albums, same_id
 from .local.hashing import parse_checksum
 from .migrate_listing import MEMBER_PASSES, AssetLister, Selection, pick_albums
-from .migrate_meta import PRESERVE_ALL, normalize_preserve
+from .migrate_options import MigrateConfig, MigrateOptions
+from .overrides import VerifyOverrides, apply_overrides
 from .state.db import Connection, Database
 
 if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
     from ..client import AsyncClient
 
 __all__ = ["DIFFERENCE_KINDS", "Difference", "MigrationDiff", "verify_migration"]
@@ -610,32 +613,29 @@ async def verify_migration(
     source: AsyncClient,
     target: AsyncClient,
     *,
-    albums: Iterable[str] | str | None = None,
-    taken_after: dt.datetime | None = None,
-    taken_before: dt.datetime | None = None,
-    favorites_only: bool = False,
-    asset_types: Iterable[str] | str | None = None,
-    include_archived: bool = True,
-    include_trashed: bool = False,
-    preserve: Iterable[str] | None = None,
-    page_size: int = 500,
+    options: MigrateOptions | None = None,
+    config: MigrateConfig | None = None,
     on_event: Listener | None = None,
+    **overrides: Unpack[VerifyOverrides],
 ) -> MigrationDiff:
     """Compare the source selection with the target library; see the module docs.
 
-    Use the same selection and *preserve* as the migration. ``diff.ok`` is True when
-    nothing differs; ``diff.differences()`` lists every difference.
+    Give the migration's *options* (its selection and *preserve*; or those fields as
+    keywords: *albums*, *taken_after*, ..., *preserve*) and *config* (its ``page_size``;
+    or ``page_size=``). ``diff.ok`` is True when nothing differs; ``diff.differences()``
+    lists every difference.
     """
-    selection = Selection(
-        albums=albums,
-        taken_after=taken_after,
-        taken_before=taken_before,
-        favorites_only=favorites_only,
-        asset_types=asset_types,
-        include_archived=include_archived,
-        include_trashed=include_trashed,
+    options, config = apply_overrides(
+        "verify_migration",
+        options,
+        MigrateOptions,
+        config,
+        MigrateConfig,
+        overrides,
+        nested={"selection": Selection},
+        allowed=VerifyOverrides.__annotations__,
     )
-    wanted = normalize_preserve(preserve) if preserve is not None else PRESERVE_ALL
+    selection, wanted, page_size = options.selection, options.preserve, config.page_size
     hub = EventHub([on_event] if on_event else None)
     try:
         with tempfile.TemporaryDirectory(prefix="immich-bulk-verify-") as directory:

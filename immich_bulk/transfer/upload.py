@@ -77,9 +77,11 @@ from .local.scan import (
     ScannedFile,
     ScanOptions,
     ScanSkip,
+    _tuple_of_str,
     check_patterns,
     scan_into,
 )
+from .overrides import UploadOverrides, apply_overrides
 from .report import Outcome, TransferReport
 from .server.adaptive import AdaptiveConcurrency, LevelChange
 from .server.albums import AlbumManager, album_worker
@@ -88,6 +90,8 @@ from .server.ratelimit import RateLimiter
 from .state import DEFAULT_PATH, ServerJournal, StatePath, StateStore
 
 if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
     from ..client import AsyncClient
     from .local.fsutil import StrPath
 
@@ -105,8 +109,9 @@ class UploadOptions:
     """Add every file to this album (created if missing)."""
     album_from_folder: bool = False
     """Add each file to an album named after its folder."""
-    include: tuple[str, ...] = ()
-    exclude: tuple[str, ...] = ()
+    include: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str)
+    """Glob patterns (``.gitignore`` rules): only matching files."""
+    exclude: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str)
     include_hidden: bool = False
     follow_symlinks: bool = True
     recursive: bool = True
@@ -835,8 +840,14 @@ async def upload(
     state_path: StatePath = DEFAULT_PATH,
     on_event: Listener | None = None,
     on_start: Callable[[Uploader], None] | None = None,
+    **overrides: Unpack[UploadOverrides],
 ) -> TransferReport:
-    """Upload files and folders; see :class:`UploadOptions` and :class:`UploadConfig`."""
+    """Upload files and folders; see :class:`UploadOptions` and :class:`UploadConfig`
+    (any of their fields may be given as a keyword, overriding *options* / *config*;
+    ``concurrency="auto"`` adapts it while running)."""
+    options, config = apply_overrides(
+        "upload", options, UploadOptions, config, UploadConfig, overrides
+    )
     return await run_with_state(
         state_path,
         lambda store, hub: Uploader(

@@ -74,6 +74,7 @@ from ..events import (
     Listener,
     Notice,
 )
+from ..overrides import TakeoutOverrides, apply_overrides
 from ..report import Outcome, TransferReport
 from ..server.jobs import JobControl, jobs_paused
 from ..server.ratelimit import RateLimiter
@@ -88,6 +89,8 @@ from .streams import Sha1Reader
 from .xmp import sidecar_xmp
 
 if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
     from ...client import AsyncClient
     from ..local.fsutil import StrPath
 
@@ -821,8 +824,14 @@ async def import_takeout(
     state_path: StatePath = DEFAULT_PATH,
     on_event: Listener | None = None,
     on_start: Callable[[TakeoutImporter], None] | None = None,
+    **overrides: Unpack[TakeoutOverrides],
 ) -> TransferReport:
-    """Import Google Photos Takeout parts and folders; see :class:`TakeoutOptions`."""
+    """Import Google Photos Takeout parts and folders; see :class:`TakeoutOptions` and
+    :class:`UploadConfig` (any of their fields may be given as a keyword, overriding
+    *options* / *config*)."""
+    options, config = apply_overrides(
+        "import_takeout", options, TakeoutOptions, config, UploadConfig, overrides, auto=False
+    )
     return await run_with_state(
         state_path,
         lambda store, hub: TakeoutImporter(
