@@ -240,6 +240,7 @@ class AsyncClient(ApiGroups):
             )
         self._http = http
         self._closed = False
+        self._root = self  # a view (with_retry) is open while the client it views is
         self._sender = Sender(
             http=http,
             base_url=self._base_url,
@@ -282,7 +283,7 @@ class AsyncClient(ApiGroups):
 
     # -- lifecycle -----------------------------------------------------------------
     async def __aenter__(self) -> AsyncClient:
-        if self._closed:
+        if self.is_closed:
             raise RuntimeError("this AsyncClient is closed; create a new one")
         return self
 
@@ -295,8 +296,9 @@ class AsyncClient(ApiGroups):
         await self.aclose()
 
     async def aclose(self) -> None:
-        """Close the connections (unless the httpx client was passed in by the caller)."""
-        if self._closed:
+        """Close the connections (unless the httpx client was passed in by the caller).
+        Closing a view made by :meth:`with_retry` does nothing: close the client itself."""
+        if self._closed or self._root is not self:
             return
         self._closed = True
         if self._owns_http:
@@ -304,12 +306,27 @@ class AsyncClient(ApiGroups):
 
     @property
     def is_closed(self) -> bool:
-        return self._closed
+        return self._root._closed
 
     def _sender_for_call(self) -> Sender:
-        if self._closed:
+        if self._root._closed:
             raise RuntimeError("this AsyncClient is closed; create a new one")
         return self._sender
+
+    def with_retry(self, policy: RetryPolicy) -> AsyncClient:
+        """A view of this client whose calls retry by *policy* (instead of the client's
+        ``retry``): the same connections, credentials, timeouts and ``on_retry``. The
+        transfer engines call the server through such a view of their config's policy.
+        The view is open while this client is; closing the view does nothing."""
+        view = object.__new__(type(self))
+        view._base_url = self._base_url
+        view._auth_kinds = self._auth_kinds
+        view._http = self._http
+        view._owns_http = False
+        view._closed = False
+        view._root = self._root
+        view._sender = self._sender.with_retry(policy)
+        return view
 
     # -- information ---------------------------------------------------------------
     @property
@@ -324,6 +341,7 @@ class AsyncClient(ApiGroups):
 
     @property
     def retry_policy(self) -> RetryPolicy:
+        """How this client's calls retry (see :meth:`with_retry` for another policy)."""
         return self._sender.retry
 
     @property
@@ -333,7 +351,7 @@ class AsyncClient(ApiGroups):
 
     def __repr__(self) -> str:
         auth = "+".join(self._auth_kinds) or "none"
-        state = ", closed" if self._closed else ""
+        state = ", closed" if self.is_closed else ""
         return f"AsyncClient({self._base_url!r}, auth={auth}{state})"
 
     # -- escape hatches ------------------------------------------------------------

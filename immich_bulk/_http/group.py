@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     import httpx
 
     from ..client import AsyncClient
+    from .retry import RetryPolicy
     from .timeouts import Timeouts
 
 __all__ = ["ApiGroup", "HeadersArg", "Op", "RawCall", "TimeoutArg"]
@@ -75,10 +76,10 @@ class ApiGroup:
         timeout = args.get("_request_timeout", UNSET)
         args = dict(args)
 
-        async def open_response() -> RawResponse:
+        async def open_response(retry: RetryPolicy | None) -> RawResponse:
             req = await self._prepare(op, args)
             response, _ = await self._client._sender_for_call().send(
-                op, req, preload=False, request_timeout=timeout
+                op, req, preload=False, request_timeout=timeout, retry=retry
             )
             return RawResponse(response, returns=op.returns, method=req.method, path=req.path)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Mapping
 from types import TracebackType
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import attrs
 import httpx
@@ -14,6 +14,9 @@ from .._converter import structure_json
 from ..errors import ResponseValidationError
 from .errors import map_transport_errors
 from .timeouts import STREAM_WATCH, Stalled, StreamWatch
+
+if TYPE_CHECKING:
+    from .retry import RetryPolicy
 
 __all__ = ["ApiResponse", "RawCall", "RawResponse", "parse_body"]
 
@@ -166,15 +169,25 @@ class RawResponse:
 class RawCall:
     """A pending ``*_without_preload_content`` call: ``await`` it or ``async with`` it."""
 
-    def __init__(self, opener: Callable[[], Awaitable[RawResponse]]) -> None:
+    def __init__(
+        self,
+        opener: Callable[[RetryPolicy | None], Awaitable[RawResponse]],
+        retry: RetryPolicy | None = None,
+    ) -> None:
         self._opener = opener
+        self._retry = retry
         self._response: RawResponse | None = None
 
+    def with_retry(self, policy: RetryPolicy) -> RawCall:
+        """This call, retried by *policy* instead of the client's (e.g. a single try for
+        a caller that retries, and resumes, by itself)."""
+        return RawCall(self._opener, policy)
+
     def __await__(self) -> Generator[Any, None, RawResponse]:
-        return self._opener().__await__()
+        return self._opener(self._retry).__await__()
 
     async def __aenter__(self) -> RawResponse:
-        self._response = await self._opener()
+        self._response = await self._opener(self._retry)
         return self._response
 
     async def __aexit__(

@@ -22,7 +22,6 @@ __all__ = [
     "RetryPolicy",
     "observe_retries",
     "parse_retry_after",
-    "use_retry_policy",
 ]
 
 DEFAULT_RETRY_STATUSES = frozenset({429, 502, 503, 504})
@@ -100,7 +99,6 @@ class RetryEvent:
 
 RetryObserver = Callable[[RetryEvent], None]
 _observers: ContextVar[tuple[RetryObserver, ...]] = ContextVar("immich_retry_observers", default=())
-_policy: ContextVar[RetryPolicy | None] = ContextVar("immich_retry_policy", default=None)
 
 
 @contextlib.contextmanager
@@ -119,20 +117,6 @@ def observe_retries(callback: RetryObserver | None = None) -> Iterator[list[Retr
         yield events
     finally:
         _observers.reset(token)
-
-
-@contextlib.contextmanager
-def use_retry_policy(policy: RetryPolicy) -> Iterator[None]:
-    """Use *policy* instead of the client's for the requests made in this context."""
-    token = _policy.set(policy)
-    try:
-        yield
-    finally:
-        _policy.reset(token)
-
-
-def current_policy() -> RetryPolicy | None:
-    return _policy.get()
 
 
 def notify_observers(event: RetryEvent) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import logging
 import ssl
 import sys
@@ -25,7 +26,6 @@ from .request import PreparedRequest
 from .retry import (
     RetryEvent,
     RetryPolicy,
-    current_policy,
     notify_observers,
     parse_retry_after,
 )
@@ -108,6 +108,12 @@ class Sender:
         self.max_response_bytes = max_response_bytes
         self.timeouts = timeouts or Timeouts()
         self.on_retry = on_retry
+
+    def with_retry(self, retry: RetryPolicy) -> Sender:
+        """This sender (same connections, credentials, timeouts) retrying by *retry*."""
+        other = copy.copy(self)
+        other.retry = retry
+        return other
 
     def _request_headers(self, req: PreparedRequest) -> dict[str, str]:
         headers = dict(self._headers)
@@ -203,7 +209,7 @@ class Sender:
         any other); otherwise the response is returned unread and the caller closes it
         (reading it is watched for stalls too: see :class:`~.response.RawResponse`).
         """
-        policy = retry or current_policy() or self.retry
+        policy = retry or self.retry
         timeouts = (
             self.timeouts
             if isinstance(request_timeout, Unset)

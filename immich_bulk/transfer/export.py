@@ -52,7 +52,6 @@ import anyio.to_thread
 import attrs
 from anyio.streams.memory import MemoryObjectReceiveStream, MemoryObjectSendStream
 
-from .._http.retry import use_retry_policy
 from ..errors import ApiError, BadRequestError, ImmichError, TransferError
 from ..models import AssetResponseDto, AssetVisibility, MetadataSearchDto
 from ._engine import Engine, batches, run_with_state
@@ -220,10 +219,10 @@ class Exporter(Engine):
         store: StateStore,
         hub: EventHub | None = None,
     ) -> None:
-        self.client = client
+        self.config = config or DownloadConfig()
+        self.client = client.with_retry(self.config.retry)  # every call of the run
         self.dest = Path(os.fsdecode(dest)).expanduser()
         self.options = options
-        self.config = config or DownloadConfig()
         super().__init__(
             store=store, hub=hub, max_failures=self.config.max_failures, dry_run=options.dry_run
         )
@@ -324,13 +323,11 @@ class Exporter(Engine):
         wanted = album.strip()
         if _UUID.fullmatch(wanted):  # an id: one small request, not the whole album list
             try:
-                with use_retry_policy(self.config.retry):
-                    found = await self.client.albums.get_album_info(wanted, without_assets=True)
+                found = await self.client.albums.get_album_info(wanted, without_assets=True)
                 return found.id, found.album_name
             except BadRequestError:  # not found (Immich answers 400): maybe it is a name
                 pass
-        with use_retry_policy(self.config.retry):
-            albums = await self.client.albums.get_all_albums()
+        albums = await self.client.albums.get_all_albums()
         by_id = [a for a in albums if a.id.lower() == wanted.lower()]
         if by_id:
             return by_id[0].id, by_id[0].album_name
@@ -373,11 +370,10 @@ class Exporter(Engine):
     async def _search(self, query: MetadataSearchDto) -> AsyncIterator[AssetResponseDto]:
         """Every asset the query matches, page by page (see :func:`.listing.search_pages`)."""
         size = min(self.config.page_size, 1000)
-        with use_retry_policy(self.config.retry):
-            query = attrs.evolve(query, with_exif=True)
-            async for page in search_pages(self.client, query, page_size=size):
-                for asset in page:
-                    yield asset
+        query = attrs.evolve(query, with_exif=True)
+        async for page in search_pages(self.client, query, page_size=size):
+            for asset in page:
+                yield asset
 
     async def _emit_all(
         self,
@@ -417,8 +413,7 @@ class Exporter(Engine):
     async def _list_by_album(self, send: MemoryObjectSendStream[_Item]) -> None:
         """Everything, with ``{album}`` in the layout: each album's assets under its name
         (an asset in several albums goes to the first by name), then the assets in no album."""
-        with use_retry_policy(self.config.retry):
-            albums = await self.client.albums.get_all_albums()
+        albums = await self.client.albums.get_all_albums()
         me = self._user_id
         albums.sort(key=lambda a: (a.album_name.casefold(), a.album_name, a.id))
         seen: set[str] = set()
@@ -441,8 +436,7 @@ class Exporter(Engine):
             async with out:
                 for asset_id in pending:
                     try:
-                        with use_retry_policy(self.config.retry):
-                            asset = await self.client.assets.get_asset_info(asset_id)
+                        asset = await self.client.assets.get_asset_info(asset_id)
                     except ImmichError as exc:
                         item = _Item(asset_id, None, None)
                         self._fail(item, "list", f"cannot get the asset: {exc}", exc)
@@ -593,8 +587,7 @@ class Exporter(Engine):
             return
         if item.asset is None:
             try:
-                with use_retry_policy(self.config.retry):
-                    item.asset = await self.client.assets.get_asset_info(item.asset_id)
+                item.asset = await self.client.assets.get_asset_info(item.asset_id)
             except ApiError as exc:
                 self._fail(item, "list", f"cannot get the live photo's video: {exc}", exc)
                 return

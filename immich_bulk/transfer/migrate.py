@@ -51,7 +51,7 @@ import anyio.abc
 import attrs
 from anyio.streams.memory import MemoryObjectReceiveStream, MemoryObjectSendStream
 
-from .._http.retry import RetryEvent, observe_retries, use_retry_policy
+from .._http.retry import RetryEvent, observe_retries
 from .._http.timeouts import Timeouts
 from .._types import UNSET
 from ..errors import ApiError, FileChangedError, ImmichError, RateLimitError, TransportError
@@ -203,10 +203,11 @@ class Migrator(Engine):
         store: StateStore,
         hub: EventHub | None = None,
     ) -> None:
-        self.source = source
-        self.target = target
         self.options = options or MigrateOptions()
         self.config = config or MigrateConfig()
+        # every call of the run retries by the run's policy
+        self.source = source.with_retry(self.config.retry)
+        self.target = target.with_retry(self.config.retry)
         super().__init__(
             store=store,
             hub=hub,
@@ -441,8 +442,7 @@ class Migrator(Engine):
                     for n, item in enumerate(items)
                 ]
             )
-            with use_retry_policy(self.config.retry):
-                response = await self.target.assets.check_bulk_upload(request)
+            response = await self.target.assets.check_bulk_upload(request)
         except ImmichError as exc:
             for item in items:
                 self._fail(item, "check", f"the target's duplicate check failed: {exc}", exc)
@@ -617,8 +617,7 @@ class Migrator(Engine):
             return None, f"its motion part {video_id} could not be migrated"
         self._pulled.add(video_id)
         try:
-            with use_retry_policy(self.config.retry):
-                info = await self.source.assets.get_asset_info(video_id)
+            info = await self.source.assets.get_asset_info(video_id)
         except ImmichError as exc:
             self.check_stop(exc)
             return None, f"its motion part {video_id} could not be read: {exc}"
@@ -706,7 +705,7 @@ class Migrator(Engine):
         while True:
             attempt += 1
             try:
-                with observe_retries(on_retry), use_retry_policy(policy):
+                with observe_retries(on_retry):
                     return await self._transfer_once(item, state)
             except (TransportError, ApiError, FileChangedError) as exc:
                 self._rewind(item)
@@ -753,40 +752,39 @@ class Migrator(Engine):
         """Bring the target asset to *state* (restore, update, trash), fewest calls first;
         returns what could not be done, when that is no failure."""
         trashed = state["trashed"]
-        with use_retry_policy(self.config.retry):
-            if item.target_trashed and not trashed:
-                await self.target.trash.restore_assets(BulkIdsDto(ids=[target_id]))
-            update = {k: v for k, v in state.items() if k != "trashed"}
-            if fresh:  # the upload (its fields and its XMP sidecar) carried these already
-                for carried in (
-                    "isFavorite",
-                    "livePhotoVideoId",
-                    "visibility",
-                    *CARRIED_BY_SIDECAR,
-                ):
+        if item.target_trashed and not trashed:
+            await self.target.trash.restore_assets(BulkIdsDto(ids=[target_id]))
+        update = {k: v for k, v in state.items() if k != "trashed"}
+        if fresh:  # the upload (its fields and its XMP sidecar) carried these already
+            for carried in (
+                "isFavorite",
+                "livePhotoVideoId",
+                "visibility",
+                *CARRIED_BY_SIDECAR,
+            ):
+                update.pop(carried, None)
+            if state.get("visibility") == "locked":
+                # only a PIN-unlocked session may change a locked asset, an API key may
+                # not even read it: what the sidecar carries has to do
+                for carried in SIDECAR_ALSO_CARRIES:
                     update.pop(carried, None)
-                if state.get("visibility") == "locked":
-                    # only a PIN-unlocked session may change a locked asset, an API key may
-                    # not even read it: what the sidecar carries has to do
-                    for carried in SIDECAR_ALSO_CARRIES:
-                        update.pop(carried, None)
-            elif update:
-                # the target had it: send only what it lacks (see still_to_apply)
-                try:
-                    current = await self.target.assets.get_asset_info(target_id)
-                except ApiError as exc:
-                    if state.get("visibility") == "locked" and exc.status_code in (400, 401, 403):
-                        # an own asset these credentials cannot read is in the locked folder
-                        self._stages["metadata"].touch()
-                        return LOCKED_ON_TARGET
-                    log.debug("%s: the target's copy could not be read: %s", item.id, exc)
-                else:
-                    update = still_to_apply(update, item.asset, current)
-            dto = update_dto(update)
-            if dto is not None:
-                await self.target.assets.update_asset(target_id, dto)
-            if trashed and not item.target_trashed:
-                await self.target.assets.delete_assets(AssetBulkDeleteDto(ids=[target_id]))
+        elif update:
+            # the target had it: send only what it lacks (see still_to_apply)
+            try:
+                current = await self.target.assets.get_asset_info(target_id)
+            except ApiError as exc:
+                if state.get("visibility") == "locked" and exc.status_code in (400, 401, 403):
+                    # an own asset these credentials cannot read is in the locked folder
+                    self._stages["metadata"].touch()
+                    return LOCKED_ON_TARGET
+                log.debug("%s: the target's copy could not be read: %s", item.id, exc)
+            else:
+                update = still_to_apply(update, item.asset, current)
+        dto = update_dto(update)
+        if dto is not None:
+            await self.target.assets.update_asset(target_id, dto)
+        if trashed and not item.target_trashed:
+            await self.target.assets.delete_assets(AssetBulkDeleteDto(ids=[target_id]))
         self._stages["metadata"].touch()
         return None
 

@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING, Any
 
 import anyio
 
-from .._http.retry import use_retry_policy
 from .._types import UNSET
 from ..errors import ImmichError
 from ..models import (
@@ -71,17 +70,14 @@ class LinkMigrator:
     async def run(self) -> None:
         preserve = self.m.preserve
         phases = (("albums", self._albums), ("stacks", self._stacks), ("tags", self._tags))
-        with use_retry_policy(self.m.config.retry):
-            for name, phase in phases:
-                if name not in preserve:
-                    continue
-                try:
-                    await phase()
-                except ImmichError as exc:
-                    self.counts["failed"] += 1
-                    self.m.problem(
-                        f"{name}:*", "links", f"migrating the {name} stopped: {exc}", exc
-                    )
+        for name, phase in phases:
+            if name not in preserve:
+                continue
+            try:
+                await phase()
+            except ImmichError as exc:
+                self.counts["failed"] += 1
+                self.m.problem(f"{name}:*", "links", f"migrating the {name} stopped: {exc}", exc)
         self.m.links = dict(sorted(self.counts.items()))
 
     # -- helpers ----------------------------------------------------------------------

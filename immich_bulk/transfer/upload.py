@@ -38,7 +38,7 @@ import anyio.abc
 import attrs
 from anyio.streams.memory import MemoryObjectReceiveStream, MemoryObjectSendStream
 
-from .._http.retry import RetryEvent, observe_retries, use_retry_policy
+from .._http.retry import RetryEvent, observe_retries
 from .._http.timeouts import Timeouts
 from .._types import UNSET
 from ..errors import (
@@ -184,12 +184,12 @@ class Uploader(Engine):
         store: StateStore,
         hub: EventHub | None = None,
     ) -> None:
-        self.client = client
+        self.config = config or UploadConfig()
+        self.client = client.with_retry(self.config.retry)  # every call of the run
         self.paths: list[StrPath] = (
             [paths] if isinstance(paths, (str, bytes, os.PathLike)) else list(paths)
         )
         self.options = options or UploadOptions()
-        self.config = config or UploadConfig()
         super().__init__(
             store=store,
             hub=hub,
@@ -496,8 +496,7 @@ class Uploader(Engine):
             ]
         )
         try:
-            with use_retry_policy(self.config.retry):
-                response = await self.client.assets.check_bulk_upload(request)
+            response = await self.client.assets.check_bulk_upload(request)
         except ImmichError as exc:
             for item in todo:
                 self._fail(item, "check", f"the server's duplicate check failed: {exc}", exc)
@@ -685,7 +684,7 @@ class Uploader(Engine):
             )
 
         try:
-            with observe_retries(on_retry), use_retry_policy(self.config.retry):
+            with observe_retries(on_retry):
                 result = await self.client.assets.upload_asset_with_http_info(
                     self._request(item),
                     x_immich_checksum=item.sha1.hex() if item.sha1 else UNSET,

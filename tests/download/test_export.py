@@ -16,6 +16,7 @@ from immich_bulk.testing import FakeImmich
 from immich_bulk.transfer.events import ItemStarted, TransferEvent
 from immich_bulk.transfer.export import Exporter
 from immich_bulk.transfer.report import TransferReport
+from tests.migrate.helpers import patch_call
 
 from .conftest import add, fast_config, files_under, leftovers
 
@@ -502,10 +503,9 @@ async def test_an_asset_repeated_on_the_next_page_is_exported_once(
     fake: FakeImmich, client: AsyncClient, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     made = [add(fake, f"p{i}.jpg", 2 * KB, when=MAY + dt.timedelta(days=i)) for i in range(5)]
-    real = client.search.search_assets
     calls = 0
 
-    async def shifting(dto: Any) -> Any:
+    async def shifting(real: Any, dto: Any) -> Any:
         # an asset newer than all arrives after page 1: the newest-first listing shifts
         # by one and page 2 starts with the last asset of page 1
         nonlocal calls
@@ -515,7 +515,7 @@ async def test_an_asset_repeated_on_the_next_page_is_exported_once(
             add(fake, "late.jpg", 2 * KB, when=MAY + dt.timedelta(days=30))
         return answer
 
-    monkeypatch.setattr(client.search, "search_assets", shifting)
+    patch_call(monkeypatch, client, "search", "search_assets", shifting)
     report = await export(client, tmp_path / "out", None, config=fast_config(page_size=3))
     assert report.ok, report.failures
     exported = [o.item for o in report.outcomes()]

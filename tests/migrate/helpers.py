@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from collections.abc import AsyncIterator
+import functools
+from collections.abc import AsyncIterator, Awaitable, Callable
+from typing import Any
 
 import attrs
+import pytest
 
 from immich_bulk import AsyncClient
 from immich_bulk._http.retry import RetryPolicy
@@ -146,3 +149,26 @@ def target_albums(target: Side) -> dict[str, set[bytes]]:
         assert album.name not in out, f"album {album.name!r} exists twice"
         out[album.name] = {fake.state.assets[a].checksum for a in album.asset_ids}
     return out
+
+
+def patch_call(
+    monkeypatch: pytest.MonkeyPatch,
+    client: AsyncClient,
+    group: str,
+    name: str,
+    replace: Callable[..., Awaitable[Any]],
+) -> Callable[..., Awaitable[Any]]:
+    """Make ``client.<group>.<name>`` (and the same method of every view of *client*, such
+    as an engine's ``client.with_retry(...)``) call ``replace(real, *args)``; returns the
+    real method of *client* for checks."""
+    cls = type(getattr(client, group))
+    real = getattr(cls, name)
+
+    async def patched(self: Any, *args: Any, **kwargs: Any) -> Any:
+        bound = functools.partial(real, self)
+        if self._client._root is client:
+            return await replace(bound, *args, **kwargs)
+        return await bound(*args, **kwargs)
+
+    monkeypatch.setattr(cls, name, patched)
+    return functools.partial(real, getattr(client, group))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import anyio
 import attrs
@@ -26,7 +27,16 @@ from immich_bulk.testing import run_fake_server_in_thread
 from immich_bulk.transfer.events import TransferEvent
 from immich_bulk.transfer.migrate import Migrator, migrate, verify_migration
 from immich_bulk.transfer.state import StateStore
-from tests.migrate.helpers import FAST, WHEN, Side, build_library, on_target, servers, target_albums
+from tests.migrate.helpers import (
+    FAST,
+    WHEN,
+    Side,
+    build_library,
+    on_target,
+    patch_call,
+    servers,
+    target_albums,
+)
 
 
 def _photos(side: Side, count: int, size: int | None = None) -> None:
@@ -223,15 +233,14 @@ async def test_a_broken_listing_is_a_failure_not_a_silent_gap(
 ) -> None:
     async with servers() as (src, tgt):
         _photos(src, 5)
-        # the source counts more assets than its EXIF search returns (metadata not extracted)
-        real = src.client.search.search_asset_statistics
 
-        async def more(dto: StatisticsSearchDto) -> SearchStatisticsResponseDto:
+        # the source counts more assets than its EXIF search returns (metadata not extracted)
+        async def more(real: Any, dto: StatisticsSearchDto) -> SearchStatisticsResponseDto:
             answer = await real(dto)
             extra = 2 if dto.visibility == AssetVisibility.TIMELINE else 0
             return SearchStatisticsResponseDto(total=answer.total + extra)
 
-        monkeypatch.setattr(src.client.search, "search_asset_statistics", more)
+        patch_call(monkeypatch, src.client, "search", "search_asset_statistics", more)
         report = await migrate(src.client, tgt.client, state_path=None, config=FAST)
         assert report.count("migrated") == 5 and report.failed == 1 and not report.ok
         (failure,) = report.failures

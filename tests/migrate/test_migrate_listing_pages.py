@@ -13,7 +13,7 @@ import pytest
 from immich_bulk.models import AssetVisibility, UserAdminResponseDto
 from immich_bulk.samples import jpeg_bytes
 from immich_bulk.transfer.migrate import migrate
-from tests.migrate.helpers import FAST, WHEN, Side, servers
+from tests.migrate.helpers import FAST, WHEN, Side, patch_call, servers
 
 
 def _photos(side: Side, count: int) -> list[str]:
@@ -33,10 +33,9 @@ async def test_an_asset_repeated_on_the_next_page_migrates_once(
 ) -> None:
     async with servers() as (src, tgt):
         ids = _photos(src, 5)
-        real = src.client.search.search_assets
         calls = 0
 
-        async def shifting(dto: Any) -> Any:
+        async def shifting(real: Any, dto: Any) -> Any:
             # after the first timeline page, an older asset arrives: the oldest-first
             # listing shifts by one and page 2 starts with the last asset of page 1
             nonlocal calls
@@ -51,7 +50,7 @@ async def test_an_asset_repeated_on_the_next_page_migrates_once(
                 )
             return answer
 
-        monkeypatch.setattr(src.client.search, "search_assets", shifting)
+        patch_call(monkeypatch, src.client, "search", "search_assets", shifting)
         config = attrs.evolve(FAST, page_size=3)
         report = await migrate(src.client, tgt.client, state_path=None, config=config)
         migrated = [o.item for o in report.outcomes() if o.status == "migrated"]
@@ -63,13 +62,12 @@ async def test_an_asset_repeated_on_the_next_page_migrates_once(
 async def test_owner_ids_compare_without_case(monkeypatch: pytest.MonkeyPatch) -> None:
     async with servers() as (src, tgt):
         ids = _photos(src, 4)
-        real = src.client.users.get_my_user
 
-        async def shouting() -> UserAdminResponseDto:
-            me = await real()
+        async def shouting(real: Any) -> UserAdminResponseDto:
+            me: UserAdminResponseDto = await real()
             return attrs.evolve(me, id=me.id.upper())
 
-        monkeypatch.setattr(src.client.users, "get_my_user", shouting)
+        patch_call(monkeypatch, src.client, "users", "get_my_user", shouting)
         config = attrs.evolve(FAST, page_size=3)
         report = await migrate(src.client, tgt.client, state_path=None, config=config)
         assert report.ok, report.failures

@@ -59,7 +59,7 @@ import anyio.to_thread
 import attrs
 
 from ..._http.response import RawCall, RawResponse
-from ..._http.retry import RetryPolicy, use_retry_policy
+from ..._http.retry import RetryPolicy
 from ...errors import (
     ApiError,
     ChecksumMismatchError,
@@ -810,41 +810,40 @@ class _Fetch:
             validator = self.etag or self.last_modified
             if validator:
                 request_headers["If-Range"] = validator
-        with use_retry_policy(_SINGLE_TRY):
-            async with self.request(request_headers) as resp:
-                status = resp.status_code
-                # one plain dict (lower-case names): httpx.Headers lookups scan every header
-                headers = dict(resp.headers.items())
-                etag, last_modified = _validator(headers)
-                if status == 206:
-                    parsed = parse_content_range(headers.get("content-range"))
-                    if parsed is None or parsed[0] is None:
-                        raise _Restart("a 206 without a usable Content-Range")
-                    start, _end, total = parsed
-                    if start != offset:
-                        raise _Restart(f"asked for bytes from {offset}, got them from {start}")
-                    if offset > 0 and self.etag and etag and etag != self.etag:
-                        raise _Restart("the file changed on the server (new ETag)")
-                    self.total = total
-                elif status == 200:
-                    if offset > 0:
-                        # the file changed, or the server ignores Range: this body is the
-                        # whole (current) file, so it is the fresh start
-                        await self._restart(
-                            "the server sent the whole file instead of the rest "
-                            "(it changed, or it ignores Range)"
-                        )
-                    length = headers.get("content-length", "")
-                    self.total = int(length) if length.isdigit() else None
-                else:
-                    raise TransferError(f"{self._what()}: unexpected HTTP status {status}")
-                self.etag, self.last_modified = etag, last_modified
-                self.content_type = headers.get("content-type")
-                if self.final is None:
-                    assert callable(self.final_spec)
-                    self.final = self.final_spec(headers)
-                self.sources += 1
-                await self._read_body(resp, headers)
+        async with self.request(request_headers).with_retry(_SINGLE_TRY) as resp:
+            status = resp.status_code
+            # one plain dict (lower-case names): httpx.Headers lookups scan every header
+            headers = dict(resp.headers.items())
+            etag, last_modified = _validator(headers)
+            if status == 206:
+                parsed = parse_content_range(headers.get("content-range"))
+                if parsed is None or parsed[0] is None:
+                    raise _Restart("a 206 without a usable Content-Range")
+                start, _end, total = parsed
+                if start != offset:
+                    raise _Restart(f"asked for bytes from {offset}, got them from {start}")
+                if offset > 0 and self.etag and etag and etag != self.etag:
+                    raise _Restart("the file changed on the server (new ETag)")
+                self.total = total
+            elif status == 200:
+                if offset > 0:
+                    # the file changed, or the server ignores Range: this body is the
+                    # whole (current) file, so it is the fresh start
+                    await self._restart(
+                        "the server sent the whole file instead of the rest "
+                        "(it changed, or it ignores Range)"
+                    )
+                length = headers.get("content-length", "")
+                self.total = int(length) if length.isdigit() else None
+            else:
+                raise TransferError(f"{self._what()}: unexpected HTTP status {status}")
+            self.etag, self.last_modified = etag, last_modified
+            self.content_type = headers.get("content-type")
+            if self.final is None:
+                assert callable(self.final_spec)
+                self.final = self.final_spec(headers)
+            self.sources += 1
+            await self._read_body(resp, headers)
         size = self.part.size + self._buffered
         if self.total is not None and size != self.total:
             raise TransportError(f"{self._what()}: the body ended at byte {size} of {self.total}")
@@ -1091,24 +1090,22 @@ async def fetch_unresumable(
             buffered = 0
             try:
                 await anyio.to_thread.run_sync(part.reset)
-                with use_retry_policy(_SINGLE_TRY):
-                    async with request() as resp:
-                        if resp.status_code != 200:
-                            raise TransferError(
-                                f"download of {final.name!r}: "
-                                f"unexpected HTTP status {resp.status_code}"
-                            )
-                        async for chunk in resp.aiter_bytes():
-                            if not chunk:
-                                continue
-                            buffer.append(chunk)
-                            buffered += len(chunk)
-                            counted += len(chunk)
-                            if progress is not None:
-                                progress(len(chunk))
-                            if buffered >= config.chunk_size:
-                                chunks, buffer, buffered = buffer, [], 0
-                                await anyio.to_thread.run_sync(part.write, chunks, None)
+                async with request().with_retry(_SINGLE_TRY) as resp:
+                    if resp.status_code != 200:
+                        raise TransferError(
+                            f"download of {final.name!r}: unexpected HTTP status {resp.status_code}"
+                        )
+                    async for chunk in resp.aiter_bytes():
+                        if not chunk:
+                            continue
+                        buffer.append(chunk)
+                        buffered += len(chunk)
+                        counted += len(chunk)
+                        if progress is not None:
+                            progress(len(chunk))
+                        if buffered >= config.chunk_size:
+                            chunks, buffer, buffered = buffer, [], 0
+                            await anyio.to_thread.run_sync(part.write, chunks, None)
                 path, size, mtime_ns = await anyio.to_thread.run_sync(
                     part.finish, buffer, final, None, None, config.fsync
                 )

@@ -41,7 +41,7 @@ import anyio.to_thread
 import attrs
 from anyio.streams.memory import MemoryObjectReceiveStream, MemoryObjectSendStream
 
-from ..._http.retry import RetryEvent, observe_retries, use_retry_policy
+from ..._http.retry import RetryEvent, observe_retries
 from ..._http.timeouts import Timeouts
 from ..._types import UNSET
 from ...errors import (
@@ -199,12 +199,12 @@ class TakeoutImporter(Engine):
         store: StateStore,
         hub: EventHub | None = None,
     ) -> None:
-        self.client = client
+        self.config = config or UploadConfig()
+        self.client = client.with_retry(self.config.retry)  # every call of the run
         self.paths: list[StrPath] = (
             [paths] if isinstance(paths, (str, bytes, os.PathLike)) else list(paths)
         )
         self.options = options or TakeoutOptions()
-        self.config = config or UploadConfig()
         super().__init__(
             store=store,
             hub=hub,
@@ -512,8 +512,7 @@ class TakeoutImporter(Engine):
             ]
         )
         try:
-            with use_retry_policy(self.config.retry):
-                response = await self.client.assets.check_bulk_upload(request)
+            response = await self.client.assets.check_bulk_upload(request)
         except ImmichError as exc:
             for item in todo:
                 self._fail(item, "check", f"the server's duplicate check failed: {exc}", exc)
@@ -642,7 +641,7 @@ class TakeoutImporter(Engine):
             )  # fmt: skip
 
         try:
-            with observe_retries(on_retry), use_retry_policy(self.config.retry):
+            with observe_retries(on_retry):
                 result = await self.client.assets.upload_asset_with_http_info(
                     self._request(item, reader),
                     x_immich_checksum=item.sha1.hex() if item.sha1 else UNSET,
