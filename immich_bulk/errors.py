@@ -206,5 +206,16 @@ class FileChangedError(TransferError):
     """A local file changed (size, mtime or content) after it was hashed."""
 
 
+class ContentMismatchError(FileChangedError):
+    """The bytes being uploaded do not hash to the SHA-1 given for them (the file changed
+    after it was hashed, or a piped source sent other bytes): the upload was cut before
+    its last byte, so the server stored nothing."""
+
+
+class SizeMismatchError(FileChangedError):
+    """A file or stream being uploaded is not the size given for it (it shrank or grew, or
+    a piped source ended early or sent more): the upload was cut, nothing was stored."""
+
+
 class ResumeError(TransferError):
     """A download kept restarting (e.g. the ETag changed on every request) and gave up."""

@@ -25,7 +25,7 @@ from typing import Any, BinaryIO
 
 import anyio
 
-from ..errors import FileChangedError
+from ..errors import ContentMismatchError, FileChangedError, SizeMismatchError
 from ..files import UploadFile
 from .timeouts import paced
 
@@ -161,7 +161,7 @@ class FilePart:
         remaining = self.size
         async for piece in source:
             if len(piece) > remaining:
-                raise FileChangedError(
+                raise SizeMismatchError(
                     f"{self.filename}: the source sent more than {self.size} bytes"
                 )
             remaining -= len(piece)
@@ -172,7 +172,7 @@ class FilePart:
                 yield held
             held = bytes(piece)
         if remaining:
-            raise FileChangedError(f"{self.filename}: the source ended {remaining} bytes early")
+            raise SizeMismatchError(f"{self.filename}: the source ended {remaining} bytes early")
         self._verify(digest, b"")
         if held:
             await self._handing_over(len(held))
@@ -193,7 +193,7 @@ class FilePart:
         if data:
             digest.update(data)
         if digest.digest() != self.sha1:
-            raise FileChangedError(
+            raise ContentMismatchError(
                 f"{self.filename}: the content no longer matches its checksum "
                 "(the file changed after it was hashed); nothing was stored"
             )
@@ -233,13 +233,13 @@ class _Reader:
         if not isinstance(data, bytes):
             raise TypeError("a file to upload must be opened in binary mode")
         if len(data) < want:
-            raise FileChangedError(f"{part.filename}: the file shrank during upload")
+            raise SizeMismatchError(f"{part.filename}: the file shrank during upload")
         self.remaining -= len(data)
         if self.digest is not None:
             self.digest.update(data)  # large updates release the GIL
         if self.remaining == 0:
             if isinstance(part.source, os.PathLike) and handle.read(1):
-                raise FileChangedError(f"{part.filename}: the file grew during upload")
+                raise SizeMismatchError(f"{part.filename}: the file grew during upload")
             self.done = True
         return data
 

@@ -54,7 +54,14 @@ from anyio.streams.memory import MemoryObjectReceiveStream, MemoryObjectSendStre
 from .._http.retry import RetryEvent, observe_retries
 from .._http.timeouts import Timeouts
 from .._types import UNSET
-from ..errors import ApiError, FileChangedError, ImmichError, RateLimitError, TransportError
+from ..errors import (
+    ApiError,
+    ContentMismatchError,
+    FileChangedError,
+    ImmichError,
+    RateLimitError,
+    TransportError,
+)
 from ..files import UploadFile
 from ..models import (
     AssetBulkDeleteDto,
@@ -533,13 +540,15 @@ class Migrator(Engine):
             self.hub.emit(ItemStarted(item=item.id, stage="migrate", size=item.size))
             try:
                 target_id, code = await self._transfer(item, state)
-            except FileChangedError as exc:
+            except ContentMismatchError as exc:
                 reason = (
                     "the bytes the source sent do not match the asset's checksum (is the "
-                    "source's file damaged?)"
-                    if "checksum" in str(exc)
-                    else f"the source's stream was cut short ({exc})"
+                    "source's file damaged?); nothing was stored on the target"
                 )
+                self._fail(item, "migrate", reason, exc)
+                return
+            except FileChangedError as exc:
+                reason = f"the source's stream was cut short ({exc})"
                 self._fail(item, "migrate", f"{reason}; nothing was stored on the target", exc)
                 return
             except (_Permanent, ImmichError, OSError) as exc:

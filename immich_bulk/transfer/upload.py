@@ -471,7 +471,9 @@ class Uploader(Engine):
             assert item.sha1 is not None
             record = known.get(item.sha1)
             if record is not None:
-                await self._already_there(item, record.asset_id, "already uploaded (journal)")
+                await self._already_there(
+                    item, record.asset_id, "already uploaded (journal)", recorded=True
+                )
             elif item.sha1 in self._leaders:  # the same content is on its way in this run
                 self._leaders[item.sha1].append(item)
             elif item.sha1 in self._would_upload:  # dry run: an earlier file has this content
@@ -552,9 +554,12 @@ class Uploader(Engine):
         )
         await send.send(item)
 
-    async def _already_there(self, item: _Item, asset_id: str, reason: str) -> None:
+    async def _already_there(
+        self, item: _Item, asset_id: str, reason: str, *, recorded: bool = False
+    ) -> None:
+        """*item* is on the server as *asset_id*; *recorded*: the journal said so."""
         self.hub.emit(ItemSkipped(item=item.name, reason=reason, asset_id=asset_id))
-        if self._journal is not None and item.sha1 and "journal" not in reason:
+        if self._journal is not None and item.sha1 and not recorded:
             self._journal.record_upload(
                 item.sha1, asset_id=asset_id, status="duplicate", path=item.file.path
             )

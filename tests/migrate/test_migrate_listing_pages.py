@@ -1,6 +1,6 @@
 """The source listing pages like every engine's (see transfer/listing.py): an asset the
 search repeats on the next page (the library changed between pages) migrates once, and
-owner ids compare without case."""
+owner ids compare without case. And a failure's kind is read from its type."""
 
 from __future__ import annotations
 
@@ -10,9 +10,10 @@ from typing import Any
 import attrs
 import pytest
 
+from immich_bulk import SizeMismatchError
 from immich_bulk.models import AssetVisibility, UserAdminResponseDto
 from immich_bulk.samples import jpeg_bytes
-from immich_bulk.transfer.migrate import migrate
+from immich_bulk.transfer.migrate import Migrator, migrate
 from tests.migrate.helpers import FAST, WHEN, Side, patch_call, servers
 
 
@@ -73,3 +74,21 @@ async def test_owner_ids_compare_without_case(monkeypatch: pytest.MonkeyPatch) -
         assert report.ok, report.failures
         assert report.count("migrated") == 4
         assert {o.item for o in report.outcomes()} == set(ids)
+
+
+async def test_a_stream_cut_short_is_reported_as_such_whatever_the_name(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The failure kind comes from the exception's type: a stream that ended early is
+    not a checksum mismatch because the file is called checksum.jpg."""
+    async with servers() as (src, tgt):
+        src.fake.add_asset(src.user, jpeg_bytes(1, WHEN), "checksum.jpg")
+
+        async def cut(self: Migrator, item: Any, state: Any) -> Any:
+            raise SizeMismatchError("checksum.jpg: the source ended 3 bytes early")
+
+        monkeypatch.setattr(Migrator, "_transfer_once", cut)
+        report = await migrate(src.client, tgt.client, state_path=None, config=FAST)
+        (failure,) = report.failures
+        assert "cut short" in (failure.reason or ""), failure.reason
+        assert "do not match the asset's checksum" not in (failure.reason or "")

@@ -497,7 +497,9 @@ class TakeoutImporter(Engine):
             assert item.sha1 is not None
             record = known.get(item.sha1)
             if record is not None:
-                await self._already_there(item, record.asset_id, "already uploaded (journal)")
+                await self._already_there(
+                    item, record.asset_id, "already uploaded (journal)", recorded=True
+                )
             elif item.sha1 in self._leaders:  # the same bytes are on their way in this run
                 self._leaders[item.sha1].append(item)
             else:
@@ -537,9 +539,12 @@ class TakeoutImporter(Engine):
                 reason = f"rejected by the server: {answer.reason or 'no reason given'}"
                 self._fail(item, "check", reason, None)
 
-    async def _already_there(self, item: _Item, asset_id: str, reason: str) -> None:
+    async def _already_there(
+        self, item: _Item, asset_id: str, reason: str, *, recorded: bool = False
+    ) -> None:
+        """*item* is on the server as *asset_id*; *recorded*: the journal said so."""
         self.hub.emit(ItemSkipped(item=item.name, reason=reason, asset_id=asset_id))
-        if self._journal is not None and item.sha1 and "journal" not in reason:
+        if self._journal is not None and item.sha1 and not recorded:
             self._journal.record_upload(item.sha1, asset_id=asset_id, status="duplicate")
         self._placed(item, asset_id)
         self._settle(item, "duplicate", reason, asset_id)
