@@ -88,6 +88,7 @@ from .events import (
 )
 from .listing import own_albums, same_id
 from .local.hashing import parse_checksum
+from .migrate_links import LinkMigrator, LinkRun
 from .migrate_listing import AssetLister, Selection, pick_albums
 from .migrate_meta import (
     CARRIED_BY_SIDECAR,
@@ -245,6 +246,30 @@ class Migrator(Engine):
             raise RuntimeError("the migration journal is open only while run() runs")
         return self._journal
 
+    def _link_run(self) -> LinkRun:
+        """What the link phase needs of this run (see :class:`.migrate_links.LinkRun`)."""
+        return LinkRun(
+            source=self.source,
+            target=self.target,
+            source_user=self.source_user,
+            target_user=self.target_user,
+            selection=self.selection,
+            preserve=self.preserve,
+            album_scopes=tuple(self.album_scopes),
+            journal=self.journal,
+            target_journal=self.target_journal,
+            hub=self.hub,
+            log=self.log,
+            clock=self._stages["links"],
+            page_size=self.config.page_size,
+            album_batch_size=self.config.album_batch_size,
+            link_concurrency=self.config.link_concurrency,
+            finish=self.finish,
+            problem=self.problem,
+            note=self.note,
+            check_stop=self.check_stop,
+        )
+
     # -- outcomes ---------------------------------------------------------------------
     def finish(self, outcome: Outcome) -> None:
         """Record the one outcome of an item (assets here; albums, stacks, tags in links)."""
@@ -320,9 +345,7 @@ class Migrator(Engine):
                 if self.options.dry_run:
                     await self._dry_links()
                 else:
-                    from .migrate_links import LinkMigrator
-
-                    await LinkMigrator(self).run()
+                    self.links = await LinkMigrator(self._link_run()).run()
             finally:
                 self._journal = None
 

@@ -14,10 +14,11 @@ looked up one by one, and the tag is applied only where the source has it explic
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import anyio
+import attrs
 
 from .._types import UNSET
 from ..errors import ImmichError
@@ -34,18 +35,19 @@ from ..models import (
     TagUpsertDto,
     UpdateAlbumDto,
 )
-from ._engine import single_errors
-from .events import ItemDone, ItemFailed, ItemQueued
+from ._engine import StageClock, single_errors
+from .events import EventHub, ItemDone, ItemFailed, ItemQueued
 from .listing import own_albums, same_id
 from .migrate_listing import MEMBER_PASSES, AssetLister, Selection
 from .migrate_meta import fingerprint
-from .report import Outcome
+from .report import Outcome, OutcomeLog
 from .server.albums import AlbumManager, AlbumProblem
 
 if TYPE_CHECKING:
-    from .migrate import Migrator
+    from ..client import AsyncClient
+    from .state import MigrationJournal, ServerJournal
 
-__all__ = ["LinkMigrator"]
+__all__ = ["LinkMigrator", "LinkRun"]
 
 _BATCH = 1000
 
@@ -55,19 +57,51 @@ def _chunks(items: list[str], size: int = _BATCH) -> Iterable[list[str]]:
         yield items[start : start + size]
 
 
+@attrs.frozen(kw_only=True)
+class LinkRun:
+    """What the links of a migration need from its run, passed in: the link phase reads
+    these and reports through the callbacks, never through the migrator's own state."""
+
+    source: AsyncClient
+    target: AsyncClient
+    source_user: str
+    target_user: str
+    selection: Selection
+    preserve: frozenset[str]
+    album_scopes: Sequence[str | None]
+    """The selected albums' ids (``[None]``: every album)."""
+    journal: MigrationJournal
+    target_journal: ServerJournal | None
+    hub: EventHub
+    log: OutcomeLog
+    clock: StageClock
+    page_size: int
+    album_batch_size: int
+    link_concurrency: int
+    finish: Callable[[Outcome], None]
+    """Records the one outcome of an album, stack or tag."""
+    problem: Callable[[str, str, str, BaseException | None], None]
+    """``(item, stage, reason, exc)``: a failure that is not one item's."""
+    note: Callable[..., None]
+    """``(message, level="info")``: a line of the report's notes."""
+    check_stop: Callable[[BaseException], bool]
+    """Stops the run at a failure every other item would repeat (True: stopping)."""
+
+
 class LinkMigrator:
     """Albums, stacks and tags of one migration run."""
 
-    def __init__(self, migrator: Migrator) -> None:
-        self.m = migrator
-        self.source = migrator.source
-        self.target = migrator.target
-        self.selection = migrator.selection
+    def __init__(self, run: LinkRun) -> None:
+        self.m = run
+        self.source = run.source
+        self.target = run.target
+        self.selection = run.selection
         self.counts: Counter[str] = Counter()
         self._album_problems: defaultdict[str, list[str]] = defaultdict(list)
         self._empty_albums: dict[str, str] = {}
 
-    async def run(self) -> None:
+    async def run(self) -> dict[str, int]:
+        """Migrate the links; returns how many ended in each status."""
         preserve = self.m.preserve
         phases = (("albums", self._albums), ("stacks", self._stacks), ("tags", self._tags))
         for name, phase in phases:
@@ -78,7 +112,7 @@ class LinkMigrator:
             except ImmichError as exc:
                 self.counts["failed"] += 1
                 self.m.problem(f"{name}:*", "links", f"migrating the {name} stopped: {exc}", exc)
-        self.m.links = dict(sorted(self.counts.items()))
+        return dict(sorted(self.counts.items()))
 
     # -- helpers ----------------------------------------------------------------------
     def _members(self, *, album_id: str | None = None, **extra: Any) -> AssetLister:
@@ -87,7 +121,7 @@ class LinkMigrator:
             self.source,
             self.m.source_user,
             Selection(include_trashed=self.selection.include_trashed),
-            page_size=min(self.m.config.page_size, 1000),
+            page_size=min(self.m.page_size, 1000),
             scopes=(album_id,),
             passes=MEMBER_PASSES,
             extra={"with_exif": False, **extra},
@@ -115,7 +149,7 @@ class LinkMigrator:
         """The one outcome of an album, stack or tag; a failure's *exc* may stop the run
         (the target gone: every other link would fail the same way)."""
         self.counts[status] += 1
-        self.m._stages["links"].touch()
+        self.m.clock.touch()
         if status == "failed":
             self.m.hub.emit(ItemFailed(item=item, stage="links", reason=reason))
         else:
@@ -135,7 +169,7 @@ class LinkMigrator:
                 "migrated (their assets belong to other users)"
             )
         albums = await own_albums(self.source, m.source_user)
-        if m.album_scopes != [None]:
+        if list(m.album_scopes) != [None]:
             wanted = set(m.album_scopes)
             albums = [a for a in albums if a.id in wanted]
         names = Counter(a.album_name for a in albums)
@@ -150,7 +184,7 @@ class LinkMigrator:
             self.target,
             hub=m.hub,
             journal=m.target_journal,
-            batch_size=m.config.album_batch_size,
+            batch_size=m.album_batch_size,
             owner_id=m.target_user,
             on_problem=on_problem,
         )
@@ -340,7 +374,7 @@ class LinkMigrator:
             below |= await self._member_ids(tag_ids=[child])
         explicit = found - below
         unsure = sorted(found & below)
-        limiter = anyio.CapacityLimiter(self.m.config.link_concurrency)
+        limiter = anyio.CapacityLimiter(self.m.link_concurrency)
 
         async def check(asset_id: str) -> None:
             async with limiter:
