@@ -7,8 +7,10 @@ A binary field accepts:
 - ``bytes`` (or ``bytearray``/``memoryview``): sent as is;
 - a binary file object opened for reading (seekable, so a retry can start over);
 - an :class:`UploadFile`, to set the file name, the content type, or the expected SHA-1;
-  it also accepts an async iterable of bytes with ``size=`` (e.g. a download being piped
-  straight into an upload; such a body is sent once and cannot be retried).
+  it also accepts, with ``size=``, a :data:`StreamOpener` (a function opening the bytes as
+  an async stream, called for every try, so the upload can be retried: a member of a zip
+  file, a download being piped into an upload) or an async iterable of bytes (sent once,
+  never retried).
 
 A plain ``str`` is refused on purpose: it could be a path or the content.
 """
@@ -18,11 +20,31 @@ from __future__ import annotations
 import mimetypes
 import os
 from collections.abc import AsyncIterable, Awaitable, Callable
+from contextlib import AbstractAsyncContextManager
 from typing import BinaryIO
 
 import attrs
 
-__all__ = ["FileInput", "UploadFile", "guess_content_type"]
+__all__ = ["FileInput", "StreamOpener", "UploadFile", "guess_content_type"]
+
+#: Opens the bytes of a file part for one try of an upload: an async context manager
+#: giving an async iterable of bytes, e.g. ::
+#:
+#:     @contextlib.asynccontextmanager
+#:     async def member() -> AsyncIterator[AsyncIterator[bytes]]:
+#:         handle = await anyio.to_thread.run_sync(archive.open, "photo.jpg")
+#:         try:
+#:             yield chunks_of(handle)  # async: each read in a worker thread
+#:         finally:
+#:             await anyio.to_thread.run_sync(handle.close)
+#:
+#:     UploadFile(member, size=info.file_size, sha1=sha1, filename="photo.jpg")
+#:
+#: It is called again for every try, so the upload can be retried; what it raises (an
+#: :class:`~immich_bulk.errors.ImmichError`: a source that fails, or bytes that are not
+#: ``size`` long or do not match ``sha1``) fails the try, and the request is retried
+#: like a dropped connection.
+StreamOpener = Callable[[], AbstractAsyncContextManager[AsyncIterable[bytes]]]
 
 
 @attrs.frozen
@@ -34,7 +56,15 @@ class UploadFile:
     byte is sent, so the server never stores content that does not match the checksum.
     """
 
-    source: os.PathLike[str] | bytes | bytearray | memoryview | BinaryIO | AsyncIterable[bytes]
+    source: (
+        os.PathLike[str]
+        | bytes
+        | bytearray
+        | memoryview
+        | BinaryIO
+        | AsyncIterable[bytes]
+        | StreamOpener
+    )
     filename: str | None = attrs.field(default=None, kw_only=True)
     content_type: str | None = attrs.field(default=None, kw_only=True)
     sha1: bytes | None = attrs.field(default=None, kw_only=True, repr=False)

@@ -25,11 +25,11 @@ from typing import Any, BinaryIO
 
 import anyio
 
-from ..errors import ContentMismatchError, FileChangedError, SizeMismatchError
+from ..errors import ContentMismatchError, FileChangedError, ImmichError, SizeMismatchError
 from ..files import UploadFile
 from .timeouts import paced
 
-__all__ = ["DEFAULT_CHUNK_SIZE", "FilePart", "MultipartBody", "is_file_value"]
+__all__ = ["DEFAULT_CHUNK_SIZE", "FilePart", "MultipartBody", "StreamFailed", "is_file_value"]
 
 DEFAULT_CHUNK_SIZE = 1024 * 1024
 _MERGE_BELOW = 256 * 1024  # chunks smaller than this are merged with their neighbours
@@ -74,6 +74,16 @@ def is_file_value(value: Any) -> bool:
     return isinstance(value, (UploadFile, os.PathLike, bytes, bytearray, memoryview, io.IOBase))
 
 
+class StreamFailed(Exception):
+    """A file part opened by a :data:`~immich_bulk.files.StreamOpener` failed while the
+    request was being sent (the source failed, or sent bytes of another size or checksum):
+    the sender retries the request, which opens the stream again, or raises ``error``."""
+
+    def __init__(self, error: ImmichError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
 class FilePart:
     """A file field: its source, size (fixed when the body is built) and expected SHA-1."""
 
@@ -110,6 +120,10 @@ class FilePart:
             if upload.size is None:
                 raise ValueError("an async iterable upload source needs size=")
             self.size = upload.size
+        elif callable(self.source):
+            if upload.size is None:
+                raise ValueError("a stream opener upload source needs size=")
+            self.size = upload.size
         else:
             self.size, self._start = _file_object_size(self.source)
 
@@ -117,6 +131,8 @@ class FilePart:
     def replayable(self) -> bool:
         if isinstance(self.source, AsyncIterable):
             return False
+        if callable(self.source):
+            return True  # opened again for every try
         return not isinstance(self.source, io.IOBase) or self.source.seekable()
 
     def header(self, boundary: str) -> bytes:
@@ -141,6 +157,14 @@ class FilePart:
         if isinstance(self.source, AsyncIterable):
             async for chunk in self._piped(self.source, digest):
                 yield chunk
+            return
+        if callable(self.source):
+            try:
+                async with self.source() as stream:
+                    async for chunk in self._piped(stream, digest):
+                        yield chunk
+            except ImmichError as exc:
+                raise StreamFailed(exc) from exc
             return
         reader = _Reader(self, digest)  # hashes in its worker thread, off the event loop
         try:

@@ -17,9 +17,16 @@ if sys.version_info < (3, 11):  # pragma: no cover
     from exceptiongroup import BaseExceptionGroup
 
 from .._types import Secret, Unset
-from ..errors import ResponseValidationError, TransportError, UnsafeRedirectError
+from ..errors import (
+    ApiError,
+    FileChangedError,
+    ResponseValidationError,
+    TransportError,
+    UnsafeRedirectError,
+)
 from .breaker import current_breaker
 from .errors import api_error, transport_error
+from .multipart import StreamFailed
 from .operation import Op
 from .redact import install as _keep_credentials_out_of_httpcore_logs
 from .request import PreparedRequest
@@ -277,6 +284,21 @@ class Sender:
                 ):
                     raise error from None
                 reason, wait = "timeout", policy.delay(attempt)
+            except StreamFailed as failed:
+                # the body's source failed (a download piped into this upload): opened
+                # again by the next try, in this same loop, so retries never multiply
+                cause = failed.error
+                transient = isinstance(cause, (TransportError, FileChangedError)) or (
+                    isinstance(cause, ApiError) and cause.status_code in policy.retry_statuses
+                )
+                if not (transient and safe and attempt < policy.max_attempts):
+                    raise cause from cause.__cause__  # as it was (connecting or not)
+                retry_after = (
+                    parse_retry_after(cause.headers.get("retry-after"))
+                    if isinstance(cause, ApiError)
+                    else None
+                )
+                reason, wait = f"source {type(cause).__name__}", policy.delay(attempt, retry_after)
             except httpx.HTTPError as exc:
                 safe = isinstance(exc, _NOT_SENT) or safe
                 if isinstance(exc, (httpx.ReadTimeout, httpx.WriteTimeout)):  # httpx's own

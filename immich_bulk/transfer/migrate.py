@@ -40,9 +40,10 @@ and exact: no duplicates, nothing missing.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import AsyncIterable, AsyncIterator, Callable
 from contextlib import aclosing
 from typing import TYPE_CHECKING, Any
 
@@ -51,18 +52,16 @@ import anyio.abc
 import attrs
 from anyio.streams.memory import MemoryObjectReceiveStream, MemoryObjectSendStream
 
-from .._http.retry import RetryEvent, observe_retries
-from .._http.timeouts import Timeouts
+from .._http.retry import NO_RETRY, RetryEvent, observe_retries
 from .._types import UNSET
 from ..errors import (
     ApiError,
     ContentMismatchError,
     FileChangedError,
     ImmichError,
-    RateLimitError,
-    TransportError,
+    SizeMismatchError,
 )
-from ..files import UploadFile
+from ..files import StreamOpener, UploadFile
 from ..models import (
     AssetBulkDeleteDto,
     AssetBulkUploadCheckDto,
@@ -74,13 +73,11 @@ from ..models import (
     BulkIdsDto,
     ExifResponseDto,
 )
-from ._engine import Engine, batches, run_with_state, upload_timeouts
+from ._engine import Engine, batches, run_with_state
 from .events import (
-    BytesTransferred,
     EventHub,
     ItemDone,
     ItemQueued,
-    ItemRetrying,
     ItemSkipped,
     ItemStarted,
     Listener,
@@ -105,6 +102,7 @@ from .migrate_options import MigrateConfig, MigrateOptions
 from .migrate_verify import Difference, MigrationDiff, verify_migration
 from .overrides import MigrateOverrides, apply_overrides
 from .report import Outcome, TransferReport
+from .sending import Sending, send_asset
 from .state import DEFAULT_PATH, AssetRecord, MigrationJournal, PairKey, ServerJournal, StateStore
 
 #: Why the metadata of an asset in the target's locked folder is left as it is.
@@ -156,7 +154,6 @@ class _Item:
     target_id: str | None = None  # the target's copy (it had the checksum)
     target_trashed: bool = False
     retries: int = 0
-    sent: int = 0
     pulled_by: str | None = None  # a motion part migrated for this still
 
     @property
@@ -182,16 +179,6 @@ class _Item:
 
 class _Permanent(Exception):
     """A transfer failure that another attempt cannot fix."""
-
-
-def _retry_after(exc: BaseException) -> float | None:
-    if isinstance(exc, RateLimitError):
-        return exc.retry_after
-    if isinstance(exc, ApiError):
-        from .._http.retry import parse_retry_after
-
-        return parse_retry_after(exc.headers.get("retry-after"))
-    return None
 
 
 class Migrator(Engine):
@@ -668,25 +655,18 @@ class Migrator(Engine):
         return None, f"its motion part {video_id} could not be migrated"
 
     # -- transfer -----------------------------------------------------------------------
-    def _timeout(self, size: int) -> Timeouts:
-        return upload_timeouts(self.target.timeouts, size, self.config.min_bytes_per_second)
-
-    def _rewind(self, item: _Item) -> None:
-        if item.sent:
-            self._bytes -= item.sent
-            self.hub.emit(BytesTransferred(item=item.id, stage="migrate", delta=-item.sent))
-            item.sent = 0
+    def _count(self, delta: int) -> None:
+        self._bytes += delta
 
     def _upload_request(
-        self, item: _Item, body: Any, size: int, state: dict[str, Any]
+        self,
+        item: _Item,
+        body: StreamOpener,
+        size: int,
+        state: dict[str, Any],
+        sending: Sending,
     ) -> AssetMediaCreateDto:
         asset = item.asset
-
-        def progress(count: int) -> None:
-            item.sent += count
-            self._bytes += count
-            self.hub.emit(BytesTransferred(item=item.id, stage="migrate", delta=count))
-
         mime = asset.original_mime_type if isinstance(asset.original_mime_type, str) else None
         visibility = state.get("visibility", "timeline")
         duration = asset.duration if item.is_video and asset.duration else UNSET
@@ -703,7 +683,7 @@ class Migrator(Engine):
                 content_type=mime or None,
                 sha1=item.sha1,
                 size=size,
-                progress=progress,
+                progress=sending.progress,
             ),
             device_asset_id=asset.device_asset_id or f"{item.name}-{size}",
             device_id=asset.device_id or self.config.device_id,
@@ -717,65 +697,64 @@ class Migrator(Engine):
         )
 
     async def _transfer(self, item: _Item, state: dict[str, Any]) -> tuple[str, int]:
-        """Pipe the source's original into a target upload; (target id, status code)."""
-        policy = self.config.retry
-        attempt = 0
+        """Pipe the source's original into a target upload; (target id, status code).
+
+        The upload sender (transfer/sending.py) is the one retry loop: the first
+        download, opened here (retried like every call of the run), tells the size; a
+        try that starts over opens the download again, once, from inside that loop."""
 
         def on_retry(event: RetryEvent) -> None:
             item.retries += 1
-            self._rewind(item)
-            self.hub.emit(
-                ItemRetrying(
-                    item=item.id,
-                    stage="migrate",
-                    attempt=event.attempt,
-                    reason=event.reason,
-                    delay=event.delay,
-                )
+
+        sending = Sending(item.id, "migrate", self.hub, counted=self._count, on_retry=on_retry)
+        async with contextlib.AsyncExitStack() as first:
+            with observe_retries(sending.retrying):  # the download's retries are the item's
+                size, chunks = await first.enter_async_context(self._original(item))
+            unused = [chunks]
+
+            @contextlib.asynccontextmanager
+            async def open_body() -> AsyncIterator[AsyncIterable[bytes]]:
+                if unused:
+                    async with first:  # the first download ends with its try
+                        yield unused.pop()
+                    return
+                async with self._original(item, size=size) as (_, again):
+                    yield again
+
+            result = await send_asset(
+                self.target,
+                self._upload_request(item, open_body, size, state, sending),
+                size=size,
+                checksum=item.asset.checksum,
+                min_bytes_per_second=self.config.min_bytes_per_second,
+                sending=sending,
             )
+        return result.data.id, result.status_code
 
-        while True:
-            attempt += 1
-            try:
-                with observe_retries(on_retry):
-                    return await self._transfer_once(item, state)
-            except (TransportError, ApiError, FileChangedError) as exc:
-                self._rewind(item)
-                transient = not isinstance(exc, ApiError) or (
-                    exc.status_code in policy.retry_statuses
-                )
-                if not transient or attempt >= policy.max_attempts:
-                    raise
-                wait = policy.delay(attempt, _retry_after(exc))
-                reason = str(exc.status_code) if isinstance(exc, ApiError) else type(exc).__name__
-                item.retries += 1
-                self.hub.emit(
-                    ItemRetrying(
-                        item=item.id, stage="migrate", attempt=attempt, reason=reason, delay=wait
-                    )
-                )
-                log.info("%s: transfer attempt %d failed (%s); retrying", item.id, attempt, exc)
-                await policy.sleep(wait)
-
-    async def _transfer_once(self, item: _Item, state: dict[str, Any]) -> tuple[str, int]:
-        download = self.source.assets.download_asset_without_preload_content(
+    @contextlib.asynccontextmanager
+    async def _original(
+        self, item: _Item, *, size: int | None = None
+    ) -> AsyncIterator[tuple[int, AsyncIterable[bytes]]]:
+        """The source's original of *item*: ``(size, chunks)``. With *size* (a download
+        opened again by a retry of the upload) it is tried once, and must be that long."""
+        call = self.source.assets.download_asset_without_preload_content(
             item.id, _headers={"Accept-Encoding": "identity"}
         )
-        async with download as response:
+        if size is not None:
+            call = call.with_retry(NO_RETRY)  # the upload's retry loop is the only one
+        async with call as response:
             encoding = response.headers.get("content-encoding", "identity").lower()
             if encoding not in ("", "identity"):
                 raise _Permanent(f"the source sent the original {encoding}-encoded")
             declared = response.headers.get("content-length", "")
-            size = int(declared) if declared.isdigit() else item.size
-            if size is None:
+            length = int(declared) if declared.isdigit() else (size or item.size)
+            if length is None:
                 raise _Permanent("the source sent no Content-Length and the size is unknown")
-            body = response.aiter_raw(self.config.chunk_size)
-            result = await self.target.assets.upload_asset_with_http_info(
-                self._upload_request(item, body, size, state),
-                x_immich_checksum=item.asset.checksum,
-                _request_timeout=self._timeout(size),
-            )
-        return result.data.id, result.status_code
+            if size is not None and length != size:
+                raise SizeMismatchError(
+                    f"{item.name}: the source now sends {length} bytes, not {size}"
+                )
+            yield length, response.aiter_raw(self.config.chunk_size)
 
     # -- metadata -----------------------------------------------------------------------
     async def _apply(

@@ -38,8 +38,7 @@ import anyio.abc
 import attrs
 from anyio.streams.memory import MemoryObjectReceiveStream, MemoryObjectSendStream
 
-from .._http.retry import RetryEvent, observe_retries
-from .._http.timeouts import Timeouts
+from .._http.retry import RetryEvent
 from .._types import UNSET
 from ..errors import (
     AuthenticationError,
@@ -54,15 +53,13 @@ from ..models import (
     AssetMediaCreateDto,
     AssetVisibility,
 )
-from ._engine import Engine, batches, run_with_state, upload_timeouts
+from ._engine import Engine, batches, run_with_state
 from .config import UploadConfig
 from .deletion import LocalDeleter, Verdict
 from .events import (
-    BytesTransferred,
     EventHub,
     ItemDone,
     ItemQueued,
-    ItemRetrying,
     ItemSkipped,
     ItemStarted,
     JobsPending,
@@ -83,6 +80,7 @@ from .local.scan import (
 )
 from .overrides import UploadOverrides, apply_overrides
 from .report import Outcome, TransferReport
+from .sending import Sending, send_asset
 from .server.adaptive import AdaptiveConcurrency, LevelChange
 from .server.albums import AlbumManager, album_worker
 from .server.jobs import JobControl, jobs_paused
@@ -165,7 +163,6 @@ class _Item:
     sidecar_sha1: bytes | None = None  # of the sidecar sent with the upload
     album: str | None = None
     retries: int = 0
-    sent: int = 0  # bytes counted for the current try
 
 
 class Uploader(Engine):
@@ -614,23 +611,17 @@ class Uploader(Engine):
                 async with self.limiter:
                     await self._upload_one(item)
 
-    def _request(self, item: _Item) -> AssetMediaCreateDto:
+    def _request(self, item: _Item, sending: Sending) -> AssetMediaCreateDto:
         file = item.file
         name = file.path.name
         when = dt.datetime.fromtimestamp(file.mtime_ns / 1e9, tz=dt.timezone.utc)
-
-        def progress(count: int) -> None:
-            item.sent += count
-            self._bytes += count
-            self.hub.emit(BytesTransferred(item=item.name, stage="upload", delta=count))
-
         return AssetMediaCreateDto(
             asset_data=UploadFile(
                 file.path,
                 filename=name,
                 sha1=item.sha1,
                 size=file.size,
-                progress=progress,
+                progress=sending.progress,
                 pace=self.rate.consume if self.rate is not None else None,
                 chunk_size=self.config.chunk_size,
                 opener=functools.partial(_open_for_upload, file.path),
@@ -653,8 +644,8 @@ class Uploader(Engine):
             ),
         )
 
-    def _timeout(self, size: int) -> Timeouts:
-        return upload_timeouts(self.client.timeouts, size, self.config.min_bytes_per_second)
+    def _count(self, delta: int) -> None:
+        self._bytes += delta
 
     async def _upload_one(self, item: _Item) -> None:
         self.hub.emit(ItemStarted(item=item.name, stage="upload", size=item.file.size))
@@ -674,27 +665,17 @@ class Uploader(Engine):
             item.retries += 1
             if self.adaptive is not None:
                 self.adaptive.failed()
-            if item.sent:
-                self._bytes -= item.sent
-                self.hub.emit(BytesTransferred(item=item.name, stage="upload", delta=-item.sent))
-                item.sent = 0
-            self.hub.emit(
-                ItemRetrying(
-                    item=item.name,
-                    stage="upload",
-                    attempt=event.attempt,
-                    reason=event.reason,
-                    delay=event.delay,
-                )
-            )
 
+        sending = Sending(item.name, "upload", self.hub, counted=self._count, on_retry=on_retry)
         try:
-            with observe_retries(on_retry):
-                result = await self.client.assets.upload_asset_with_http_info(
-                    self._request(item),
-                    x_immich_checksum=item.sha1.hex() if item.sha1 else UNSET,
-                    _request_timeout=self._timeout(item.file.size),
-                )
+            result = await send_asset(
+                self.client,
+                self._request(item, sending),
+                size=item.file.size,
+                checksum=item.sha1.hex() if item.sha1 else None,
+                min_bytes_per_second=self.config.min_bytes_per_second,
+                sending=sending,
+            )
         except FileChangedError as exc:
             self._fail(item, "upload", f"{exc}; re-run to upload the new content", exc)
             return

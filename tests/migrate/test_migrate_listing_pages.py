@@ -87,7 +87,7 @@ async def test_a_stream_cut_short_is_reported_as_such_whatever_the_name(
         async def cut(self: Migrator, item: Any, state: Any) -> Any:
             raise SizeMismatchError("checksum.jpg: the source ended 3 bytes early")
 
-        monkeypatch.setattr(Migrator, "_transfer_once", cut)
+        monkeypatch.setattr(Migrator, "_transfer", cut)
         report = await migrate(src.client, tgt.client, state_path=None, config=FAST)
         (failure,) = report.failures
         assert "cut short" in (failure.reason or ""), failure.reason
