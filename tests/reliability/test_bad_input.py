@@ -193,6 +193,9 @@ def test_odd_trees_every_file_has_an_outcome_and_nothing_crashes(
 # ---------------------------------------------------------------------- changing files
 
 
+FILE_CHANGED = {"FileChangedError", "ContentMismatchError", "SizeMismatchError"}
+
+
 async def test_files_changed_after_hashing_are_never_stored_with_a_wrong_checksum(
     tmp_path: Path,
 ) -> None:
@@ -242,7 +245,8 @@ async def test_files_changed_after_hashing_are_never_stored_with_a_wrong_checksu
             assert len(outcomes) == report.total == len(steady) + len(victims) + 1
             for name in (*victims, "big.jpg"):
                 assert outcomes[name].status == "failed", outcomes[name]
-                assert outcomes[name].error == "FileChangedError"
+                # FileChangedError, or the kind of it (other bytes, another size)
+                assert outcomes[name].error in FILE_CHANGED, outcomes[name]
             assert all(outcomes[p.name].status == "uploaded" for p in steady)
             stored = srv.fake.assets()
             for asset in stored:  # nothing stored under a checksum its bytes do not have
