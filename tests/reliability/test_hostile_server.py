@@ -351,7 +351,8 @@ async def test_a_hostile_asset_id_is_never_a_path(tmp_path: Path) -> None:
 
     def evil_id(scope: Scope, headers: dict[str, str], body: bytes) -> tuple[dict[str, str], bytes]:
         data = json.loads(body)
-        data["assets"]["items"][0]["id"] = "../../../evil"
+        if data["assets"]["items"]:  # the export searches the archive too: nothing there
+            data["assets"]["items"][0]["id"] = "../../../evil"
         return headers, json.dumps(data).encode()
 
     async with FakeImmich() as fake:
