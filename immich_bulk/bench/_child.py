@@ -181,8 +181,8 @@ def _import_ours() -> None:
         "immich_bulk.helpers.users",
         "immich_bulk.helpers.assets",
         "immich_bulk.helpers.download",
-        "immich_bulk.transfer.upload",
-        "immich_bulk.transfer.export",
+        "immich_bulk.transfer.upload.engine",
+        "immich_bulk.transfer.download.export",
     )
 
 

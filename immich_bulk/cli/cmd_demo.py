@@ -23,9 +23,9 @@ import attrs
 from ..client import AsyncClient
 from ..samples import write_sample_library
 from ..transfer.config import CONCURRENCY, Bounds, DownloadConfig, MiB, UploadConfig
-from ..transfer.export import ExportOptions, export
+from ..transfer.download.export import ExportOptions, export
 from ..transfer.report import TransferReport
-from ..transfer.upload import UploadOptions, upload
+from ..transfer.upload.engine import UploadOptions, upload
 from .context import EXIT_FAILED, EXIT_OK, CliError, Context
 
 

@@ -14,8 +14,8 @@ import anyio
 from ..errors import BadRequestError, TransferError
 from ..models import MetadataSearchDto
 from ..transfer.config import CONCURRENCY, DownloadConfig
+from ..transfer.download.export import ExportOptions, export
 from ..transfer.download.layout import DEFAULT_LAYOUT, LAYOUT_FIELDS
-from ..transfer.export import ExportOptions, export
 from ..transfer.overrides import apply_overrides
 from ..transfer.server.search import search_filter
 from .cmd_upload import state_path

@@ -19,7 +19,7 @@ import os
 from typing import Any
 
 from ..transfer.config import CONCURRENCY
-from ..transfer.migrate import (
+from ..transfer.migrate.engine import (
     PRESERVE_ALL,
     PRESERVE_FIELDS,
     MigrateConfig,
@@ -29,7 +29,7 @@ from ..transfer.migrate import (
     migrate,
     verify_migration,
 )
-from ..transfer.migrate_listing import ASSET_TYPES
+from ..transfer.migrate.listing import ASSET_TYPES
 from ..transfer.overrides import apply_overrides
 from ..transfer.report import TransferReport
 from .cmd_upload import state_path

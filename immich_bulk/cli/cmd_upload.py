@@ -19,7 +19,7 @@ from ..transfer.local.scan import check_patterns
 from ..transfer.overrides import AUTO, apply_overrides
 from ..transfer.server.ratelimit import parse_rate
 from ..transfer.state import DEFAULT_PATH
-from ..transfer.upload import StatePath, UploadOptions, upload
+from ..transfer.upload.engine import StatePath, UploadOptions, upload
 from .context import CliError, Context, add_common_options
 from .display import shown
 

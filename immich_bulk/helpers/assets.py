@@ -18,7 +18,7 @@ if TYPE_CHECKING:  # the engines load on the first transfer, not with ``client.a
     from ..transfer.overrides import TakeoutOverrides, UploadOverrides
     from ..transfer.report import TransferReport
     from ..transfer.takeout.importer import TakeoutOptions
-    from ..transfer.upload import UploadOptions
+    from ..transfer.upload.engine import UploadOptions
 
 __all__ = ["AssetsApi"]
 
@@ -56,7 +56,7 @@ class AssetsApi(AssetFileHelpers, GeneratedAssetsApi):
         upload (admin key needed; always resumed), ``wait_for_jobs`` waits for them to
         finish afterwards. An unknown keyword is a TypeError naming it.
         """
-        from ..transfer.upload import upload
+        from ..transfer.upload.engine import upload
 
         return await upload(
             self._client,

@@ -22,8 +22,8 @@ if TYPE_CHECKING:  # the engines load on first use, not with ``client.download``
     from typing_extensions import Unpack
 
     from ..transfer.config import DownloadConfig
+    from ..transfer.download.export import Exporter, ExportOptions
     from ..transfer.events import Listener
-    from ..transfer.export import Exporter, ExportOptions
     from ..transfer.local.fsutil import StrPath
     from ..transfer.overrides import ExportOverrides
     from ..transfer.report import TransferReport
@@ -164,7 +164,7 @@ class DownloadApi(GeneratedDownloadApi):
         may be given as a keyword instead (``album=``, ``layout=``, ``concurrency=`` ...),
         overriding them. An unknown keyword is a TypeError naming it.
         """
-        from ..transfer.export import export
+        from ..transfer.download.export import export
 
         return await export(
             self._client,

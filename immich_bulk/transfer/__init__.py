@@ -24,6 +24,8 @@ _moved.install()  # the old module paths, for one release
 if TYPE_CHECKING:
     from .config import DownloadConfig as DownloadConfig
     from .config import UploadConfig as UploadConfig
+    from .download.export import Exporter as Exporter
+    from .download.export import ExportOptions as ExportOptions
     from .download.layout import DEFAULT_LAYOUT as DEFAULT_LAYOUT
     from .download.layout import LAYOUT_FIELDS as LAYOUT_FIELDS
     from .download.layout import Layout as Layout
@@ -44,22 +46,20 @@ if TYPE_CHECKING:
     from .events import Notice as Notice
     from .events import StageDone as StageDone
     from .events import TransferEvent as TransferEvent
-    from .export import Exporter as Exporter
-    from .export import ExportOptions as ExportOptions
     from .local.hashing import Hasher as Hasher
     from .local.hashing import HashResult as HashResult
     from .local.scan import ScannedFile as ScannedFile
     from .local.scan import ScanOptions as ScanOptions
     from .local.scan import iter_scan as iter_scan
-    from .migrate import MigrateConfig as MigrateConfig
-    from .migrate import MigrateOptions as MigrateOptions
-    from .migrate import Migrator as Migrator
-    from .migrate import migrate as migrate_library
-    from .migrate_listing import Selection as Selection
-    from .migrate_meta import PRESERVE_FIELDS as PRESERVE_FIELDS
-    from .migrate_verify import Difference as Difference
-    from .migrate_verify import MigrationDiff as MigrationDiff
-    from .migrate_verify import verify_migration as verify_migration
+    from .migrate.engine import MigrateConfig as MigrateConfig
+    from .migrate.engine import MigrateOptions as MigrateOptions
+    from .migrate.engine import Migrator as Migrator
+    from .migrate.engine import migrate as migrate_library
+    from .migrate.listing import Selection as Selection
+    from .migrate.metadata import PRESERVE_FIELDS as PRESERVE_FIELDS
+    from .migrate.verify import Difference as Difference
+    from .migrate.verify import MigrationDiff as MigrationDiff
+    from .migrate.verify import verify_migration as verify_migration
     from .report import Outcome as Outcome
     from .report import OutcomeLog as OutcomeLog
     from .report import TransferReport as TransferReport
@@ -75,8 +75,8 @@ if TYPE_CHECKING:
     from .takeout.importer import TakeoutImporter as TakeoutImporter
     from .takeout.importer import TakeoutOptions as TakeoutOptions
     from .takeout.importer import import_takeout as import_takeout
-    from .upload import Uploader as Uploader
-    from .upload import UploadOptions as UploadOptions
+    from .upload.engine import Uploader as Uploader
+    from .upload.engine import UploadOptions as UploadOptions
 
 __all__ = [
     "DEFAULT_LAYOUT",
@@ -164,21 +164,21 @@ _EXPORTS: dict[str, tuple[str, str]] = {
             "TransferEvent",
         )
     },
-    "Exporter": ("export", "Exporter"),
-    "ExportOptions": ("export", "ExportOptions"),
+    "Exporter": ("download.export", "Exporter"),
+    "ExportOptions": ("download.export", "ExportOptions"),
     "Hasher": ("local.hashing", "Hasher"),
     "HashResult": ("local.hashing", "HashResult"),
     "JobControl": ("server.jobs", "JobControl"),
     "QueueState": ("server.jobs", "QueueState"),
-    "MigrateConfig": ("migrate", "MigrateConfig"),
-    "MigrateOptions": ("migrate", "MigrateOptions"),
-    "Migrator": ("migrate", "Migrator"),
-    "migrate_library": ("migrate", "migrate"),
-    "Selection": ("migrate_listing", "Selection"),
-    "PRESERVE_FIELDS": ("migrate_meta", "PRESERVE_FIELDS"),
-    "Difference": ("migrate_verify", "Difference"),
-    "MigrationDiff": ("migrate_verify", "MigrationDiff"),
-    "verify_migration": ("migrate_verify", "verify_migration"),
+    "MigrateConfig": ("migrate.engine", "MigrateConfig"),
+    "MigrateOptions": ("migrate.engine", "MigrateOptions"),
+    "Migrator": ("migrate.engine", "Migrator"),
+    "migrate_library": ("migrate.engine", "migrate"),
+    "Selection": ("migrate.listing", "Selection"),
+    "PRESERVE_FIELDS": ("migrate.metadata", "PRESERVE_FIELDS"),
+    "Difference": ("migrate.verify", "Difference"),
+    "MigrationDiff": ("migrate.verify", "MigrationDiff"),
+    "verify_migration": ("migrate.verify", "verify_migration"),
     "DEFAULT_LAYOUT": ("download.layout", "DEFAULT_LAYOUT"),
     "LAYOUT_FIELDS": ("download.layout", "LAYOUT_FIELDS"),
     "Layout": ("download.layout", "Layout"),
@@ -199,8 +199,8 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "TakeoutImporter": ("takeout.importer", "TakeoutImporter"),
     "TakeoutOptions": ("takeout.importer", "TakeoutOptions"),
     "import_takeout": ("takeout.importer", "import_takeout"),
-    "Uploader": ("upload", "Uploader"),
-    "UploadOptions": ("upload", "UploadOptions"),
+    "Uploader": ("upload.engine", "Uploader"),
+    "UploadOptions": ("upload.engine", "UploadOptions"),
 }
 
 

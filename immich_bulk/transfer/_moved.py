@@ -4,8 +4,8 @@ The modules moved into the layer folders (``local/``, ``server/``, ``download/``
 import of an old path still works: it warns (:class:`DeprecationWarning`) and gives the
 module at its new place, the same module object, so every name is shared. No file stays
 behind at an old path: a finder answers for the paths in :data:`MOVED`. Where a package
-took a module's name (``download``), the package forwards the old module's names with a
-warning (:func:`forward`).
+took a module's name (``download``, ``upload``, ``migrate``), the package forwards the old
+module's names with a warning (:func:`forward`).
 """
 
 from __future__ import annotations
@@ -29,8 +29,15 @@ _PACKAGE = __name__.rpartition(".")[0]
 MOVED: dict[str, str] = {
     "adaptive": "server.adaptive",
     "albums": "server.albums",
+    "deletion": "upload.deletion",
+    "export": "download.export",
     "hashing": "local.hashing",
     "jobs": "server.jobs",
+    "migrate_journal": "state.migration",
+    "migrate_links": "migrate.links",
+    "migrate_listing": "migrate.listing",
+    "migrate_meta": "migrate.metadata",
+    "migrate_verify": "migrate.verify",
     "naming": "download.layout",
     "ratelimit": "server.ratelimit",
     "scan": "local.scan",

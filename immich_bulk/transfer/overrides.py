@@ -1,6 +1,6 @@
 """Keyword overrides: ``upload(client, paths, album="Trip", concurrency=8)`` and the like.
 
-The options and config classes (:class:`~immich_bulk.transfer.upload.UploadOptions`,
+The options and config classes (:class:`~immich_bulk.transfer.upload.engine.UploadOptions`,
 :class:`~immich_bulk.transfer.config.UploadConfig`, ...) are the one declaration of every
 setting. A transfer function takes them as ``options=`` / ``config=`` and, for
 convenience, any of their fields as a keyword: :func:`apply_overrides` applies each keyword to the
@@ -29,7 +29,7 @@ from ..models import AssetVisibility, MetadataSearchDto
 if TYPE_CHECKING:
     from attrs import AttrsInstance
 
-    from .migrate_listing import Selection
+    from .migrate.listing import Selection
 
 __all__ = [
     "AUTO",

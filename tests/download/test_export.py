@@ -13,8 +13,8 @@ import pytest
 from immich_bulk import AsyncClient, TransferError
 from immich_bulk.models import AlbumsAddAssetsDto, CreateAlbumDto, MetadataSearchDto
 from immich_bulk.testing import FakeImmich
+from immich_bulk.transfer.download.export import Exporter
 from immich_bulk.transfer.events import ItemStarted, TransferEvent
-from immich_bulk.transfer.export import Exporter
 from immich_bulk.transfer.report import TransferReport
 from tests.migrate.helpers import patch_call
 

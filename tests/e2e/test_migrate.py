@@ -9,7 +9,7 @@ from typing import Any
 
 from immich_bulk import AsyncClient
 from immich_bulk.models import AssetResponseDto, AssetVisibility, ExifResponseDto, UpdateAssetDto
-from immich_bulk.transfer.migrate import migrate, verify_migration
+from immich_bulk.transfer.migrate.engine import migrate, verify_migration
 
 from .library import UPLOADED, Library, build_library, build_small_library, photo_bytes
 from .media import upload

@@ -10,7 +10,7 @@ from immich_bulk import AsyncClient
 from immich_bulk.models import MetadataSearchDto
 from immich_bulk.samples import jpeg_bytes
 from immich_bulk.transfer.config import DownloadConfig
-from immich_bulk.transfer.migrate import MigrateConfig, migrate
+from immich_bulk.transfer.migrate.engine import MigrateConfig, migrate
 
 from .media import upload
 from .real import RealUser, wait_for_jobs

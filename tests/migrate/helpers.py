@@ -24,7 +24,7 @@ from immich_bulk.models import (
 )
 from immich_bulk.samples import jpeg_bytes
 from immich_bulk.testing import Asset, FakeImmich, FakeUser
-from immich_bulk.transfer.migrate import MigrateConfig
+from immich_bulk.transfer.migrate.engine import MigrateConfig
 
 WHEN = dt.datetime(2020, 6, 1, 12, 0, tzinfo=dt.timezone.utc)
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from immich_bulk.models import AlbumUserCreateDto, AlbumUserRole, CreateAlbumDto, UpdateAssetDto
 from immich_bulk.samples import jpeg_bytes
 from immich_bulk.transfer.events import TransferEvent
-from immich_bulk.transfer.migrate import NOT_CARRIED, migrate, verify_migration
+from immich_bulk.transfer.migrate.engine import NOT_CARRIED, migrate, verify_migration
 from tests.migrate.helpers import FAST, WHEN, build_library, on_target, servers, target_albums
 
 

@@ -25,7 +25,7 @@ from immich_bulk.models import (
 from immich_bulk.samples import jpeg_bytes
 from immich_bulk.testing import run_fake_server_in_thread
 from immich_bulk.transfer.events import TransferEvent
-from immich_bulk.transfer.migrate import Migrator, migrate, verify_migration
+from immich_bulk.transfer.migrate.engine import Migrator, migrate, verify_migration
 from immich_bulk.transfer.state import StateStore
 from tests.migrate.helpers import (
     FAST,

@@ -13,7 +13,7 @@ import pytest
 from immich_bulk import SizeMismatchError
 from immich_bulk.models import AssetVisibility, UserAdminResponseDto
 from immich_bulk.samples import jpeg_bytes
-from immich_bulk.transfer.migrate import Migrator, migrate
+from immich_bulk.transfer.migrate.engine import Migrator, migrate
 from tests.migrate.helpers import FAST, WHEN, Side, patch_call, servers
 
 

@@ -18,7 +18,7 @@ from immich_bulk.models import (
 from immich_bulk.samples import jpeg_bytes
 from immich_bulk.testing import FakeImmich
 from immich_bulk.testing.fake import DEFAULT_BASE_URL
-from immich_bulk.transfer.migrate import LOCKED_ON_TARGET, migrate, verify_migration
+from immich_bulk.transfer.migrate.engine import LOCKED_ON_TARGET, migrate, verify_migration
 from tests.migrate.helpers import FAST, WHEN, on_target, servers
 
 

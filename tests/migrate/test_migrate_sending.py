@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from immich_bulk.samples import jpeg_bytes
 from immich_bulk.transfer.events import ItemRetrying, TransferEvent
-from immich_bulk.transfer.migrate import migrate
+from immich_bulk.transfer.migrate.engine import migrate
 from tests.migrate.helpers import FAST, WHEN, servers
 
 

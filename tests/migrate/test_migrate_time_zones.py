@@ -11,8 +11,8 @@ import pytest
 
 from immich_bulk.models import AssetResponseDto, UpdateAssetDto
 from immich_bulk.samples import jpeg_bytes
-from immich_bulk.transfer.migrate import migrate
-from immich_bulk.transfer.migrate_meta import (
+from immich_bulk.transfer.migrate.engine import migrate
+from immich_bulk.transfer.migrate.metadata import (
     PRESERVE_ALL,
     offset_tag,
     sidecar_xmp,

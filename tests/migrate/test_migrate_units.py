@@ -8,10 +8,9 @@ from pathlib import Path
 import pytest
 
 from immich_bulk.models import AssetResponseDto
-from immich_bulk.transfer.migrate import MigrateConfig, MigrateOptions
-from immich_bulk.transfer.migrate_journal import MigrationJournal, PairKey
-from immich_bulk.transfer.migrate_listing import Selection
-from immich_bulk.transfer.migrate_meta import (
+from immich_bulk.transfer.migrate.engine import MigrateConfig, MigrateOptions
+from immich_bulk.transfer.migrate.listing import Selection
+from immich_bulk.transfer.migrate.metadata import (
     PRESERVE_ALL,
     desired_state,
     fingerprint,
@@ -21,6 +20,7 @@ from immich_bulk.transfer.migrate_meta import (
     zone_of,
 )
 from immich_bulk.transfer.state import StateStore
+from immich_bulk.transfer.state.migration import MigrationJournal, PairKey
 
 KEY = PairKey.of("https://old.example/api", "U1", "http://new.example:2283", "u2")
 SHA = bytes(range(20))

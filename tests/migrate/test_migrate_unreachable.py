@@ -11,7 +11,7 @@ import httpx
 from immich_bulk.models import CreateAlbumDto
 from immich_bulk.samples import jpeg_bytes
 from immich_bulk.transfer.events import ItemFailed, TransferEvent
-from immich_bulk.transfer.migrate import migrate, verify_migration
+from immich_bulk.transfer.migrate.engine import migrate, verify_migration
 from tests.migrate.helpers import FAST, WHEN, servers
 
 ALBUMS = 12

@@ -25,9 +25,9 @@ from immich_bulk import (
 from immich_bulk.samples import jpeg_bytes
 from immich_bulk.testing import FakeImmich
 from immich_bulk.transfer.config import DownloadConfig, UploadConfig
-from immich_bulk.transfer.export import Exporter, ExportOptions, export
+from immich_bulk.transfer.download.export import Exporter, ExportOptions, export
 from immich_bulk.transfer.state import StateStore
-from immich_bulk.transfer.upload import Uploader, UploadOptions
+from immich_bulk.transfer.upload.engine import Uploader, UploadOptions
 from tests.reliability.conftest import User
 from tests.reliability.helpers import WHEN, cli_env, make_library, run_cli
 from tests.reliability.rawhttp import read_request, serving

@@ -25,7 +25,7 @@ from immich_bulk.testing import FakeImmich
 from immich_bulk.transfer.config import UploadConfig
 from immich_bulk.transfer.events import TransferEvent
 from immich_bulk.transfer.state import StateStore
-from immich_bulk.transfer.upload import Uploader
+from immich_bulk.transfer.upload.engine import Uploader
 from tests.reliability.conftest import User
 from tests.reliability.helpers import Recorder, app_in_thread, cli_env, make_library, run_cli
 from tests.reliability.test_hostile_server import Hostile, _redirect

@@ -24,7 +24,7 @@ from immich_bulk.samples import jpeg_bytes
 from immich_bulk.testing import FakeImmich
 from immich_bulk.transfer.config import DownloadConfig, UploadConfig
 from immich_bulk.transfer.state import StateStore
-from immich_bulk.transfer.upload import Uploader
+from immich_bulk.transfer.upload.engine import Uploader
 from tests.reliability.conftest import User
 from tests.reliability.helpers import WHEN, cli_env, make_library, run_cli
 from tests.reliability.rawhttp import (

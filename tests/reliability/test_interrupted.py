@@ -17,9 +17,9 @@ from immich_bulk.samples import jpeg_bytes
 from immich_bulk.testing import FakeImmich, SubprocessServer
 from immich_bulk.transfer.config import DownloadConfig, UploadConfig
 from immich_bulk.transfer.events import ItemStarted, TransferEvent
-from immich_bulk.transfer.migrate import MigrateConfig, migrate
+from immich_bulk.transfer.migrate.engine import MigrateConfig, migrate
 from immich_bulk.transfer.report import TransferReport
-from immich_bulk.transfer.upload import upload
+from immich_bulk.transfer.upload.engine import upload
 from tests.reliability.conftest import User
 from tests.reliability.helpers import ROOT, WHEN, cli_command, cli_env, read_events
 

@@ -13,8 +13,8 @@ import pytest
 from immich_bulk.testing import FakeImmich
 from immich_bulk.transfer.config import Bounds, DownloadConfig, UploadConfig
 from immich_bulk.transfer.local.scan import ScanOptions
-from immich_bulk.transfer.migrate import MigrateConfig
-from immich_bulk.transfer.upload import UploadOptions
+from immich_bulk.transfer.migrate.engine import MigrateConfig
+from immich_bulk.transfer.upload.engine import UploadOptions
 
 CONFIGS = [UploadConfig, DownloadConfig, MigrateConfig]
 

@@ -14,11 +14,11 @@ from immich_bulk.errors import ImmichError
 from immich_bulk.samples import write_sample_library
 from immich_bulk.testing import FakeImmich
 from immich_bulk.transfer._engine import Engine
+from immich_bulk.transfer.download.export import Exporter, ExportOptions
 from immich_bulk.transfer.events import TransferEvent
-from immich_bulk.transfer.export import Exporter, ExportOptions
-from immich_bulk.transfer.migrate import Migrator
+from immich_bulk.transfer.migrate.engine import Migrator
 from immich_bulk.transfer.state import StateStore
-from immich_bulk.transfer.upload import Uploader
+from immich_bulk.transfer.upload.engine import Uploader
 from tests.migrate.helpers import build_library, servers
 
 #: A hang guard only: without the hub closed the consumer waits forever.

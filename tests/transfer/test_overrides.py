@@ -17,8 +17,8 @@ from immich_bulk.helpers.download import DownloadApi
 from immich_bulk.models import MetadataSearchDto
 from immich_bulk.transfer import overrides as ov
 from immich_bulk.transfer.config import DownloadConfig, UploadConfig
-from immich_bulk.transfer.export import ExportOptions, export
-from immich_bulk.transfer.migrate import (
+from immich_bulk.transfer.download.export import ExportOptions, export
+from immich_bulk.transfer.migrate.engine import (
     MigrateConfig,
     MigrateOptions,
     Selection,
@@ -27,7 +27,7 @@ from immich_bulk.transfer.migrate import (
 )
 from immich_bulk.transfer.overrides import apply_overrides
 from immich_bulk.transfer.takeout.importer import TakeoutOptions, import_takeout
-from immich_bulk.transfer.upload import UploadOptions, upload
+from immich_bulk.transfer.upload.engine import UploadOptions, upload
 
 #: Where a keyword's type differs from its field's on purpose.
 WIDER = {
@@ -65,7 +65,7 @@ def _init_type(cls: type[Any], name: str) -> Any:
 @pytest.mark.parametrize("mirror", MIRRORS, ids=lambda m: m[0].__name__)
 def test_each_typed_mirror_is_its_classes_fields(mirror: Any) -> None:
     typed, classes, wanted = mirror
-    from immich_bulk.transfer.migrate_listing import Selection as Sel
+    from immich_bulk.transfer.migrate.listing import Selection as Sel
 
     hints = typing.get_type_hints(typed, localns={"Selection": Sel})
     fields: dict[str, Any] = {}

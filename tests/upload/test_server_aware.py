@@ -19,7 +19,7 @@ from immich_bulk.transfer.server.adaptive import AdaptiveConcurrency
 from immich_bulk.transfer.server.jobs import INGEST_QUEUES, JobControl, owner_alive, process_owner
 from immich_bulk.transfer.server.ratelimit import RateLimiter, parse_rate
 from immich_bulk.transfer.state import StateStore
-from immich_bulk.transfer.upload import UploadOptions
+from immich_bulk.transfer.upload.engine import UploadOptions
 
 
 def paused(fake: FakeImmich) -> set[str]:

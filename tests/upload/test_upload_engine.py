@@ -196,7 +196,7 @@ async def test_events_callback_and_async_iterator(tmp_path: Path) -> None:
     streamed: list[TransferEvent] = []
     async with FakeImmich() as fake, fake.client() as client:
         from immich_bulk.transfer.state import StateStore
-        from immich_bulk.transfer.upload import Uploader
+        from immich_bulk.transfer.upload.engine import Uploader
 
         async with StateStore.open(None) as store:
             uploader = Uploader(client, lib.root, store=store)

@@ -22,7 +22,7 @@ from immich_bulk.testing import (
 )
 from immich_bulk.transfer.events import TransferEvent
 from immich_bulk.transfer.state import StateStore
-from immich_bulk.transfer.upload import Uploader
+from immich_bulk.transfer.upload.engine import Uploader
 from tests.upload.helpers import FAST_RETRY, WHEN, files_under, server_checksums
 
 

@@ -10,7 +10,7 @@ import pytest
 from immich_bulk.models import AssetVisibility
 from immich_bulk.samples import jpeg_bytes
 from immich_bulk.testing import FakeImmich
-from immich_bulk.transfer.upload import UploadOptions
+from immich_bulk.transfer.upload.engine import UploadOptions
 from tests.upload.helpers import WHEN
 
 

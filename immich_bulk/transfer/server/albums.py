@@ -24,7 +24,7 @@ import attrs
 from ...errors import ImmichError
 from ...models import BulkIdsDto, CreateAlbumDto
 from ..events import AlbumCreated, AssetsAddedToAlbum, EventHub, ItemFailed, Notice
-from ..listing import same_id
+from .listing import same_id
 
 if TYPE_CHECKING:
     from ...client import AsyncClient

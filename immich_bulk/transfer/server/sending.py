@@ -29,15 +29,15 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from .._http.retry import RetryEvent, observe_retries
-from .._types import UNSET
-from ._engine import upload_timeouts
-from .events import BytesTransferred, EventHub, ItemRetrying
+from ..._http.retry import RetryEvent, observe_retries
+from ..._types import UNSET
+from .._engine import upload_timeouts
+from ..events import BytesTransferred, EventHub, ItemRetrying
 
 if TYPE_CHECKING:
-    from .._http.response import ApiResponse
-    from ..client import AsyncClient
-    from ..models import AssetMediaCreateDto, AssetMediaResponseDto
+    from ..._http.response import ApiResponse
+    from ...client import AsyncClient
+    from ...models import AssetMediaCreateDto, AssetMediaResponseDto
 
 __all__ = ["Sending", "send_asset"]
 

@@ -38,25 +38,24 @@ import anyio.abc
 import attrs
 from anyio.streams.memory import MemoryObjectReceiveStream, MemoryObjectSendStream
 
-from .._http.retry import RetryEvent
-from .._types import UNSET
-from ..errors import (
+from ..._http.retry import RetryEvent
+from ..._types import UNSET
+from ...errors import (
     AuthenticationError,
     FileChangedError,
     ImmichError,
     PermissionDeniedError,
 )
-from ..files import UploadFile
-from ..models import (
+from ...files import UploadFile
+from ...models import (
     AssetBulkUploadCheckDto,
     AssetBulkUploadCheckItem,
     AssetMediaCreateDto,
     AssetVisibility,
 )
-from ._engine import Engine, batches, run_with_state
-from .config import UploadConfig
-from .deletion import LocalDeleter, Verdict
-from .events import (
+from .._engine import Engine, batches, run_with_state
+from ..config import UploadConfig
+from ..events import (
     EventHub,
     ItemDone,
     ItemQueued,
@@ -66,9 +65,9 @@ from .events import (
     Listener,
     Notice,
 )
-from .local.fsutil import open_binary
-from .local.hashing import Hasher, HashResult, sha1_file
-from .local.scan import (
+from ..local.fsutil import open_binary
+from ..local.hashing import Hasher, HashResult, sha1_file
+from ..local.scan import (
     ScanError,
     ScanItem,
     ScannedFile,
@@ -78,20 +77,21 @@ from .local.scan import (
     check_patterns,
     scan_into,
 )
-from .overrides import UploadOverrides, apply_overrides
-from .report import Outcome, TransferReport
-from .sending import Sending, send_asset
-from .server.adaptive import AdaptiveConcurrency, LevelChange
-from .server.albums import AlbumManager, album_worker
-from .server.jobs import JobControl, jobs_paused
-from .server.ratelimit import RateLimiter
-from .state import DEFAULT_PATH, ServerJournal, StatePath, StateStore
+from ..overrides import UploadOverrides, apply_overrides
+from ..report import Outcome, TransferReport
+from ..server.adaptive import AdaptiveConcurrency, LevelChange
+from ..server.albums import AlbumManager, album_worker
+from ..server.jobs import JobControl, jobs_paused
+from ..server.ratelimit import RateLimiter
+from ..server.sending import Sending, send_asset
+from ..state import DEFAULT_PATH, ServerJournal, StatePath, StateStore
+from .deletion import LocalDeleter, Verdict
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
 
-    from ..client import AsyncClient
-    from .local.fsutil import StrPath
+    from ...client import AsyncClient
+    from ..local.fsutil import StrPath
 
 __all__ = ["StatePath", "UploadOptions", "Uploader", "upload"]
 
@@ -117,7 +117,7 @@ class UploadOptions:
     """Scan, hash and check, but upload, create and delete nothing."""
     delete: bool = False
     """Delete each local file (and its sidecar) once the server holds it (the rule is in
-    :mod:`immich_bulk.transfer.deletion`)."""
+    :mod:`immich_bulk.transfer.upload.deletion`)."""
     delete_duplicates: bool = False
     """Also delete files the server already had."""
     skip_hash: bool = False

@@ -19,9 +19,9 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from .._types import UNSET
-from ..errors import ApiError
-from ..models import (
+from ..._types import UNSET
+from ...errors import ApiError
+from ...models import (
     AlbumResponseDto,
     AssetOrder,
     AssetResponseDto,
@@ -30,10 +30,10 @@ from ..models import (
     MetadataSearchDto,
     StatisticsSearchDto,
 )
-from .listing import own_albums, same_id, search_pages
+from ..server.listing import own_albums, same_id, search_pages
 
 if TYPE_CHECKING:
-    from ..client import AsyncClient
+    from ...client import AsyncClient
 
 __all__ = [
     "ASSET_TYPES",

@@ -42,20 +42,20 @@ from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
-from ..errors import ImmichError
-from ..models import AssetResponseDto, ExifResponseDto
-from .events import EventHub, Listener, Notice
-from .listing import own_albums, same_id
-from .local.hashing import parse_checksum
-from .migrate_listing import MEMBER_PASSES, AssetLister, Selection, pick_albums
-from .migrate_options import MigrateConfig, MigrateOptions
-from .overrides import VerifyOverrides, apply_overrides
-from .state.db import Connection, Database
+from ...errors import ImmichError
+from ...models import AssetResponseDto, ExifResponseDto
+from ..events import EventHub, Listener, Notice
+from ..local.hashing import parse_checksum
+from ..overrides import VerifyOverrides, apply_overrides
+from ..server.listing import own_albums, same_id
+from ..state.db import Connection, Database
+from .listing import MEMBER_PASSES, AssetLister, Selection, pick_albums
+from .options import MigrateConfig, MigrateOptions
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
 
-    from ..client import AsyncClient
+    from ...client import AsyncClient
 
 __all__ = ["DIFFERENCE_KINDS", "Difference", "MigrationDiff", "verify_migration"]
 

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any, Final
 
-from ..models import AssetResponseDto, AssetVisibility, ExifResponseDto, UpdateAssetDto
+from ...models import AssetResponseDto, AssetVisibility, ExifResponseDto, UpdateAssetDto
 
 __all__ = [
     "CARRIED_BY_SIDECAR",

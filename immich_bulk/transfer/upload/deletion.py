@@ -41,14 +41,14 @@ import anyio
 import anyio.to_thread
 import attrs
 
-from ..errors import BadRequestError, FileChangedError, ImmichError
-from ..models import AssetBulkUploadCheckDto, AssetBulkUploadCheckItem
-from .local.fsutil import FileIdentity, stat_path, unlink_path
-from .local.hashing import Hasher, sha1_base64, sha1_file
-from .local.scan import ScannedFile, media_by_sidecar_base
+from ...errors import BadRequestError, FileChangedError, ImmichError
+from ...models import AssetBulkUploadCheckDto, AssetBulkUploadCheckItem
+from ..local.fsutil import FileIdentity, stat_path, unlink_path
+from ..local.hashing import Hasher, sha1_base64, sha1_file
+from ..local.scan import ScannedFile, media_by_sidecar_base
 
 if TYPE_CHECKING:
-    from ..client import AsyncClient
+    from ...client import AsyncClient
 
 __all__ = ["LocalDeleter", "Verdict"]
 

@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING
 import attrs
 
 if TYPE_CHECKING:
-    from ..client import AsyncClient
-    from ..models import AlbumResponseDto, AssetResponseDto, MetadataSearchDto
+    from ...client import AsyncClient
+    from ...models import AlbumResponseDto, AssetResponseDto, MetadataSearchDto
 
 __all__ = ["RECENT_PAGES", "own_albums", "same_id", "search_pages"]
 

@@ -52,22 +52,11 @@ import anyio.to_thread
 import attrs
 from anyio.streams.memory import MemoryObjectReceiveStream, MemoryObjectSendStream
 
-from ..errors import ApiError, BadRequestError, ImmichError, TransferError
-from ..models import AssetResponseDto, AssetVisibility, MetadataSearchDto
-from ._engine import Engine, batches, run_with_state
-from .config import DownloadConfig
-from .download.layout import (
-    DEFAULT_LAYOUT,
-    Layout,
-    UnsafePathError,
-    asset_fields,
-    collision_names,
-    is_inside,
-    name_key,
-    safe_id,
-)
-from .download.resumable import fetch, part_path_for, sweep_part
-from .events import (
+from ...errors import ApiError, BadRequestError, ImmichError, TransferError
+from ...models import AssetResponseDto, AssetVisibility, MetadataSearchDto
+from .._engine import Engine, batches, run_with_state
+from ..config import DownloadConfig
+from ..events import (
     BytesTransferred,
     EventHub,
     ItemDone,
@@ -77,18 +66,29 @@ from .events import (
     ItemStarted,
     Listener,
 )
-from .listing import same_id, search_pages
-from .local.hashing import StreamHasher, parse_checksum
-from .overrides import ExportOverrides, apply_overrides
-from .report import Outcome, TransferReport
-from .server.search import search_filter
-from .state import DEFAULT_PATH, DownloadRecord, ServerJournal, StatePath, StateStore
+from ..local.hashing import StreamHasher, parse_checksum
+from ..overrides import ExportOverrides, apply_overrides
+from ..report import Outcome, TransferReport
+from ..server.listing import same_id, search_pages
+from ..server.search import search_filter
+from ..state import DEFAULT_PATH, DownloadRecord, ServerJournal, StatePath, StateStore
+from .layout import (
+    DEFAULT_LAYOUT,
+    Layout,
+    UnsafePathError,
+    asset_fields,
+    collision_names,
+    is_inside,
+    name_key,
+    safe_id,
+)
+from .resumable import fetch, part_path_for, sweep_part
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
 
-    from ..client import AsyncClient
-    from .local.fsutil import StrPath
+    from ...client import AsyncClient
+    from ..local.fsutil import StrPath
 
 __all__ = ["ExportOptions", "Exporter", "export"]
 

@@ -20,9 +20,9 @@ from typing import TYPE_CHECKING, Any
 import anyio
 import attrs
 
-from .._types import UNSET
-from ..errors import ImmichError
-from ..models import (
+from ..._types import UNSET
+from ...errors import ImmichError
+from ...models import (
     AlbumResponseDto,
     AssetOrder,
     AssetStackResponseDto,
@@ -35,17 +35,17 @@ from ..models import (
     TagUpsertDto,
     UpdateAlbumDto,
 )
-from ._engine import StageClock, single_errors
-from .events import EventHub, ItemDone, ItemFailed, ItemQueued
-from .listing import own_albums, same_id
-from .migrate_listing import MEMBER_PASSES, AssetLister, Selection
-from .migrate_meta import fingerprint
-from .report import Outcome, OutcomeLog
-from .server.albums import AlbumManager, AlbumProblem
+from .._engine import StageClock, single_errors
+from ..events import EventHub, ItemDone, ItemFailed, ItemQueued
+from ..report import Outcome, OutcomeLog
+from ..server.albums import AlbumManager, AlbumProblem
+from ..server.listing import own_albums, same_id
+from .listing import MEMBER_PASSES, AssetLister, Selection
+from .metadata import fingerprint
 
 if TYPE_CHECKING:
-    from ..client import AsyncClient
-    from .state import MigrationJournal, ServerJournal
+    from ...client import AsyncClient
+    from ..state import MigrationJournal, ServerJournal
 
 __all__ = ["LinkMigrator", "LinkRun"]
 

@@ -7,8 +7,8 @@ from collections.abc import Iterable
 
 import attrs
 
-from .._http.retry import RetryPolicy
-from .config import (
+from ..._http.retry import RetryPolicy
+from ..config import (
     BACKLOG,
     BATCH,
     CHUNK,
@@ -21,8 +21,8 @@ from .config import (
     WINDOW,
     MiB,
 )
-from .migrate_listing import Selection
-from .migrate_meta import PRESERVE_ALL, normalize_preserve
+from .listing import Selection
+from .metadata import PRESERVE_ALL, normalize_preserve
 
 __all__ = ["MigrateConfig", "MigrateOptions"]
 

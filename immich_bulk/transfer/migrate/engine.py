@@ -52,17 +52,17 @@ import anyio.abc
 import attrs
 from anyio.streams.memory import MemoryObjectReceiveStream, MemoryObjectSendStream
 
-from .._http.retry import NO_RETRY, RetryEvent, observe_retries
-from .._types import UNSET
-from ..errors import (
+from ..._http.retry import NO_RETRY, RetryEvent, observe_retries
+from ..._types import UNSET
+from ...errors import (
     ApiError,
     ContentMismatchError,
     FileChangedError,
     ImmichError,
     SizeMismatchError,
 )
-from ..files import StreamOpener, UploadFile
-from ..models import (
+from ...files import StreamOpener, UploadFile
+from ...models import (
     AssetBulkDeleteDto,
     AssetBulkUploadCheckDto,
     AssetBulkUploadCheckItem,
@@ -73,8 +73,8 @@ from ..models import (
     BulkIdsDto,
     ExifResponseDto,
 )
-from ._engine import Engine, batches, run_with_state
-from .events import (
+from .._engine import Engine, batches, run_with_state
+from ..events import (
     EventHub,
     ItemDone,
     ItemQueued,
@@ -83,11 +83,15 @@ from .events import (
     Listener,
     Notice,
 )
-from .listing import own_albums, same_id
-from .local.hashing import parse_checksum
-from .migrate_links import LinkMigrator, LinkRun
-from .migrate_listing import AssetLister, Selection, pick_albums
-from .migrate_meta import (
+from ..local.hashing import parse_checksum
+from ..overrides import MigrateOverrides, apply_overrides
+from ..report import Outcome, TransferReport
+from ..server.listing import own_albums, same_id
+from ..server.sending import Sending, send_asset
+from ..state import DEFAULT_PATH, AssetRecord, MigrationJournal, PairKey, ServerJournal, StateStore
+from .links import LinkMigrator, LinkRun
+from .listing import AssetLister, Selection, pick_albums
+from .metadata import (
     CARRIED_BY_SIDECAR,
     PRESERVE_ALL,
     PRESERVE_FIELDS,
@@ -98,12 +102,8 @@ from .migrate_meta import (
     still_to_apply,
     update_dto,
 )
-from .migrate_options import MigrateConfig, MigrateOptions
-from .migrate_verify import Difference, MigrationDiff, verify_migration
-from .overrides import MigrateOverrides, apply_overrides
-from .report import Outcome, TransferReport
-from .sending import Sending, send_asset
-from .state import DEFAULT_PATH, AssetRecord, MigrationJournal, PairKey, ServerJournal, StateStore
+from .options import MigrateConfig, MigrateOptions
+from .verify import Difference, MigrationDiff, verify_migration
 
 #: Why the metadata of an asset in the target's locked folder is left as it is.
 LOCKED_ON_TARGET = (
@@ -114,8 +114,8 @@ LOCKED_ON_TARGET = (
 if TYPE_CHECKING:
     from typing_extensions import Unpack
 
-    from ..client import AsyncClient
-    from .upload import StatePath
+    from ...client import AsyncClient
+    from ..upload.engine import StatePath
 
 __all__ = [
     "PRESERVE_ALL",
