@@ -42,6 +42,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+import attrs
+
 from .jobs import Job
 
 try:
@@ -220,7 +222,7 @@ def ours_upload(job: Job, timer: Timer) -> Detail:
             "stage_seconds": dict(report.stage_seconds),
             "retries": report.retries,
             "failures": [f"{o.item}: {o.reason}" for o in report.failures[:5]],
-            "concurrency": report.extra.get("concurrency"),
+            "concurrency": attrs.asdict(report.concurrency) if report.concurrency else None,
         }
 
     result: Detail = _run_async(work, job.backend)

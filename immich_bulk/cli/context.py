@@ -346,15 +346,15 @@ class Context:
     async def run_transfer(
         self,
         title: str,
-        start: Callable[[Listener, Callable[[Runnable], None]], Awaitable[TransferReport]],
-    ) -> tuple[Runnable, TransferReport]:
+        start: Callable[[Listener, Callable[[Runnable[Any]], None]], Awaitable[TransferReport]],
+    ) -> tuple[Runnable[Any], TransferReport]:
         """Run an engine the way the library does -- *start* calls its function
         (``upload(...)``, ``export(...)``, ``migrate(...)``) with this command's event
         listener (``on_event=``) and a callback receiving the engine (``on_start=``) --
         with progress and Ctrl-C handling (the first stops the engine cleanly, the second
         at once); returns the engine (for what it noticed) and its report."""
         listeners, view = self.listeners(title)
-        engines: list[Runnable] = []
+        engines: list[Runnable[Any]] = []
 
         def on_event(event: TransferEvent) -> None:
             for listener in listeners:
@@ -364,7 +364,7 @@ class Context:
             with single_group_error():
                 async with anyio.create_task_group() as tg:
 
-                    def started(engine: Runnable) -> None:
+                    def started(engine: Runnable[Any]) -> None:
                         engines.append(engine)
                         tg.start_soon(view.run)
                         tg.start_soon(self._watch_signals, engine.stop)

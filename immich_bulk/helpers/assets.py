@@ -16,7 +16,7 @@ if TYPE_CHECKING:  # the engines load on the first transfer, not with ``client.a
     from ..transfer.events import Listener
     from ..transfer.local.fsutil import StrPath
     from ..transfer.overrides import TakeoutOverrides, UploadOverrides
-    from ..transfer.report import TransferReport
+    from ..transfer.report import TransferReport, UploadReport
     from ..transfer.takeout.importer import TakeoutOptions
     from ..transfer.upload.engine import UploadOptions
 
@@ -36,7 +36,7 @@ class AssetsApi(AssetFileHelpers, GeneratedAssetsApi):
         state_path: StatePath = DEFAULT_PATH,
         on_event: Listener | None = None,
         **overrides: Unpack[UploadOverrides],
-    ) -> TransferReport:
+    ) -> UploadReport:
         """Upload files and folders: every supported media file ends up on the server
         exactly once (duplicates, by SHA-1, are recognised and not sent again).
 

@@ -26,7 +26,7 @@ if TYPE_CHECKING:  # the engines load on first use, not with ``client.download``
     from ..transfer.events import Listener
     from ..transfer.local.fsutil import StrPath
     from ..transfer.overrides import ExportOverrides
-    from ..transfer.report import TransferReport
+    from ..transfer.report import ExportReport
 
 __all__ = ["DownloadApi"]
 
@@ -139,7 +139,7 @@ class DownloadApi(GeneratedDownloadApi):
         on_event: Listener | None = None,
         on_start: Callable[[Exporter], None] | None = None,
         **overrides: Unpack[ExportOverrides],
-    ) -> TransferReport:
+    ) -> ExportReport:
         """Export originals to a folder tree: an album (name or id), some *asset_ids*, a
         *search* (``MetadataSearchDto`` filters, or their JSON form with camelCase keys:
         an unknown key, a wrong type or an empty filter raise ValueError/TypeError, never

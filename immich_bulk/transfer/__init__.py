@@ -60,9 +60,16 @@ if TYPE_CHECKING:
     from .migrate.verify import Difference as Difference
     from .migrate.verify import MigrationDiff as MigrationDiff
     from .migrate.verify import verify_migration as verify_migration
+    from .report import AdaptiveSummary as AdaptiveSummary
+    from .report import AlbumTotals as AlbumTotals
+    from .report import ExportReport as ExportReport
+    from .report import MigrateReport as MigrateReport
     from .report import Outcome as Outcome
     from .report import OutcomeLog as OutcomeLog
+    from .report import RateLimitSummary as RateLimitSummary
+    from .report import Status as Status
     from .report import TransferReport as TransferReport
+    from .report import UploadReport as UploadReport
     from .server.jobs import JobControl as JobControl
     from .server.jobs import QueueState as QueueState
     from .server.search import search_filter as search_filter
@@ -83,7 +90,9 @@ __all__ = [
     "DEFAULT_STATE_PATH",
     "LAYOUT_FIELDS",
     "PRESERVE_FIELDS",
+    "AdaptiveSummary",
     "AlbumCreated",
+    "AlbumTotals",
     "AssetsAddedToAlbum",
     "BytesTransferred",
     "Difference",
@@ -91,6 +100,7 @@ __all__ = [
     "EventHub",
     "EventSubscription",
     "ExportOptions",
+    "ExportReport",
     "Exporter",
     "HashResult",
     "Hasher",
@@ -106,12 +116,14 @@ __all__ = [
     "Listener",
     "MigrateConfig",
     "MigrateOptions",
+    "MigrateReport",
     "MigrationDiff",
     "Migrator",
     "Notice",
     "Outcome",
     "OutcomeLog",
     "QueueState",
+    "RateLimitSummary",
     "ScanOptions",
     "ScannedFile",
     "Selection",
@@ -120,6 +132,7 @@ __all__ = [
     "StateStore",
     "StateStoreError",
     "StateStoreVersionError",
+    "Status",
     "TakeoutImporter",
     "TakeoutOptions",
     "TransferEvent",
@@ -127,6 +140,7 @@ __all__ = [
     "UnsafePathError",
     "UploadConfig",
     "UploadOptions",
+    "UploadReport",
     "Uploader",
     "default_state_path",
     "import_takeout",
@@ -183,9 +197,21 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "LAYOUT_FIELDS": ("download.layout", "LAYOUT_FIELDS"),
     "Layout": ("download.layout", "Layout"),
     "UnsafePathError": ("download.layout", "UnsafePathError"),
-    "Outcome": ("report", "Outcome"),
-    "OutcomeLog": ("report", "OutcomeLog"),
-    "TransferReport": ("report", "TransferReport"),
+    **{
+        name: ("report", name)
+        for name in (
+            "AdaptiveSummary",
+            "AlbumTotals",
+            "ExportReport",
+            "MigrateReport",
+            "Outcome",
+            "OutcomeLog",
+            "RateLimitSummary",
+            "Status",
+            "TransferReport",
+            "UploadReport",
+        )
+    },
     "ScannedFile": ("local.scan", "ScannedFile"),
     "ScanOptions": ("local.scan", "ScanOptions"),
     "iter_scan": ("local.scan", "iter_scan"),

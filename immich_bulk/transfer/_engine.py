@@ -11,7 +11,7 @@ import math
 import sys
 import time
 from collections.abc import AsyncGenerator, Callable, Coroutine, Iterator
-from typing import Any, ClassVar, ParamSpec, Protocol, TypeVar
+from typing import Any, ClassVar, Generic, ParamSpec, Protocol, TypeVar
 
 import anyio
 import attrs
@@ -52,18 +52,22 @@ __all__ = [
 log = logging.getLogger("immich_bulk.transfer")
 
 
-class Runnable(Protocol):
+R = TypeVar("R", bound=TransferReport)
+R_co = TypeVar("R_co", bound=TransferReport, covariant=True)
+
+
+class Runnable(Protocol[R_co]):
     """What running an engine needs (:func:`run_with_state`, the CLI): every
     :class:`Engine` is one. ``run()`` closes ``hub`` when it returns or raises."""
 
     hub: EventHub
 
-    async def run(self) -> TransferReport: ...
+    async def run(self) -> R_co: ...
 
     def stop(self) -> None: ...
 
 
-E = TypeVar("E", bound=Runnable)
+E = TypeVar("E", bound="Runnable[Any]")
 T = TypeVar("T")
 P = ParamSpec("P")
 
@@ -112,12 +116,13 @@ def single_error(
 
 async def run_with_state(
     state_path: StatePath,
-    build: Callable[[StateStore, EventHub], E],
+    build: Callable[[StateStore, EventHub], Runnable[R]],
     *,
     on_event: Listener | None = None,
-    on_start: Callable[[E], None] | None = None,
-) -> TransferReport:
-    """Open the state store, build an engine on it and run it (which closes its events)."""
+    on_start: Callable[[Any], None] | None = None,
+) -> R:
+    """Open the state store, build an engine on it and run it (which closes its events);
+    *on_start* gets the engine before it runs."""
     async with StateStore.open(state_path) as store:
         engine = build(store, EventHub([on_event] if on_event else None))
         if on_start is not None:
@@ -302,7 +307,7 @@ class StageClock:
         return 0.0 if self.first is None else self.last - self.first
 
 
-class Engine(abc.ABC):
+class Engine(abc.ABC, Generic[R]):
     """One run of a transfer engine (upload, export, migrate; a Takeout import next).
 
     The base owns the run; an engine supplies only its stages. The base gives:
@@ -324,20 +329,24 @@ class Engine(abc.ABC):
 
     An engine supplies:
 
-    - ``kind`` (the report's kind) and ``stage_names`` (its clocks, in the order of
-      their ``StageDone`` events); its ``__init__`` calls ``super().__init__(store=...,
-      hub=..., max_failures=config.max_failures, dry_run=options.dry_run)`` first;
+    - ``kind`` (the report's kind), ``report_type`` (its report class: a
+      :class:`~.report.TransferReport` with the engine's typed figures) and
+      ``stage_names`` (its clocks, in the order of their ``StageDone`` events);
+    - an ``__init__`` that calls ``super().__init__(store=..., hub=...,
+      max_failures=config.max_failures, dry_run=options.dry_run)`` first;
     - ``async def _pipeline(self)``: look up what it needs (users, journals) and run its
       stages -- usually one task group whose stages are joined by bounded memory object
       streams (:func:`batches` groups a stream's items) -- giving every item found
       exactly one outcome;
-    - ``_notes()`` and ``_extra()`` for the report; ``server`` to name the server in a
-      stop message; ``_cleanup()`` for what must be let go after the state is saved.
+    - ``_report_fields()`` (the fields of its report class) and ``_notes()`` for the
+      report; ``server`` to name the server in a stop message; ``_cleanup()`` for what
+      must be let go after the state is saved.
 
     A sketch::
 
-        class Importer(Engine):
+        class Importer(Engine[UploadReport]):
             kind = "takeout"
+            report_type = UploadReport
             stage_names = ("index", "upload")
 
             def __init__(self, client, archives, *, options, config, store, hub=None):
@@ -349,10 +358,14 @@ class Engine(abc.ABC):
                 async with anyio.create_task_group() as tg:
                     ...  # stages: self.log.begin(name) ... self.finish(Outcome(...))
 
+            def _report_fields(self) -> dict[str, Any]:
+                return {"hash": self.hasher.statistics()}
+
     Run one with :func:`run_with_state` (it opens the state store and builds the engine).
     """
 
     kind: ClassVar[str]
+    report_type: type[R]
     stage_names: ClassVar[tuple[str, ...]]
     server: ClassVar[str] = "the server"
     """Who is unreachable or refuses, in the words of a stop message."""
@@ -425,7 +438,7 @@ class Engine(abc.ABC):
 
     # -- run --------------------------------------------------------------------------
     @single_error
-    async def run(self) -> TransferReport:
+    async def run(self) -> R:
         """Run the transfer and return its report. The event hub is closed when it returns
         or raises, so ``async for event in engine.hub.subscribe()`` ends with it."""
         try:
@@ -433,7 +446,7 @@ class Engine(abc.ABC):
         finally:
             self.hub.close()
 
-    async def _run(self) -> TransferReport:
+    async def _run(self) -> R:
         started = time.monotonic()
         interrupted = False
         try:
@@ -454,7 +467,7 @@ class Engine(abc.ABC):
     async def _pipeline(self) -> None:
         """Prepare and run the stages (inside the run's cancel scope and guard)."""
 
-    def _cleanup(self) -> None:  # noqa: B027 - a hook: most engines hold nothing
+    def _cleanup(self) -> None:
         """Let go of what the run held, once its state is saved (it ended or failed)."""
 
     # -- report -----------------------------------------------------------------------
@@ -462,12 +475,12 @@ class Engine(abc.ABC):
         """The report's notes (after the one about an unsaved state file)."""
         return []
 
-    def _extra(self) -> dict[str, Any]:
-        """The report's engine-specific figures."""
-        return {}
+    @abc.abstractmethod
+    def _report_fields(self) -> dict[str, Any]:
+        """The fields of the engine's report class beyond :class:`TransferReport`'s."""
 
-    def _report(self, seconds: float, interrupted: bool, saved: bool) -> TransferReport:
-        return TransferReport.from_log(
+    def _report(self, seconds: float, interrupted: bool, saved: bool) -> R:
+        return self.report_type.from_log(
             self.kind,
             self.log,
             bytes_transferred=self._bytes,
@@ -476,7 +489,7 @@ class Engine(abc.ABC):
             dry_run=self.dry_run,
             interrupted=interrupted,
             notes=[*state_note(saved), *self._notes()],
-            extra=self._extra(),
             stopped=self.guard.stopped,
             state_saved=saved,
+            **self._report_fields(),
         )

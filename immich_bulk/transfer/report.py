@@ -9,39 +9,99 @@ failures in memory, and reads the full list back on demand (:meth:`TransferRepor
 from __future__ import annotations
 
 import base64
+import enum
 import json
 import os
+import sys
 import tempfile
 import weakref
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
-__all__ = ["Outcome", "OutcomeLog", "TransferReport"]
+if TYPE_CHECKING:
+    from .local.hashing import HasherStats
+    from .server.adaptive import LevelChange
+
+__all__ = [
+    "AdaptiveSummary",
+    "AlbumTotals",
+    "ExportReport",
+    "MigrateReport",
+    "Outcome",
+    "OutcomeLog",
+    "RateLimitSummary",
+    "Status",
+    "TransferReport",
+    "UploadReport",
+]
+
+if sys.version_info >= (3, 11):
+    from enum import StrEnum
+else:  # pragma: no cover
+
+    class StrEnum(str, enum.Enum):
+        def __str__(self) -> str:
+            return str(self.value)
+
+
+class Status(StrEnum):
+    """What happened to one item: a string (``Status.UPLOADED == "uploaded"``), written
+    as its value in JSON. Each engine uses a part of it:
+
+    - upload (and a Takeout import): ``uploaded``, ``duplicate`` (the server had it),
+      ``would-upload`` (dry run), ``skipped``, ``failed``;
+    - export: ``downloaded``, ``present`` (already there, or moved after a layout change),
+      ``would-download``, ``would-move``, ``skipped`` (e.g. listed twice), ``failed``;
+    - migrate (assets, ``album:NAME``, ``stack:ID``, ``tag:VALUE``): ``migrated``,
+      ``exists`` (the target had it), ``would-migrate``, ``skipped``, ``failed``;
+    - all: ``interrupted``: found, but the run stopped before it finished (a re-run takes
+      it up).
+    """
+
+    UPLOADED = "uploaded"
+    DUPLICATE = "duplicate"
+    WOULD_UPLOAD = "would-upload"
+    DOWNLOADED = "downloaded"
+    PRESENT = "present"
+    WOULD_DOWNLOAD = "would-download"
+    WOULD_MOVE = "would-move"
+    MIGRATED = "migrated"
+    EXISTS = "exists"
+    WOULD_MIGRATE = "would-migrate"
+    SKIPPED = "skipped"
+    FAILED = "failed"
+    INTERRUPTED = "interrupted"
+
 
 #: Statuses that mean "this item is where it should be".
-SUCCESS = frozenset({"uploaded", "duplicate", "downloaded", "present", "migrated", "exists"})
+SUCCESS = frozenset(
+    {
+        Status.UPLOADED,
+        Status.DUPLICATE,
+        Status.DOWNLOADED,
+        Status.PRESENT,
+        Status.MIGRATED,
+        Status.EXISTS,
+    }
+)
+#: Statuses of a dry run: what a real run would do.
+WOULD = frozenset(
+    {Status.WOULD_UPLOAD, Status.WOULD_DOWNLOAD, Status.WOULD_MOVE, Status.WOULD_MIGRATE}
+)
 #: Failures kept in memory on the report (all of them are in ``outcomes()``).
 MAX_FAILURES_IN_MEMORY = 1000
 
 
 @attrs.frozen(kw_only=True)
 class Outcome:
-    """What happened to one item.
-
-    ``status``: uploaded | duplicate | would-upload (dry run) | skipped | failed for uploads;
-    downloaded | present (already there, or moved after a layout change) |
-    would-download | would-move | skipped (e.g. listed twice) | failed for exports;
-    migrated | exists (the target had it) | would-migrate | skipped | failed for migrations
-    (whose items are assets, ``album:NAME``, ``stack:ID`` and ``tag:VALUE``); and for all
-    three ``interrupted``: found, but the run was stopped before it finished (a re-run
-    takes it up).
-    """
+    """What happened to one item; ``status`` is a :class:`Status` (given as one, or as
+    its string)."""
 
     item: str  # the local path, or the asset id
-    status: str
+    status: Status = attrs.field(converter=Status)
     reason: str | None = None
     asset_id: str | None = None
     checksum: str | None = None  # SHA-1, hex
@@ -55,7 +115,7 @@ class Outcome:
 
     @property
     def ok(self) -> bool:
-        return self.status in SUCCESS or self.status.startswith("would-")
+        return self.status in SUCCESS or self.status in WOULD
 
     def to_dict(self) -> dict[str, Any]:
         """The outcome as JSON data. A local path that is not valid UTF-8 (``item`` of an
@@ -69,7 +129,11 @@ class Outcome:
                 continue
             if field.name in ("deleted", "retries") and not value:
                 continue
-            data[field.name] = list(value) if isinstance(value, tuple) else value
+            if isinstance(value, tuple):
+                value = list(value)
+            elif isinstance(value, Status):
+                value = value.value
+            data[field.name] = value
         for name in ("item", "path"):
             raw = _undecodable(data.get(name))
             if raw is not None:
@@ -123,7 +187,7 @@ class OutcomeLog:
         run: nothing found may go unreported). Returns how many."""
         unfinished = list(self._open.elements())
         for item in unfinished:
-            self.add(Outcome(item=item, status="interrupted", reason=reason))
+            self.add(Outcome(item=item, status=Status.INTERRUPTED, reason=reason))
         return len(unfinished)
 
     def add(self, outcome: Outcome) -> None:
@@ -131,9 +195,9 @@ class OutcomeLog:
             self._open[outcome.item] -= 1
         else:
             self._open.pop(outcome.item, None)
-        self.counts[outcome.status] += 1
+        self.counts[outcome.status.value] += 1
         self.retries += outcome.retries
-        if outcome.status == "failed" and len(self.failures) < MAX_FAILURES_IN_MEMORY:
+        if outcome.status is Status.FAILED and len(self.failures) < MAX_FAILURES_IN_MEMORY:
             self.failures.append(outcome)
         line = json.dumps(outcome.to_dict(), ensure_ascii=True, separators=(",", ":"))
         self._file.write(line.encode("ascii") + b"\n")
@@ -152,9 +216,14 @@ class OutcomeLog:
         self._file.close()
 
 
+R = TypeVar("R", bound="TransferReport")
+
+
 @attrs.frozen(kw_only=True)
 class TransferReport:
-    """The result of an upload, download or migration.
+    """The result of a transfer: what every engine reports. Each engine's report adds
+    its own typed figures (:class:`UploadReport`, :class:`ExportReport`,
+    :class:`MigrateReport`), which :meth:`to_dict` writes after the common fields.
 
     ``total`` equals the number of input items: nothing is dropped without an outcome.
     """
@@ -180,12 +249,13 @@ class TransferReport:
     """False when the state file could not be written at the end (e.g. its disk is full):
     what was done is done, but the next run checks those files with the server again."""
     notes: tuple[str, ...] = ()
-    extra: Mapping[str, Any] = attrs.field(factory=dict)
+    # the figures of an engine without a typed report of its own, as JSON data
+    _figures: Mapping[str, Any] = attrs.field(factory=dict, alias="extra")
     _log: OutcomeLog = attrs.field(repr=False, eq=False, alias="log")
 
     @classmethod
     def from_log(
-        cls,
+        cls: type[R],
         kind: str,
         log: OutcomeLog,
         *,
@@ -198,10 +268,11 @@ class TransferReport:
         extra: Mapping[str, Any] | None = None,
         stopped: tuple[str, str] | None = None,
         state_saved: bool = True,
-    ) -> TransferReport:
+        **figures: Any,
+    ) -> R:
         """The report of an engine run from its outcome log (``stages``: name -> an object
-        with ``seconds``). In an interrupted run, the items found but not finished get the
-        outcome ``interrupted``."""
+        with ``seconds``; *figures*: the fields of the engine's report class). In an
+        interrupted run, the items found but not finished get the outcome ``interrupted``."""
         if interrupted:
             log.close_open()
         return cls(
@@ -221,7 +292,19 @@ class TransferReport:
             notes=tuple(notes),
             extra=dict(extra or {}),
             log=log,
+            **figures,
         )
+
+    def details(self) -> dict[str, Any]:
+        """The engine's own figures as JSON data (what :meth:`to_dict` adds to the common
+        fields)."""
+        return dict(self._figures)
+
+    @property
+    def extra(self) -> Mapping[str, Any]:
+        """Deprecated, for one release: :meth:`details` (read the typed fields instead,
+        e.g. ``report.hash.files_hashed`` for ``report.extra["hash"]["files_hashed"]``)."""
+        return self.details()
 
     def count(self, status: str) -> int:
         return self.counts.get(status, 0)
@@ -271,7 +354,7 @@ class TransferReport:
             "stage_seconds": {k: round(v, 3) for k, v in sorted(self.stage_seconds.items())},
             "retries": self.retries,
             "notes": list(self.notes),
-            **dict(self.extra),
+            **self.details(),
         }
         if outcomes:
             data["outcomes"] = [o.to_dict() for o in self.outcomes()]
@@ -287,3 +370,98 @@ class TransferReport:
         for index, outcome in enumerate(self.outcomes()):
             stream.write(("," if index else "") + "\n  " + json.dumps(outcome.to_dict()))
         stream.write("\n]}\n")
+
+
+@attrs.frozen(kw_only=True)
+class AlbumTotals:
+    created: int
+    """Albums created."""
+    added: int
+    """Assets added to albums (not counting those already in them)."""
+
+
+@attrs.frozen(kw_only=True)
+class AdaptiveSummary:
+    """How the adaptive concurrency of an upload moved."""
+
+    final: int
+    """The number of parallel uploads at the end."""
+    changes: tuple[LevelChange, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class RateLimitSummary:
+    bytes_per_second: int
+    """The cap asked for."""
+    waited_seconds: float
+    """Time spent waiting for it (rounded to milliseconds)."""
+
+
+@attrs.frozen(kw_only=True)
+class UploadReport(TransferReport):
+    """The report of an upload (and of a Takeout import)."""
+
+    hash: HasherStats
+    """Files hashed, answered by the hash cache, bytes read, ..."""
+    albums: AlbumTotals | None = None
+    """With ``album`` or ``album_from_folder`` (and not a dry run)."""
+    concurrency: AdaptiveSummary | None = None
+    """With ``UploadConfig.adaptive``."""
+    rate_limit: RateLimitSummary | None = None
+    """With ``UploadConfig.max_bytes_per_second``."""
+    paused_jobs: tuple[str, ...] | None = None
+    """With ``pause_jobs``: the server's queues this run paused (and resumed)."""
+
+    def details(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"hash": attrs.asdict(self.hash)}
+        if self.albums is not None:
+            data["albums"] = attrs.asdict(self.albums)
+        if self.concurrency is not None:
+            data["concurrency"] = attrs.asdict(self.concurrency)
+        if self.rate_limit is not None:
+            data["rate_limit"] = attrs.asdict(self.rate_limit)
+        if self.paused_jobs is not None:
+            data["paused_jobs"] = list(self.paused_jobs)
+        return data
+
+
+@attrs.frozen(kw_only=True)
+class ExportReport(TransferReport):
+    """The report of an export."""
+
+    dest: str
+    """The destination folder (its real path)."""
+    layout: str
+    moved: int = 0
+    """Files moved to their new layout path instead of being downloaded again."""
+    restarts: int = 0
+    """Downloads started over (the server's file changed, or it ignored a range)."""
+    resumed_bytes: int = 0
+    """Bytes not downloaded again: ``.part`` files of an earlier run resumed."""
+
+    def details(self) -> dict[str, Any]:
+        return {
+            "dest": self.dest,
+            "layout": self.layout,
+            "moved": self.moved,
+            "restarts": self.restarts,
+            "resumed_bytes": self.resumed_bytes,
+        }
+
+
+@attrs.frozen(kw_only=True)
+class MigrateReport(TransferReport):
+    """The report of a migration."""
+
+    items: Mapping[str, int]
+    """Outcomes per kind of item: ``assets``, ``albums``, ``stacks``, ``tags``."""
+    preserve: tuple[str, ...]
+    """The fields carried (sorted)."""
+    links: Mapping[str, int] | None = None
+    """Albums, stacks and tags per status (None in a dry run, or when none was handled)."""
+
+    def details(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"items": dict(self.items), "preserve": list(self.preserve)}
+        if self.links:
+            data["links"] = dict(self.links)
+        return data

@@ -98,7 +98,7 @@ async def test_export_by_date_then_a_rerun_downloads_nothing_then_a_new_layout_m
         dest, everything=True, state_path=state, layout="{album}/{filename}"
     )
     assert moved.ok and moved.counts == {"present": 5}, moved.summary()
-    assert moved.extra["moved"] == 5
+    assert moved.moved == 5
     assert traffic.to("GET", "/original") == []
     assert files_under(dest) == {
         "Trip/a.jpg": files["a.jpg"],

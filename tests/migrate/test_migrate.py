@@ -22,7 +22,7 @@ async def test_everything_is_carried_and_a_rerun_does_nothing(tmp_path: Path) ->
         )
         assert report.ok, report.failures
         # 12 photos + the motion video + the still; 3 albums; 1 stack; 3 tags
-        assert report.extra["items"] == {"assets": 14, "albums": 3, "stacks": 1, "tags": 3}
+        assert report.items == {"assets": 14, "albums": 3, "stacks": 1, "tags": 3}
         assert report.count("migrated") == 14 + 3 + 1 + 3 and report.total == 21
         assert tgt.fake.counters.uploads_stored == 14
         assert len(tgt.fake.assets(tgt.user)) == 14  # no trash, nothing of the admin's
@@ -141,7 +141,7 @@ async def test_trash_is_carried_only_when_asked(tmp_path: Path) -> None:
         report = await migrate(
             src.client, tgt.client, state_path=None, config=FAST, include_trashed=True
         )
-        assert report.ok and report.extra["items"]["assets"] == 15
+        assert report.ok and report.items["assets"] == 15
         assert on_target(tgt, lib.trashed).is_trashed
         diff = await verify_migration(src.client, tgt.client, include_trashed=True)
         assert diff.ok, list(diff.differences())

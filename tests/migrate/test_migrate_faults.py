@@ -247,7 +247,7 @@ async def test_a_broken_listing_is_a_failure_not_a_silent_gap(
         assert failure.item == "list:timeline" and "2 more timeline assets" in (
             failure.reason or ""
         )
-        assert report.extra["items"] == {"assets": 5}
+        assert report.items == {"assets": 5}
         diff = await verify_migration(src.client, tgt.client)
         assert not diff.ok and dict(diff.counts) == {"unlisted": 1}
 

@@ -175,7 +175,7 @@ async def test_two_thousand_files_up_and_down_through_random_faults(
     written = final_files(tmp_path / "out")
     assert sorted(written.values()) == sorted(distinct)  # every file is an original, once
     assert leftovers(tmp_path / "out") == []
-    assert exported.extra["restarts"] == 0  # a drop resumes; nothing started over
+    assert exported.restarts == 0  # a drop resumes; nothing started over
 
     # -- export accounting: HTTP retries (the search) + the download engine's retries -------
     down_http = http_retries[len(up_retries) :]

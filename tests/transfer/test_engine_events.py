@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 import anyio
 import pytest
@@ -26,7 +27,7 @@ HANG_GUARD = 60
 
 
 @asynccontextmanager
-async def engine_of(kind: str, tmp_path: Path, *, broken: bool) -> AsyncIterator[Engine]:
+async def engine_of(kind: str, tmp_path: Path, *, broken: bool) -> AsyncIterator[Engine[Any]]:
     """An engine of *kind* on a fresh fake; *broken*: its first server call fails."""
     async with StateStore.open(None) as store:
         if kind == "migrate":

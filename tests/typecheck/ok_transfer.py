@@ -6,6 +6,7 @@ from typing_extensions import assert_type
 
 from immich_bulk import AsyncClient
 from immich_bulk.transfer import (
+    MigrateReport,
     MigrationDiff,
     StateStore,
     TransferReport,
@@ -23,7 +24,7 @@ async def upload_one(client: AsyncClient, store: StateStore) -> TransferReport:
 
 
 async def move(source: AsyncClient, target: AsyncClient) -> bool:
-    assert_type(await migrate_library(source, target), TransferReport)
+    assert_type(await migrate_library(source, target), MigrateReport)
     diff = await verify_migration(source, target)
     assert_type(diff, MigrationDiff)
     return diff.ok

@@ -20,7 +20,7 @@ from immich_bulk.samples import jpeg_bytes
 from immich_bulk.testing import FakeImmich
 from immich_bulk.transfer.config import UploadConfig
 from immich_bulk.transfer.events import ItemDone, TransferEvent
-from immich_bulk.transfer.report import Outcome, TransferReport
+from immich_bulk.transfer.report import Outcome, TransferReport, UploadReport
 from immich_bulk.transfer.state import FileIdentity, StateStore
 from tests.upload.helpers import WHEN, edit_in_place_keeping_mtime, server_checksums, xmp
 
@@ -52,7 +52,7 @@ async def upload(
     *,
     delete: bool = False,
     recheck: bool = False,
-) -> TransferReport:
+) -> UploadReport:
     """Upload *root*; with *delete*, ``--delete --delete-duplicates``."""
     return await client.assets.upload(
         root,
@@ -233,7 +233,7 @@ async def test_an_in_place_edit_with_the_mtime_put_back_is_uploaded_before_any_d
         assert server_checksums(fake) == {hashlib.sha1(old).digest(), hashlib.sha1(new).digest()}
     outcome = only(report, "p.jpg")
     assert outcome.status == "uploaded" and outcome.checksum == hashlib.sha1(new).hexdigest()
-    assert report.extra["hash"]["files_hashed"] == 1
+    assert report.hash.files_hashed == 1
 
 
 @pytest.mark.parametrize("recheck", [False, True])

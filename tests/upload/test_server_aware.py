@@ -41,7 +41,7 @@ async def test_queues_paused_during_the_upload_and_resumed_after(tmp_path: Path)
         assert report.ok
         assert seen_paused and all(s == set(INGEST_QUEUES) for s in seen_paused)
         assert paused(fake) == set()
-        assert report.extra["paused_jobs"] == list(INGEST_QUEUES)
+        assert report.paused_jobs == tuple(INGEST_QUEUES)
         # thumbnails were held back while paused, and generated once resumed
         asset = fake.assets()[0]
         assert (await client.assets.view_asset(asset.id))[:2] in (b"\xff\xd8", b"RI")
@@ -119,7 +119,7 @@ async def test_a_run_still_going_keeps_its_queues_paused(tmp_path: Path) -> None
         assert await first.pause() == list(INGEST_QUEUES)
         for pause_jobs in (False, True):
             report = await client.assets.upload(lib.root, state_path=state, pause_jobs=pause_jobs)
-            assert report.ok and report.extra.get("paused_jobs", []) == []
+            assert report.ok and not report.paused_jobs
             assert paused(fake) == set(INGEST_QUEUES)
             (record,) = await store.paused_queues(client.base_url)
             assert record.owner == first.owner
@@ -153,7 +153,7 @@ async def test_a_queue_paused_before_stays_paused(tmp_path: Path) -> None:
     async with FakeImmich() as fake, fake.client() as client:
         fake.state.queues["smartSearch"].is_paused = True  # the admin's choice
         report = await client.assets.upload(lib.root, state_path=None, pause_jobs=True)
-        assert "smartSearch" not in report.extra["paused_jobs"]
+        assert "smartSearch" not in (report.paused_jobs or ())
         assert paused(fake) == {"smartSearch"}
 
 
@@ -183,10 +183,10 @@ async def test_adaptive_concurrency_converges_on_the_servers_capacity(tmp_path: 
             adaptive=True, concurrency=1, max_concurrency=12, adapt_window_seconds=0.4
         )
         report = await client.assets.upload(lib.root, state_path=None, config=config)
-    assert report.ok
-    levels = [c["level"] for c in report.extra["concurrency"]["changes"]]
+    assert report.ok and report.concurrency is not None
+    levels = [c.level for c in report.concurrency.changes]
     assert max(levels) >= 4  # it climbed to the capacity
-    assert 3 <= report.extra["concurrency"]["final"] <= 7  # and settled around it
+    assert 3 <= report.concurrency.final <= 7  # and settled around it
 
 
 def test_adaptive_controller_logic_in_virtual_time() -> None:
@@ -249,7 +249,7 @@ async def test_rate_cap_is_never_exceeded_in_a_real_upload(tmp_path: Path) -> No
     assert report.ok
     # an upper bound only (a slow machine can only make it slower): within 10% of the cap
     assert report.bytes_transferred / elapsed <= cap * 1.1
-    assert report.extra["rate_limit"]["waited_seconds"] > 0
+    assert report.rate_limit is not None and report.rate_limit.waited_seconds > 0
 
 
 @pytest.mark.parametrize(

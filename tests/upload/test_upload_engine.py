@@ -54,7 +54,7 @@ async def test_rerun_uploads_and_hashes_nothing(tmp_path: Path) -> None:
         assert fake.counters.uploads_stored == stored
         assert fake.counters.requests_to("uploadAsset") == first.count("uploaded")
         assert fake.counters.requests_to("checkBulkUpload") == checks  # the journal answered
-        assert second.extra["hash"]["files_hashed"] == 0
+        assert second.hash.files_hashed == 0
         assert second.count("duplicate") == first.count("uploaded") + first.count("duplicate")
         # recheck asks the server again, still uploads nothing
         third = await client.assets.upload(lib.root, state_path=state, recheck=True)

@@ -129,7 +129,7 @@ async def test_interrupted_anywhere_then_rerun_gives_exactly_once(
             assert server_checksums(fake) == distinct_checksums(lib.root)
             assert len(fake.assets()) == len(distinct_checksums(lib.root))  # no duplicates
             # files hashed before the interruption were not hashed again
-            assert second.extra["hash"]["files_hashed"] <= 41 - len(hashed_first)
+            assert second.hash.files_hashed <= 41 - len(hashed_first)
 
 
 def _tree(lib: Path, files: int, huge_bytes: int) -> None:

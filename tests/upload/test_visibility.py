@@ -10,6 +10,7 @@ import pytest
 from immich_bulk.models import AssetVisibility
 from immich_bulk.samples import jpeg_bytes
 from immich_bulk.testing import FakeImmich
+from immich_bulk.transfer.report import AlbumTotals
 from immich_bulk.transfer.upload.engine import UploadOptions
 from tests.upload.helpers import WHEN
 
@@ -33,7 +34,7 @@ async def test_an_album_addition_the_server_refuses_is_reported_not_counted(
         # the next run finds the locked photo on the server and cannot put it in the album
         report = await client.assets.upload(tmp_path, album="Trip", state_path=None)
         assert report.count("duplicate") == 1 and report.count("uploaded") == 1
-        assert report.extra["albums"] == {"created": 1, "added": 1}
+        assert report.albums == AlbumTotals(created=1, added=1)
         assert report.notes == (
             "1 album additions failed: could not add to album: no_permission (1)",
         )

@@ -68,7 +68,7 @@ from ..events import (
 )
 from ..local.hashing import StreamHasher, parse_checksum
 from ..overrides import ExportOverrides, apply_overrides
-from ..report import Outcome, TransferReport
+from ..report import ExportReport, Outcome
 from ..server.listing import same_id, search_pages
 from ..server.search import search_filter
 from ..state import DEFAULT_PATH, DownloadRecord, ServerJournal, StatePath, StateStore
@@ -203,10 +203,11 @@ def _asset_size(asset: AssetResponseDto) -> int | None:
     return int(size) if isinstance(size, (int, float)) and size >= 0 else None
 
 
-class Exporter(Engine):
+class Exporter(Engine[ExportReport]):
     """One export run. Most callers use :func:`export` (or ``client.download.export``)."""
 
     kind = "export"
+    report_type = ExportReport
     stage_names = ("list", "plan", "download")
 
     def __init__(
@@ -926,7 +927,7 @@ class Exporter(Engine):
     def _notes(self) -> list[str]:
         return [f"{self._moved} files moved to their new layout path"] if self._moved else []
 
-    def _extra(self) -> dict[str, Any]:
+    def _report_fields(self) -> dict[str, Any]:
         return {
             "dest": os.fsdecode(self.root),
             "layout": self.options.layout,
@@ -1045,7 +1046,7 @@ async def export(
     on_event: Listener | None = None,
     on_start: Callable[[Exporter], None] | None = None,
     **overrides: Unpack[ExportOverrides],
-) -> TransferReport:
+) -> ExportReport:
     """Export assets to *dest*; see :class:`ExportOptions` and :class:`DownloadConfig`
     (any of their fields may be given as a keyword, overriding *options* / *config*)."""
     options, config = apply_overrides(

@@ -85,7 +85,7 @@ from ..events import (
 )
 from ..local.hashing import parse_checksum
 from ..overrides import MigrateOverrides, apply_overrides
-from ..report import Outcome, TransferReport
+from ..report import MigrateReport, Outcome
 from ..server.listing import own_albums, same_id
 from ..server.sending import Sending, send_asset
 from ..state import DEFAULT_PATH, AssetRecord, MigrationJournal, PairKey, ServerJournal, StateStore
@@ -181,10 +181,11 @@ class _Permanent(Exception):
     """A transfer failure that another attempt cannot fix."""
 
 
-class Migrator(Engine):
+class Migrator(Engine[MigrateReport]):
     """One migration run; most callers use :func:`migrate`."""
 
     kind = "migrate"
+    report_type = MigrateReport
     stage_names = ("list", "check", "migrate", "metadata", "links")
     server = _SERVERS
 
@@ -825,14 +826,12 @@ class Migrator(Engine):
     def _notes(self) -> list[str]:
         return list(self._report_notes)
 
-    def _extra(self) -> dict[str, Any]:
-        extra: dict[str, Any] = {
+    def _report_fields(self) -> dict[str, Any]:
+        return {
             "items": dict(self.items),
-            "preserve": sorted(self.preserve),
+            "preserve": tuple(sorted(self.preserve)),
+            "links": self.links or None,
         }
-        if self.links:
-            extra["links"] = self.links
-        return extra
 
 
 async def migrate(
@@ -845,7 +844,7 @@ async def migrate(
     on_event: Listener | None = None,
     on_start: Callable[[Migrator], None] | None = None,
     **overrides: Unpack[MigrateOverrides],
-) -> TransferReport:
+) -> MigrateReport:
     """Copy the library of *source*'s user to *target*'s user; see the module docs.
 
     What is migrated is *options* (:class:`MigrateOptions`), how fast *config*

@@ -180,13 +180,14 @@ class _Item:
         return self.asset.member.size
 
 
-class TakeoutImporter(Engine):
+class TakeoutImporter(Engine[TransferReport]):
     """One import run, on the engine base (which owns the run: cancel scope and
     :meth:`stop`, the guard that stops a run every other photo would fail the same way,
     the outcome log, the stage clocks, the saved state and the report). Most callers use
     :func:`import_takeout` (or ``client.assets.import_takeout``)."""
 
     kind = "takeout"
+    report_type = TransferReport
     stage_names = ("index", "hash", "check", "upload")
 
     def __init__(
@@ -729,7 +730,10 @@ class TakeoutImporter(Engine):
             notes.append(f"{len(self._link_problems)} live photos could not be linked")
         return notes
 
-    def _extra(self) -> dict[str, Any]:
+    def _report_fields(self) -> dict[str, Any]:
+        return {"extra": self._figures()}  # no typed report of its own yet
+
+    def _figures(self) -> dict[str, Any]:
         takeout: dict[str, Any] = {
             "parts": [
                 {"path": p.path, "kind": p.kind.value, "members": p.members, "reused": p.reused}

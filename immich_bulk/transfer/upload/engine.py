@@ -78,7 +78,7 @@ from ..local.scan import (
     scan_into,
 )
 from ..overrides import UploadOverrides, apply_overrides
-from ..report import Outcome, TransferReport
+from ..report import AdaptiveSummary, AlbumTotals, Outcome, RateLimitSummary, UploadReport
 from ..server.adaptive import AdaptiveConcurrency, LevelChange
 from ..server.albums import AlbumManager, album_worker
 from ..server.jobs import JobControl, jobs_paused
@@ -165,10 +165,11 @@ class _Item:
     retries: int = 0
 
 
-class Uploader(Engine):
+class Uploader(Engine[UploadReport]):
     """One upload run. Most callers use :func:`upload` (or ``client.assets.upload``)."""
 
     kind = "upload"
+    report_type = UploadReport
     stage_names = ("scan", "hash", "check", "upload")
 
     def __init__(
@@ -772,25 +773,25 @@ class Uploader(Engine):
             )
         return notes
 
-    def _extra(self) -> dict[str, Any]:
-        extra: dict[str, Any] = {
-            "hash": attrs.asdict(self.hasher.statistics()),
+    def _report_fields(self) -> dict[str, Any]:
+        albums = self._albums
+        adaptive = self.adaptive
+        rate, limit = self.rate, self.config.max_bytes_per_second
+        return {
+            "hash": self.hasher.statistics(),
+            "albums": AlbumTotals(created=albums.created, added=albums.added) if albums else None,
+            "concurrency": (
+                AdaptiveSummary(final=adaptive.level, changes=tuple(adaptive.history))
+                if adaptive is not None
+                else None
+            ),
+            "rate_limit": (
+                RateLimitSummary(bytes_per_second=limit, waited_seconds=round(rate.waited, 3))
+                if rate is not None and limit
+                else None
+            ),
+            "paused_jobs": tuple(self.paused_jobs) if self.options.pause_jobs else None,
         }
-        if self._albums is not None:
-            extra["albums"] = {"created": self._albums.created, "added": self._albums.added}
-        if self.adaptive is not None:
-            extra["concurrency"] = {
-                "final": self.adaptive.level,
-                "changes": [attrs.asdict(c) for c in self.adaptive.history],
-            }
-        if self.rate is not None:
-            extra["rate_limit"] = {
-                "bytes_per_second": self.config.max_bytes_per_second,
-                "waited_seconds": round(self.rate.waited, 3),
-            }
-        if self.options.pause_jobs:
-            extra["paused_jobs"] = list(self.paused_jobs)
-        return extra
 
 
 _NOT_ASKED = Verdict(False)
@@ -826,7 +827,7 @@ async def upload(
     on_event: Listener | None = None,
     on_start: Callable[[Uploader], None] | None = None,
     **overrides: Unpack[UploadOverrides],
-) -> TransferReport:
+) -> UploadReport:
     """Upload files and folders; see :class:`UploadOptions` and :class:`UploadConfig`
     (any of their fields may be given as a keyword, overriding *options* / *config*;
     ``concurrency="auto"`` adapts it while running)."""
