@@ -59,10 +59,6 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if HERE in Path(str(item.path)).parents:
             item.add_marker(pytest.mark.e2e)
-            # one real server for the whole run: with pytest-xdist (`--dist loadgroup`)
-            # every e2e test goes to one worker, in order (queues paused by one test must
-            # not stall another's wait for the jobs)
-            item.add_marker(pytest.mark.xdist_group("real-server"))
             if reason is not None:
                 item.add_marker(pytest.mark.skip(reason=reason))
                 skipped += 1
@@ -70,14 +66,11 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 
 def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
-    reason = _skip_reason()
-    if reason is None:
-        return
-    skipped = config.stash.get(_SKIPPED, None)
-    if skipped is None:  # pytest-xdist: the workers collected the tests, not this process
-        terminalreporter.write_line(f"e2e: tests skipped: {reason}; see docs/testing.md")
-    elif skipped:
-        terminalreporter.write_line(f"e2e: {skipped} tests skipped: {reason}; see docs/testing.md")
+    skipped = config.stash.get(_SKIPPED, 0)
+    if skipped:
+        terminalreporter.write_line(
+            f"e2e: {skipped} tests skipped: {_skip_reason()}; see docs/testing.md"
+        )
 
 
 @pytest.fixture(scope="session")

@@ -130,10 +130,11 @@ def test_server_that_stays_down_stops_the_run_with_exit_4_and_a_rerun_completes(
 
     quick = RetryPolicy(max_attempts=3, backoff_base=0.0, sleep=no_wait)
 
-    def quick_config(**settings: Any) -> UploadConfig:
-        return attrs.evolve(UploadConfig(**settings), retry=quick)
+    @attrs.frozen(kw_only=True)
+    class QuickConfig(UploadConfig):  # the command's config, retries that do not wait
+        retry: RetryPolicy = quick
 
-    monkeypatch.setattr("immich_bulk.cli.cmd_upload.UploadConfig", quick_config)
+    monkeypatch.setattr("immich_bulk.cli.cmd_upload.UploadConfig", QuickConfig)
     files = make_library(tmp_path / "lib", 200, seed=43)
     state, events = tmp_path / "state.sqlite3", tmp_path / "events.ndjson"
     with run_fake_server_subprocess(data_dir=tmp_path / "server") as server:
