@@ -16,7 +16,7 @@ from typing import Any, ClassVar, Generic, ParamSpec, Protocol, TypeVar
 import anyio
 import attrs
 import httpx
-from anyio.streams.memory import MemoryObjectReceiveStream
+from anyio.streams.memory import MemoryObjectReceiveStream, MemoryObjectSendStream
 
 if sys.version_info < (3, 11):  # pragma: no cover
     from exceptiongroup import BaseExceptionGroup
@@ -38,6 +38,7 @@ __all__ = [
     "Runnable",
     "StageClock",
     "batches",
+    "list_check_work",
     "run_with_state",
     "save_state",
     "server_unreachable",
@@ -284,6 +285,31 @@ async def batches(
             batch, deadline = [], math.inf
     if batch:
         yield batch
+
+
+async def list_check_work(
+    lister: Callable[[MemoryObjectSendStream[T]], Coroutine[Any, Any, None]],
+    checker: Callable[
+        [MemoryObjectReceiveStream[T], MemoryObjectSendStream[T]], Coroutine[Any, Any, None]
+    ],
+    worker: Callable[[MemoryObjectReceiveStream[T]], Coroutine[Any, Any, None]],
+    *,
+    backlog: int,
+    concurrency: int,
+) -> None:
+    """The pipeline of the engines that read from a server (export, migrate): one lister,
+    one checker that drops what is already done, *concurrency* workers. The streams are
+    bounded (*backlog*), so a slow worker holds back the listing instead of memory
+    growing; the workers' stream holds at least two items per worker so none idles
+    while the checker answers a batch."""
+    listed_send, listed_recv = anyio.create_memory_object_stream[T](backlog)
+    work_send, work_recv = anyio.create_memory_object_stream[T](max(backlog, 2 * concurrency))
+    async with anyio.create_task_group() as tg:
+        tg.start_soon(lister, listed_send)
+        tg.start_soon(checker, listed_recv, work_send)
+        async with work_recv:
+            for _ in range(concurrency):
+                tg.start_soon(worker, work_recv.clone())
 
 
 class StageClock:

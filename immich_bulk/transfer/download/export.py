@@ -54,7 +54,7 @@ from anyio.streams.memory import MemoryObjectReceiveStream, MemoryObjectSendStre
 
 from ...errors import ApiError, BadRequestError, ImmichError, TransferError
 from ...models import AssetResponseDto, AssetVisibility, MetadataSearchDto
-from .._engine import Engine, batches, run_with_state
+from .._engine import Engine, batches, list_check_work, run_with_state
 from ..config import DownloadConfig
 from ..events import (
     BytesTransferred,
@@ -282,17 +282,13 @@ class Exporter(Engine[ExportReport]):
     # -- run --------------------------------------------------------------------------
     async def _pipeline(self) -> None:
         await self._prepare()
-        backlog = self.config.backlog
-        listed_send, listed_recv = anyio.create_memory_object_stream[_Item](backlog)
-        work_send, work_recv = anyio.create_memory_object_stream[_Item](
-            max(backlog, 2 * self.config.concurrency)
+        await list_check_work(
+            self._list_stage,
+            self._plan_stage,
+            self._worker,
+            backlog=self.config.backlog,
+            concurrency=self.config.concurrency,
         )
-        async with anyio.create_task_group() as tg:
-            tg.start_soon(self._list_stage, listed_send)
-            tg.start_soon(self._plan_stage, listed_recv, work_send)
-            async with work_recv:
-                for _ in range(self.config.concurrency):
-                    tg.start_soon(self._worker, work_recv.clone())
 
     def _cleanup(self) -> None:
         if self._lock_fd is not None:

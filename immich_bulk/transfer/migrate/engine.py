@@ -73,7 +73,7 @@ from ...models import (
     BulkIdsDto,
     ExifResponseDto,
 )
-from .._engine import Engine, batches, run_with_state
+from .._engine import Engine, batches, list_check_work, run_with_state
 from ..events import (
     EventHub,
     ItemDone,
@@ -358,17 +358,13 @@ class Migrator(Engine[MigrateReport]):
 
     # -- assets: list -> check -> transfer + metadata -----------------------------------
     async def _assets(self) -> None:
-        backlog = self.config.backlog
-        listed_send, listed_recv = anyio.create_memory_object_stream[_Item](backlog)
-        work_send, work_recv = anyio.create_memory_object_stream[_Item](
-            max(backlog, 2 * self.config.concurrency)
+        await list_check_work(
+            self._list_stage,
+            self._check_stage,
+            self._worker,
+            backlog=self.config.backlog,
+            concurrency=self.config.concurrency,
         )
-        async with anyio.create_task_group() as tg:
-            tg.start_soon(self._list_stage, listed_send)
-            tg.start_soon(self._check_stage, listed_recv, work_send)
-            async with work_recv:
-                for _ in range(self.config.concurrency):
-                    tg.start_soon(self._worker, work_recv.clone())
         lister = self._lister
         if lister is not None:
             if lister.refused:
