@@ -53,12 +53,19 @@ def pytest_report_header(config: pytest.Config) -> str:
 _SKIPPED = pytest.StashKey[int]()
 
 
+# tryfirst: pytest-xdist reads the ``xdist_group`` marks in its own hook of this name, so
+# they must be on the items before it runs.
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     reason = _skip_reason()
     skipped = 0
     for item in items:
         if HERE in Path(str(item.path)).parents:
             item.add_marker(pytest.mark.e2e)
+            # One real server, one user per test, one reset per session: under
+            # ``-n N --dist loadgroup`` all of them run in one worker, in order, while the
+            # other workers run the rest of the suite.
+            item.add_marker(pytest.mark.xdist_group("e2e"))
             if reason is not None:
                 item.add_marker(pytest.mark.skip(reason=reason))
                 skipped += 1
