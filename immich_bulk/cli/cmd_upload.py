@@ -103,6 +103,23 @@ def register(subparsers: Any) -> None:
         action="store_true",
         help="trust no state: hash every file again, ask the server about each",
     )
+    parser.add_argument(
+        "--watch",
+        action="store_true",
+        help="keep running: also upload files that appear or change, until Ctrl-C",
+    )
+    parser.add_argument(
+        "--watch-interval",
+        type=float,
+        metavar="SECONDS",
+        help="with --watch: seconds between two looks at the folders (2)",
+    )
+    parser.add_argument(
+        "--watch-settle",
+        type=float,
+        metavar="SECONDS",
+        help="with --watch: a file is uploaded once unchanged for this long (2)",
+    )
     state = parser.add_mutually_exclusive_group()
     state.add_argument("--state", metavar="FILE", help="state file (default: user cache dir)")
     state.add_argument("--no-state", action="store_true", help="remember nothing between runs")
@@ -206,11 +223,28 @@ def build_options(args: argparse.Namespace, ctx: Context) -> tuple[UploadOptions
                 pause_jobs=args.pause_jobs,
                 wait_for_jobs=args.wait_for_jobs,
                 concurrency=concurrency,
+                **_watch_settings(args),
                 **settings,
             ),
         )
     except ValueError as exc:
         raise CliError(str(exc)) from None
+
+
+def _watch_settings(args: argparse.Namespace) -> dict[str, Any]:
+    settings: dict[str, Any] = {}
+    if args.watch:
+        settings["watch"] = True
+    for flag, name in (("--watch-interval", "watch_interval"), ("--watch-settle", "watch_settle")):
+        value = getattr(args, name)
+        if value is None:
+            continue
+        if not args.watch:
+            raise ValueError(f"{flag} only applies to --watch")
+        settings[name] = value
+    if args.watch and args.files_from:
+        raise ValueError("--watch watches PATH...: it does not take --files-from")
+    return settings
 
 
 async def run(args: argparse.Namespace, ctx: Context) -> int:
@@ -237,6 +271,12 @@ async def run(args: argparse.Namespace, ctx: Context) -> int:
             raise CliError(f"--files-from {args.files_from!r} lists no paths")
         paths += listed
     options, config = build_options(args, ctx)
+    if options.watch and not getattr(args, "quiet", 0):
+        print(
+            "immich-bulk: watching for new and changed files; Ctrl-C stops (state saved)",
+            file=ctx.stderr,
+            flush=True,
+        )
     async with ctx.client() as client:
         _, report = await ctx.run_transfer(
             "upload",

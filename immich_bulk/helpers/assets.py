@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from contextlib import AbstractAsyncContextManager
 from typing import TYPE_CHECKING
 
 from ..api.assets import AssetsApi as GeneratedAssetsApi
@@ -19,6 +20,7 @@ if TYPE_CHECKING:  # the engines load on the first transfer, not with ``client.a
     from ..transfer.report import TransferReport, UploadReport
     from ..transfer.takeout.importer import TakeoutOptions
     from ..transfer.upload.engine import UploadOptions
+    from ..transfer.upload.handle import UploadRun
 
 __all__ = ["AssetsApi"]
 
@@ -59,6 +61,40 @@ class AssetsApi(AssetFileHelpers, GeneratedAssetsApi):
         from ..transfer.upload.engine import upload
 
         return await upload(
+            self._client,
+            paths,
+            options=options,
+            config=config,
+            state_path=state_path,
+            on_event=on_event,
+            **overrides,
+        )
+
+    def start_upload(
+        self,
+        paths: Iterable[StrPath] | StrPath,
+        *,
+        options: UploadOptions | None = None,
+        config: UploadConfig | None = None,
+        state_path: StatePath = DEFAULT_PATH,
+        on_event: Listener | None = None,
+        **overrides: Unpack[UploadOverrides],
+    ) -> AbstractAsyncContextManager[UploadRun]:
+        """:meth:`upload` with a handle on it while it runs: subscribe to its events,
+        stop it and still get the report (the arguments are :meth:`upload`'s)::
+
+            async with client.assets.start_upload("~/Pictures", watch=True) as run:
+                async for event in run.events():
+                    ...  # run.stop() ends it
+            report = run.report
+
+        Leaving the block waits for the upload to end; a watch (``watch=True``: keep
+        uploading new and changed files) is stopped first, as is the upload when the block
+        raises. ``run.wait()`` waits for the report inside the block.
+        """
+        from ..transfer.upload.handle import start_upload
+
+        return start_upload(
             self._client,
             paths,
             options=options,

@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from .events import Notice as Notice
     from .events import StageDone as StageDone
     from .events import TransferEvent as TransferEvent
+    from .events import WatchPolled as WatchPolled
     from .local.hashing import Hasher as Hasher
     from .local.hashing import HashResult as HashResult
     from .local.scan import ScannedFile as ScannedFile
@@ -84,6 +85,8 @@ if TYPE_CHECKING:
     from .takeout.importer import import_takeout as import_takeout
     from .upload.engine import Uploader as Uploader
     from .upload.engine import UploadOptions as UploadOptions
+    from .upload.handle import UploadRun as UploadRun
+    from .upload.handle import start_upload as start_upload
 
 __all__ = [
     "DEFAULT_LAYOUT",
@@ -141,12 +144,15 @@ __all__ = [
     "UploadConfig",
     "UploadOptions",
     "UploadReport",
+    "UploadRun",
     "Uploader",
+    "WatchPolled",
     "default_state_path",
     "import_takeout",
     "iter_scan",
     "migrate_library",
     "search_filter",
+    "start_upload",
     "verify_migration",
 ]
 
@@ -176,6 +182,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
             "Notice",
             "StageDone",
             "TransferEvent",
+            "WatchPolled",
         )
     },
     "Exporter": ("download.export", "Exporter"),
@@ -227,6 +234,8 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "import_takeout": ("takeout.importer", "import_takeout"),
     "Uploader": ("upload.engine", "Uploader"),
     "UploadOptions": ("upload.engine", "UploadOptions"),
+    "UploadRun": ("upload.handle", "UploadRun"),
+    "start_upload": ("upload.handle", "start_upload"),
 }
 
 

@@ -481,7 +481,7 @@ class Engine(abc.ABC, Generic[R]):
                 if self._stopped:
                     scope.cancel()
                 await self._pipeline()
-            interrupted = scope.cancelled_caught or self._stopped
+            interrupted = self._ended(scope.cancelled_caught or self._stopped)
         finally:
             saved = await save_state(self.store)
             self._cleanup()
@@ -495,6 +495,12 @@ class Engine(abc.ABC, Generic[R]):
 
     def _cleanup(self) -> None:
         """Let go of what the run held, once its state is saved (it ended or failed)."""
+
+    def _ended(self, stopped: bool) -> bool:
+        """The stages are over (*stopped*: by :meth:`stop` or cancelled): whether the report
+        says ``interrupted``. An engine whose normal end is a stop (a watch) says False
+        when the stop cut nothing off, and gives what it still held an outcome here."""
+        return stopped
 
     # -- report -----------------------------------------------------------------------
     def _notes(self) -> list[str]:

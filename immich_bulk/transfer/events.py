@@ -40,6 +40,7 @@ __all__ = [
     "Notice",
     "StageDone",
     "TransferEvent",
+    "WatchPolled",
 ]
 
 
@@ -171,6 +172,18 @@ class Notice(TransferEvent):
     kind: ClassVar[str] = "notice"
     message: str
     level: str = "info"
+
+
+@attrs.frozen(kw_only=True)
+class WatchPolled(TransferEvent):
+    """Watch mode looked at its inputs (the ``round``-th time): ``files`` media files seen,
+    ``ready`` of them new or changed and handed on, ``pending`` still changing."""
+
+    kind: ClassVar[str] = "watch-poll"
+    round: int
+    files: int
+    ready: int
+    pending: int
 
 
 Listener = Callable[[TransferEvent], None]

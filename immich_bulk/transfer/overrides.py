@@ -136,6 +136,9 @@ class _UploadOptionFields(TypedDict, total=False):
     recheck: bool
     pause_jobs: bool
     wait_for_jobs: bool
+    watch: bool
+    watch_interval: float
+    watch_settle: float
 
 
 class _UploadTuning(TypedDict, total=False):

@@ -182,6 +182,11 @@ class OutcomeLog:
         """*item* was found: it owes an outcome (see :meth:`close_open`)."""
         self._open[item] += 1
 
+    @property
+    def unfinished(self) -> int:
+        """Items begun and not finished yet."""
+        return sum(self._open.values())
+
     def close_open(self, reason: str = "the run was interrupted before it finished") -> int:
         """Give every item begun and not finished the outcome ``interrupted`` (a stopped
         run: nothing found may go unreported). Returns how many."""

@@ -21,7 +21,7 @@ import anyio
 import anyio.abc
 import attrs
 
-from ...errors import ImmichError
+from ...errors import BadRequestError, ImmichError, NotFoundError
 from ...models import BulkIdsDto, CreateAlbumDto
 from ..events import AlbumCreated, AssetsAddedToAlbum, EventHub, ItemFailed, Notice
 from .listing import same_id
@@ -30,9 +30,23 @@ if TYPE_CHECKING:
     from ...client import AsyncClient
     from ..state import ServerJournal
 
-__all__ = ["AlbumManager", "AlbumProblem", "album_worker"]
+__all__ = ["AlbumCache", "AlbumManager", "AlbumProblem", "album_worker"]
 
 log = logging.getLogger("immich_bulk.transfer")
+
+
+@attrs.define(eq=False)
+class AlbumCache:
+    """The user's own albums by name, kept between runs (``ids``; None: ask the server)."""
+
+    ids: dict[str, str] | None = None
+
+    def created(self, name: str, album_id: str) -> None:
+        if self.ids is not None:
+            self.ids[name] = album_id
+
+    def invalidate(self) -> None:
+        self.ids = None
 
 
 @attrs.frozen
@@ -54,8 +68,11 @@ class AlbumManager:
         batch_size: int = 1000,
         owner_id: str | None = None,
         on_problem: Callable[[AlbumProblem], None] | None = None,
+        cache: AlbumCache | None = None,
     ) -> None:
         self._client = client
+        self._cache = cache
+        self._from_cache = False
         self._hub = hub
         self._journal = journal
         self._batch_size = batch_size
@@ -73,6 +90,10 @@ class AlbumManager:
         if self._loaded:
             return
         self._loaded = True
+        if self._cache is not None and self._cache.ids is not None:
+            self._ids = dict(self._cache.ids)
+            self._from_cache = True
+            return
         albums = await self._client.albums.get_all_albums()
         duplicates: set[str] = set()
         for album in sorted(albums, key=lambda a: a.created_at):
@@ -82,6 +103,8 @@ class AlbumManager:
                 duplicates.add(album.album_name)
                 continue
             self._ids[album.album_name] = album.id
+        if self._cache is not None:
+            self._cache.ids = dict(self._ids)
         for name in sorted(duplicates):
             self._hub.emit(
                 Notice(
@@ -130,10 +153,24 @@ class AlbumManager:
             album = await self._client.albums.create_album(CreateAlbumDto(album_name=name))
             album_id = self._ids[name] = album.id
             self.created += 1
+            if self._cache is not None:
+                self._cache.created(name, album.id)
             if self._journal is not None:
                 self._journal.record_album(name, album.id)
             self._hub.emit(AlbumCreated(name=name, album_id=album.id))
-        results = await self._client.albums.add_assets_to_album(album_id, BulkIdsDto(ids=batch))
+        try:
+            results = await self._client.albums.add_assets_to_album(album_id, BulkIdsDto(ids=batch))
+        except (BadRequestError, NotFoundError):
+            if not self._from_cache:
+                raise
+            # the id came from an earlier run's list: the album may be gone since
+            assert self._cache is not None
+            self._cache.invalidate()
+            self._loaded = self._from_cache = False
+            self._ids = {}
+            await self._load()
+            await self._send(name, batch)
+            return
         good = []
         for result in results:
             if result.success or result.error == "duplicate":

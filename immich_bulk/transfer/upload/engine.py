@@ -86,6 +86,8 @@ from ..server.ratelimit import RateLimiter
 from ..server.sending import Sending, send_asset
 from ..state import DEFAULT_PATH, ServerJournal, StatePath, StateStore
 from .deletion import LocalDeleter, Verdict
+from .facts import facts_for
+from .watch import FolderWatcher, watch_into
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
@@ -97,6 +99,14 @@ __all__ = ["StatePath", "UploadOptions", "Uploader", "upload"]
 
 
 log = logging.getLogger("immich_bulk.transfer")
+
+
+def _seconds(name: str, minimum: float) -> Callable[[Any, Any, float], None]:
+    def check(_: Any, __: Any, value: float) -> None:
+        if not isinstance(value, (int, float)) or not minimum <= value <= 86400:
+            raise ValueError(f"{name} must be {minimum}-86400 seconds, not {value!r}")
+
+    return check
 
 
 @attrs.frozen(kw_only=True)
@@ -135,6 +145,14 @@ class UploadOptions:
     whatever happens; see :mod:`immich_bulk.transfer.server.jobs`)."""
     wait_for_jobs: bool = False
     """After uploading, wait until the server's ingest queues have no jobs left."""
+    watch: bool = False
+    """Keep running: after the files there at the start, upload the files that appear or
+    change, until :meth:`Uploader.stop` (Ctrl-C). See :mod:`immich_bulk.transfer.upload.watch`."""
+    watch_interval: float = attrs.field(default=2.0, validator=_seconds("watch_interval", 0.01))
+    """Watch mode: seconds between two looks at the inputs."""
+    watch_settle: float = attrs.field(default=2.0, validator=_seconds("watch_settle", 0.0))
+    """Watch mode: a new or changed file is uploaded once it stayed the same (size, times,
+    sidecar) for this many seconds: a file still being written is waited for."""
 
     def __attrs_post_init__(self) -> None:
         if self.album is not None and self.album_from_folder:
@@ -150,6 +168,8 @@ class UploadOptions:
                 "locked assets cannot be put in albums: Immich keeps the locked folder out "
                 "of every album"
             )
+        if self.watch and self.wait_for_jobs:
+            raise ValueError("wait_for_jobs does not apply to watch (the run has no end)")
         check_patterns(self.include, option="include")
         check_patterns(self.exclude, option="exclude")
 
@@ -183,6 +203,7 @@ class Uploader(Engine[UploadReport]):
         hub: EventHub | None = None,
     ) -> None:
         self.config = config or UploadConfig()
+        self._facts = facts_for(client)
         self.client = client.with_retry(self.config.retry)  # every call of the run
         self.paths: list[StrPath] = (
             [paths] if isinstance(paths, (str, bytes, os.PathLike)) else list(paths)
@@ -221,6 +242,26 @@ class Uploader(Engine[UploadReport]):
         self._kept = 0  # files not deleted although deleting was asked
         self._albums: AlbumManager | None = None
         self._user_id = ""
+        self._watcher: FolderWatcher | None = None
+        self._watching: anyio.CancelScope | None = None
+        self._draining = False  # a watch was asked to stop: no new files
+
+    def stop(self) -> None:
+        """Stop early. A watch stops looking for new files first and ends once the files
+        on their way are uploaded (and added to their albums); a second ``stop()`` ends it
+        at once, as it ends any other run (see :meth:`Engine.stop`)."""
+        if not self.options.watch or self._draining or self.guard.stopped is not None:
+            super().stop()
+            return
+        self._draining = True
+        self.hub.emit(
+            Notice(
+                message="stopping the watch: finishing the files on their way (stop again "
+                "to end at once)"
+            )
+        )
+        if self._watching is not None:
+            self._watching.cancel()
 
     # -- outcomes ---------------------------------------------------------------------
     def _fail(self, item: _Item | str, stage: str, reason: str, exc: BaseException | None) -> None:
@@ -280,7 +321,8 @@ class Uploader(Engine[UploadReport]):
             await self._wait_for_jobs()
 
     def _pause_jobs(self) -> bool:
-        return self.options.pause_jobs and not self.options.dry_run
+        # a watch would hold the server's jobs for as long as it lasts
+        return self.options.pause_jobs and not self.options.dry_run and not self.options.watch
 
     def _level_changed(self, change: LevelChange) -> None:
         self.hub.emit(
@@ -306,12 +348,16 @@ class Uploader(Engine[UploadReport]):
     async def _prepare(self) -> ScanOptions:
         if not self.options.dry_run and await self.store.paused_queues(self.client.base_url):
             await self.jobs.resume_leftovers()  # a killed run left them paused
-        media = await self.client.server.get_supported_media_types()
+        facts = self._facts  # looked up once per client (see .facts)
+        if facts.media is None:
+            facts.media = await self.client.server.get_supported_media_types()
+        media = facts.media
         extensions = frozenset(e.lower() for e in (*media.image, *media.video, *media.sidecar))
         if not self.options.dry_run or not self.options.skip_hash:
-            me = await self.client.users.get_my_user()
-            self._user_id = me.id
-            self._journal = await self.store.journal(self.client.base_url, me.id)
+            if facts.user_id is None:
+                facts.user_id = (await self.client.users.get_my_user()).id
+            self._user_id = facts.user_id
+            self._journal = await self.store.journal(self.client.base_url, self._user_id)
         if (self.options.album or self.options.album_from_folder) and not self.options.dry_run:
             self._albums = AlbumManager(
                 self.client,
@@ -319,6 +365,7 @@ class Uploader(Engine[UploadReport]):
                 journal=self._journal,
                 batch_size=self.config.album_batch_size,
                 owner_id=self._user_id or None,
+                cache=facts.albums if self._user_id else None,
             )
         scan_options = ScanOptions(
             extensions=extensions,
@@ -335,7 +382,17 @@ class Uploader(Engine[UploadReport]):
 
     # -- scan -------------------------------------------------------------------------
     async def _scan(self, send: anyio.abc.ObjectSendStream[ScanItem], opts: ScanOptions) -> None:
-        await scan_into(self.paths, opts, send)
+        if not self.options.watch:
+            await scan_into(self.paths, opts, send)
+            return
+        self._watcher = FolderWatcher(self.paths, opts, settle=self.options.watch_settle)
+        async with send:
+            with anyio.CancelScope() as self._watching:
+                if self._draining:
+                    self._watching.cancel()
+                await watch_into(
+                    self._watcher, send, self.hub, interval=self.options.watch_interval
+                )
 
     # -- hash -------------------------------------------------------------------------
     async def _hash_stage(
@@ -759,6 +816,24 @@ class Uploader(Engine[UploadReport]):
             what = "deleted, but" if verdict.deleted else "not deleted:"
             self.hub.emit(Notice(message=f"{item.name}: {what} {verdict.kept}", level="warning"))
         return verdict
+
+    def _ended(self, stopped: bool) -> bool:
+        """A watch ends by a stop: it was interrupted when the stop cut work off (a second
+        stop, or a file still changing); orphan sidecars get their outcome now."""
+        watcher = self._watcher
+        if watcher is None:
+            return stopped
+        for skip in watcher.orphans():
+            name = os.fsdecode(skip.path)
+            self.hub.emit(ItemSkipped(item=name, reason=skip.reason))
+            self.finish(Outcome(item=name, status="skipped", reason=skip.reason))
+        changing = watcher.pending
+        for name in changing:
+            reason = "still changing when the watch stopped: a re-run takes it"
+            self.hub.emit(ItemSkipped(item=name, reason=reason))
+            self.finish(Outcome(item=name, status="interrupted", reason=reason))
+        cut_off = self.log.unfinished > 0 or watcher.handed_over > self._stages["scan"].count
+        return stopped or cut_off or bool(changing)
 
     # -- report -----------------------------------------------------------------------
     def _notes(self) -> list[str]:
