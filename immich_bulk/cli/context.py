@@ -367,7 +367,7 @@ class Context:
                     def started(engine: Runnable[Any]) -> None:
                         engines.append(engine)
                         tg.start_soon(view.run)
-                        tg.start_soon(self._watch_signals, engine.stop)
+                        tg.start_soon(self._watch_signals, engine)
 
                     report = await start(on_event, started)
                     tg.cancel_scope.cancel()
@@ -375,7 +375,7 @@ class Context:
             raise CliError(str(exc)) from None
         return engines[0], report
 
-    async def _watch_signals(self, stop: Callable[[], None]) -> None:
+    async def _watch_signals(self, engine: Runnable[Any]) -> None:
         signals = [signal.SIGINT, signal.SIGTERM]
         with anyio.open_signal_receiver(*signals) as received:
             count = 0
@@ -383,7 +383,10 @@ class Context:
                 count += 1
                 if count == 1:
                     self.warn("interrupted: stopping, saving state (Ctrl-C again to quit at once)")
-                    stop()
+                    engine.stop()
+                elif count == 2 and getattr(engine, "draining", False):
+                    # a watch finishing what was on its way: now at once, with its report
+                    engine.stop()
                 else:
                     raise KeyboardInterrupt
 

@@ -87,3 +87,46 @@ def test_watch_flags_are_checked(cli: Cli, tmp_path: Path) -> None:
     assert bad.code == 2 and "watch_interval" in bad.stderr
     jobs = cli.run("upload", str(tmp_path), "--watch", "--wait-for-jobs")
     assert jobs.code == 2 and "wait_for_jobs" in jobs.stderr
+
+
+def events_of(path: Path) -> list[dict[str, object]]:
+    found = []
+    for line in path.read_text().splitlines() if path.exists() else []:
+        try:
+            found.append(json.loads(line))
+        except ValueError:
+            continue
+    return found
+
+
+def wait_until(process: subprocess.Popen[str], events: Path, what: str) -> None:
+    deadline = time.monotonic() + HANG
+    while not any(what in json.dumps(e) for e in events_of(events)):
+        assert process.poll() is None, process.communicate()
+        assert time.monotonic() < deadline, events_of(events)[-5:]
+        time.sleep(0.05)
+
+
+def test_a_second_ctrl_c_ends_the_watch_at_once(cli: Cli, tmp_path: Path) -> None:
+    lib = tmp_path / "lib"
+    lib.mkdir()
+    (lib / "slow.jpg").write_bytes(jpeg_bytes(103, WHEN))
+    state, events = tmp_path / "state.db", tmp_path / "events.ndjson"
+    cli.server.add_fault("latency", match="uploadAsset", seconds=HANG, times=None)
+    process = cli.start(
+        "upload", str(lib), "--watch", "--watch-interval", "0.05", "--watch-settle", "0",
+        "--state", str(state), "--events", str(events),
+    )  # fmt: skip
+    try:
+        wait_until(process, events, '"event": "started"')  # slow.jpg is on its way
+        process.send_signal(signal.SIGINT)
+        wait_until(process, events, "stopping the watch")  # it waits for slow.jpg
+        process.send_signal(signal.SIGINT)
+        stdout, stderr = process.communicate(timeout=HANG)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.communicate()
+    assert process.returncode == 130, stderr
+    assert "1 interrupted" in stdout and "Traceback" not in stderr
+    assert state.exists()

@@ -263,6 +263,11 @@ class Uploader(Engine[UploadReport]):
         if self._watching is not None:
             self._watching.cancel()
 
+    @property
+    def draining(self) -> bool:
+        """A watch asked to stop, finishing the files on its way (a stop now ends it)."""
+        return self._draining and not self._stopped
+
     # -- outcomes ---------------------------------------------------------------------
     def _fail(self, item: _Item | str, stage: str, reason: str, exc: BaseException | None) -> None:
         """*item* failed, and so did the local copies of its content waiting for it."""
