@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -20,7 +21,9 @@ from immich_bulk.samples import jpeg_bytes
 from immich_bulk.testing import FakeImmich
 from immich_bulk.transfer import UploadRun, WatchPolled
 from immich_bulk.transfer.events import ItemDone, ItemQueued, ItemSkipped, TransferEvent
+from immich_bulk.transfer.local.scan import ScanOptions
 from immich_bulk.transfer.overrides import UploadOverrides
+from immich_bulk.transfer.upload.watch import FolderWatcher, Poll
 from tests.upload.helpers import WHEN, xmp
 
 HANG = 60  # seconds: only a guard against a hang, never reached by a passing test
@@ -295,3 +298,67 @@ def test_watch_options_are_checked() -> None:
         UploadOptions(watch=True, watch_settle=-1)
     with pytest.raises(ValueError, match="wait_for_jobs"):
         UploadOptions(watch=True, wait_for_jobs=True)
+
+
+# -- the watcher on its own, with a clock of the test's ----------------------------------
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def watcher_for(root: Path, clock: Clock, settle: float = 2.0) -> FolderWatcher:
+    options = ScanOptions(extensions={".jpg", ".xmp"}, sidecar_extensions={".xmp"})
+    return FolderWatcher([root], options, settle=settle, clock=clock)
+
+
+def names(poll: Poll) -> list[str]:
+    return [item.path.name for item in poll.items]
+
+
+def test_the_watcher_waits_settle_seconds_of_no_change(tmp_path: Path) -> None:
+    clock = Clock()
+    old = tmp_path / "old.jpg"
+    old.write_bytes(photo(1))
+    past = time.time() - 60
+    os.utime(old, (past, past))  # the ctime stays recent: not old enough to trust
+    watcher = watcher_for(tmp_path, clock)
+    assert names(watcher.poll()) == []
+    clock.now += 1
+    assert names(watcher.poll()) == []  # unchanged for 1 s of 2
+    (tmp_path / "new.jpg").write_bytes(b"partial")
+    clock.now += 1.5
+    assert names(watcher.poll()) == ["old.jpg"]
+    with open(tmp_path / "new.jpg", "ab") as handle:
+        handle.write(b" and more")
+    clock.now += 5
+    assert names(watcher.poll()) == []  # it changed since: the wait starts again
+    clock.now += 1.9
+    assert names(watcher.poll()) == []
+    clock.now += 0.1
+    assert names(watcher.poll()) == ["new.jpg"]
+    clock.now += 10
+    assert names(watcher.poll()) == []  # handed over once
+
+
+def test_files_already_settled_at_the_start_are_taken_at_once(tmp_path: Path) -> None:
+    (tmp_path / "a.jpg").write_bytes(photo(1))
+    watcher = watcher_for(tmp_path, Clock())
+    watcher._wall_clock = lambda: time.time() + 60  # the file's times are a minute old
+    assert names(watcher.poll()) == ["a.jpg"]
+
+
+def test_a_passing_temporary_file_is_not_reported_a_lasting_one_once(tmp_path: Path) -> None:
+    clock = Clock()
+    watcher = watcher_for(tmp_path, clock, settle=0)
+    assert names(watcher.poll()) == []
+    (tmp_path / "a.jpg.crdownload").write_bytes(b"x")
+    (tmp_path / "notes.txt").write_bytes(b"x")
+    assert names(watcher.poll()) == []  # seen once
+    (tmp_path / "a.jpg.crdownload").unlink()
+    assert names(watcher.poll()) == ["notes.txt"]  # seen twice: skipped, with a reason
+    assert names(watcher.poll()) == []  # and only once

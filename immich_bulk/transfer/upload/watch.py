@@ -87,7 +87,7 @@ class FolderWatcher:
         self._handed: dict[str, _Signature] = {}  # path -> signature handed to the pipeline
         self._changing: dict[str, tuple[_Signature, float]] = {}  # -> (signature, since)
         self._reported: dict[str, str] = {}  # path -> the skip or error already reported
-        self._unreported_errors: dict[str, tuple[str, float]] = {}
+        self._unreported: dict[str, tuple[str, float]] = {}
         self._orphans: dict[str, ScanSkip] = {}  # sidecars waiting for their media file
         self.polls = 0
         self.handed_over = 0  # files sent into the pipeline (by watch_into)
@@ -117,15 +117,12 @@ class FolderWatcher:
                 self._file(item, key, now, first, result)
             elif isinstance(item, ScanSkip) and item.kind is SkipKind.ORPHAN_SIDECAR:
                 orphans[key] = item  # its media file may come next
-            elif isinstance(item, ScanError):
-                self._error(item, key, now, result)
-            elif self._reported.get(key) != item.reason:
-                self._reported[key] = item.reason
-                result.items.append(item)
+            else:
+                self._note(item, key, now, first, result)
         self._orphans = orphans
         for gone in [k for k in self._handed if k not in present]:
             del self._handed[gone]  # back again later: handed over again (the journal decides)
-        for table in (self._changing, self._reported, self._unreported_errors):
+        for table in (self._changing, self._reported, self._unreported):
             for gone in [k for k in table if k not in present]:
                 del table[gone]
         result.pending = len(self._changing)
@@ -170,19 +167,26 @@ class FolderWatcher:
         limit = (self._wall_clock() - self.settle) * 1e9
         return self.settle > 0 and item.mtime_ns <= limit and item.ctime_ns <= limit
 
-    def _error(self, item: ScanError, key: str, now: float, result: Poll) -> None:
-        """Report an error once it lasted ``settle`` (a file being created can be
-        unreadable for a moment); a file that vanished is simply gone."""
-        if item.kind is ErrorKind.VANISHED or self._reported.get(key) == item.reason:
+    def _note(
+        self, item: ScanSkip | ScanError, key: str, now: float, first: bool, result: Poll
+    ) -> None:
+        """Report a skip or an error once, when it was there at the start or lasted
+        ``settle``: a download's temporary file, or a file unreadable for the moment it is
+        being created, is not worth a line; a file that vanished is simply gone."""
+        if self._reported.get(key) == item.reason:
             return
-        seen = self._unreported_errors.get(key)
-        if seen is None or seen[0] != item.reason:
-            self._unreported_errors[key] = (item.reason, now)
+        if isinstance(item, ScanError) and item.kind is ErrorKind.VANISHED:
             return
-        if now - seen[1] >= self.settle:
-            del self._unreported_errors[key]
-            self._reported[key] = item.reason
-            result.items.append(item)
+        if not first:
+            seen = self._unreported.get(key)
+            if seen is None or seen[0] != item.reason:
+                self._unreported[key] = (item.reason, now)
+                return
+            if now - seen[1] < self.settle:
+                return
+        self._unreported.pop(key, None)
+        self._reported[key] = item.reason
+        result.items.append(item)
 
 
 def _signature(item: ScannedFile) -> _Signature:
