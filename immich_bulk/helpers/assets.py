@@ -56,7 +56,9 @@ class AssetsApi(AssetFileHelpers, GeneratedAssetsApi):
         ``max_bytes_per_second`` caps the bandwidth of all uploads together;
         ``pause_jobs`` pauses the server's thumbnail/metadata job queues during the
         upload (admin key needed; always resumed), ``wait_for_jobs`` waits for them to
-        finish afterwards. An unknown keyword is a TypeError naming it.
+        finish afterwards; ``watch=True`` keeps uploading new and changed files until
+        stopped -- use :meth:`start_upload` for it, whose handle stops the watch and gives
+        the report. An unknown keyword is a TypeError naming it.
         """
         from ..transfer.upload.engine import upload
 

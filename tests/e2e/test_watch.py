@@ -148,3 +148,25 @@ async def test_the_command_watches_until_ctrl_c(
     async with user.client() as client:
         names = sorted(a.original_file_name for a in await every_asset(client))
     assert names == ["first.jpg", "later.jpg"]
+
+
+async def test_repeated_uploads_on_one_client_keep_their_album_when_it_is_deleted(
+    client: AsyncClient, tmp_path: Path
+) -> None:
+    """The album list is kept per client between calls; an album deleted on the server
+    meanwhile is found out from the server's answer and made again."""
+    lib = tmp_path / "lib"
+    state = tmp_path / "s.db"
+    photo(lib / "1.jpg", 21, T)
+    first = await client.assets.upload(lib, state_path=state, album="Sync")
+    photo(lib / "2.jpg", 22, T)
+    second = await client.assets.upload(lib, state_path=state, album="Sync")
+    assert first.ok and second.ok and second.count("uploaded") == 1
+    (album,) = await client.albums.get_all_albums()
+    assert album.asset_count == 2
+    await client.albums.delete_album(album.id)
+    photo(lib / "3.jpg", 23, T)
+    third = await client.assets.upload(lib, state_path=state, album="Sync")
+    assert third.ok and third.albums is not None and third.albums.created == 1
+    (again,) = await client.albums.get_all_albums()
+    assert again.id != album.id and again.album_name == "Sync" and again.asset_count == 3

@@ -131,10 +131,11 @@ class AlbumManager:
             await self._flush_one(name)
 
     async def _flush_one(self, name: str) -> None:
-        ids = list(dict.fromkeys(self._pending.pop(name, [])))
-        if not ids:
+        wanted = list(dict.fromkeys(self._pending.pop(name, [])))
+        if not wanted:
             return
         await self._load()
+        ids = wanted
         album_id = self._ids.get(name)
         if album_id is not None and self._journal is not None:
             done = await self._journal.album_assets(album_id, ids)
@@ -143,9 +144,26 @@ class AlbumManager:
             batch = ids[start : start + self._batch_size]
             try:
                 await self._send(name, batch)
+            except (BadRequestError, NotFoundError) as exc:
+                if self._from_cache:
+                    # the id came from an earlier run's list: the album may be gone since.
+                    # Look again and add them all (the journal spoke of the old album).
+                    await self._reload()
+                    self._pending[name] = wanted + self._pending.get(name, [])
+                    await self._flush_one(name)
+                    return
+                for asset_id in batch:
+                    self._problem(name, asset_id, f"could not add to album: {exc}")
             except ImmichError as exc:
                 for asset_id in batch:
                     self._problem(name, asset_id, f"could not add to album: {exc}")
+
+    async def _reload(self) -> None:
+        assert self._cache is not None
+        self._cache.invalidate()
+        self._loaded = self._from_cache = False
+        self._ids = {}
+        await self._load()
 
     async def _send(self, name: str, batch: list[str]) -> None:
         album_id = self._ids.get(name)
@@ -158,19 +176,7 @@ class AlbumManager:
             if self._journal is not None:
                 self._journal.record_album(name, album.id)
             self._hub.emit(AlbumCreated(name=name, album_id=album.id))
-        try:
-            results = await self._client.albums.add_assets_to_album(album_id, BulkIdsDto(ids=batch))
-        except (BadRequestError, NotFoundError):
-            if not self._from_cache:
-                raise
-            # the id came from an earlier run's list: the album may be gone since
-            assert self._cache is not None
-            self._cache.invalidate()
-            self._loaded = self._from_cache = False
-            self._ids = {}
-            await self._load()
-            await self._send(name, batch)
-            return
+        results = await self._client.albums.add_assets_to_album(album_id, BulkIdsDto(ids=batch))
         good = []
         for result in results:
             if result.success or result.error == "duplicate":

@@ -325,9 +325,12 @@ class Uploader(Engine[UploadReport]):
         if self.options.wait_for_jobs and not self.options.dry_run:
             await self._wait_for_jobs()
 
+    def _pause_jobs_asked(self) -> bool:
+        return self.options.pause_jobs and not self.options.dry_run
+
     def _pause_jobs(self) -> bool:
         # a watch would hold the server's jobs for as long as it lasts
-        return self.options.pause_jobs and not self.options.dry_run and not self.options.watch
+        return self._pause_jobs_asked() and not self.options.watch
 
     def _level_changed(self, change: LevelChange) -> None:
         self.hub.emit(
@@ -353,6 +356,10 @@ class Uploader(Engine[UploadReport]):
     async def _prepare(self) -> ScanOptions:
         if not self.options.dry_run and await self.store.paused_queues(self.client.base_url):
             await self.jobs.resume_leftovers()  # a killed run left them paused
+        if self.options.watch and self._pause_jobs_asked():
+            self.hub.emit(
+                Notice(message="a watch does not pause the server's jobs: they keep running")
+            )
         facts = self._facts  # looked up once per client (see .facts)
         if facts.media is None:
             facts.media = await self.client.server.get_supported_media_types()
