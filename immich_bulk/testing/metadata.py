@@ -62,6 +62,8 @@ class Extracted:
     height: int | None = None
     orientation: str | None = None
     duration: str | None = None
+    tags: tuple[str, ...] | None = None
+    """Tag values (``a/b``) from a sidecar's ``digiKam:TagsList``."""
 
 
 def merge(media: Extracted, sidecar: Extracted | None) -> Extracted:
@@ -339,7 +341,18 @@ def read_sidecar(xmp: bytes) -> Extracted:
     lon = _gps(_xmp_value(xmp, b"exif:GPSLongitude"))
     if lat is not None and lon is not None and (lat or lon):
         found["latitude"], found["longitude"] = lat, lon
+    listed = _XMP_TAGS_LIST.search(xmp)
+    if listed:
+        items = (
+            _unescape(i.decode("utf-8", "replace")).strip() for i in _XMP_LI.findall(listed[1])
+        )
+        found["tags"] = tuple(i for i in items if i)
     return Extracted(**found)  # type: ignore[arg-type]
+
+
+# the tag list Immich reads first (then HierarchicalSubject, Keywords: not read here)
+_XMP_TAGS_LIST = re.compile(rb"<digiKam:TagsList>(.*?)</digiKam:TagsList>", re.DOTALL)
+_XMP_LI = re.compile(rb"<rdf:li>(.*?)</rdf:li>", re.DOTALL)
 
 
 def _xmp_date(xmp: bytes) -> datetime | None:

@@ -340,8 +340,21 @@ async def upload_asset(ctx: Ctx) -> Response:
         fake.counters.add("duplicates")
         return JSONResponse({"status": "duplicate", "id": stored.id}, 200)
     after_insert(state, user, asset, live_id)
+    if found.tags:
+        _tag_from_sidecar(ctx, asset, found.tags)
     fake.counters.add("uploads_stored")
     return JSONResponse({"id": asset.id, "status": "created"}, 201)
+
+
+def _tag_from_sidecar(ctx: Ctx, asset: Asset, values: tuple[str, ...]) -> None:
+    """Immich's metadata extraction makes the tags a new asset's sidecar lists (with their
+    parents) and sets the asset's tags to them."""
+    from .routes_stacks_tags import upsert_tag_path  # that module builds on this one
+
+    state = ctx.fake.state
+    with state.lock:
+        asset.tag_ids = list(dict.fromkeys(upsert_tag_path(ctx, v).id for v in values))
+        state.save(asset)
 
 
 def _extract(path: Path, filename: str, sidecar: Any) -> Extracted:

@@ -139,6 +139,26 @@ async def test_a_sidecar_gives_the_description_rating_position_and_dated_zone(
     assert (exif["dateTimeOriginal"], exif["timeZone"]) == (utc, zone)
 
 
+async def test_a_sidecars_tag_list_makes_the_tags_and_their_parents(
+    http: httpx.AsyncClient,
+) -> None:
+    xmp = (
+        b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF '
+        b'xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description '
+        b'xmlns:digiKam="http://www.digikam.org/ns/1.0/"><digiKam:TagsList><rdf:Seq>'
+        b"<rdf:li>People/Ada</rdf:li><rdf:li>People/Grace &amp; co</rdf:li>"
+        b"</rdf:Seq></digiKam:TagsList></rdf:Description></rdf:RDF></x:xmpmeta>"
+    )
+    form = upload_form(photo(8), "t.jpg")
+    form["files"] = {"assetData": ("t.jpg", photo(8)), "sidecarData": ("t.jpg.xmp", xmp)}
+    answer = await http.post("/assets", **form)
+    info = (await http.get(f"/assets/{answer.json()['id']}")).json()
+    assert sorted(t["value"] for t in info["tags"]) == ["People/Ada", "People/Grace & co"]
+    tags = {t["value"]: t for t in (await http.get("/tags")).json()}
+    assert sorted(tags) == ["People", "People/Ada", "People/Grace & co"]
+    assert tags["People/Ada"]["parentId"] == tags["People"]["id"]
+
+
 async def test_a_video_gets_its_duration_size_and_creation_date(http: httpx.AsyncClient) -> None:
     asset = await upload(http, (FILES / "clip.mp4").read_bytes(), "clip.mp4")
     info = (await http.get(f"/assets/{asset}")).json()
