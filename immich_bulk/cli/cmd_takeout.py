@@ -9,12 +9,11 @@ import io
 from pathlib import Path
 from typing import Any
 
-from ..transfer.config import CONCURRENCY, RATE, UploadConfig
+from ..transfer.config import UploadConfig
 from ..transfer.overrides import apply_overrides
-from ..transfer.server.ratelimit import parse_rate
 from ..transfer.takeout import TakeoutError, TakeoutIndex, render_plan
 from ..transfer.takeout.importer import TakeoutImporter, TakeoutOptions, import_takeout
-from .cmd_upload import check_paths, state_path
+from .cmd_upload import check_paths, state_path, upload_settings
 from .context import CliError, Context, add_common_options
 from .display import echo
 
@@ -60,7 +59,7 @@ def register(subparsers: Any) -> None:
         action="store_true",
         help="skip media without a JSON sidecar (default: upload, dated from the file)",
     )
-    parser.add_argument("--concurrency", type=int, metavar="N", help="parallel uploads (4)")
+    parser.add_argument("--concurrency", metavar="N", help="parallel uploads (4)")
     parser.add_argument("--limit-rate", metavar="RATE", help="cap the bandwidth, e.g. 20M")
     parser.add_argument(
         "--pause-jobs",
@@ -96,17 +95,11 @@ async def _print_plan(ctx: Context, importer: TakeoutImporter, options: TakeoutO
         echo(line, ctx.stdout)  # names from the archive, escaped like every other line
 
 
-def build_options(args: argparse.Namespace) -> tuple[TakeoutOptions, UploadConfig]:
+def build_options(args: argparse.Namespace, ctx: Context) -> tuple[TakeoutOptions, UploadConfig]:
     """The import's options and config from the command's flags (a bad value: CliError
     naming the flag)."""
-    settings: dict[str, Any] = {}
     try:
-        if args.concurrency is not None:
-            CONCURRENCY.check("--concurrency", args.concurrency)
-            settings["concurrency"] = args.concurrency
-        if args.limit_rate:
-            settings["max_bytes_per_second"] = parse_rate(args.limit_rate)
-            RATE.check("--limit-rate", settings["max_bytes_per_second"])
+        settings = upload_settings(args, ctx, adaptive=False)
         return apply_overrides(
             "import_takeout",
             None,
@@ -135,7 +128,7 @@ def build_options(args: argparse.Namespace) -> tuple[TakeoutOptions, UploadConfi
 
 async def run(args: argparse.Namespace, ctx: Context) -> int:
     paths = check_paths(args.paths)
-    options, config = build_options(args)
+    options, config = build_options(args, ctx)
     async with ctx.client() as client:
         try:
             engine, report = await ctx.run_transfer(

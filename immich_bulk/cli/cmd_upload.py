@@ -178,28 +178,41 @@ def _from_base64(source: str, number: int, entry: bytes) -> bytes:
         ) from None
 
 
+def upload_settings(
+    args: argparse.Namespace, ctx: Context, *, adaptive: bool = True
+) -> dict[str, Any]:
+    """The :class:`UploadConfig` fields set by the flags the commands that upload share
+    (``--concurrency``, ``--limit-rate``, ``--hash-workers``, ``--max-failures``); a bad
+    value: ValueError naming the flag. *adaptive*: ``--concurrency auto`` is allowed."""
+    settings: dict[str, Any] = ctx.engine_settings()
+    value = getattr(args, "concurrency", None)
+    if value is not None:
+        text = str(value)
+        if adaptive and text == AUTO:
+            settings["concurrency"] = AUTO  # adapt, from the default
+        elif not text.isdigit():
+            wanted = "a number or auto" if adaptive else "a number"
+            raise ValueError(f"--concurrency must be {wanted}, not {text!r}")
+        else:
+            CONCURRENCY.check("--concurrency", int(text))
+            settings["concurrency"] = int(text)
+    if getattr(args, "limit_rate", None):
+        settings["max_bytes_per_second"] = parse_rate(args.limit_rate)
+        RATE.check("--limit-rate", settings["max_bytes_per_second"])
+    if getattr(args, "hash_workers", None) is not None:
+        WORKERS.check("--hash-workers", args.hash_workers)
+        settings["hash_workers"] = args.hash_workers
+    return settings
+
+
 def build_options(args: argparse.Namespace, ctx: Context) -> tuple[UploadOptions, UploadConfig]:
     """The upload's options and config from the command's flags (a bad value: CliError
     naming the flag)."""
     visibility = "archive" if args.archive else args.visibility
-    settings: dict[str, Any] = ctx.engine_settings()
     try:
         check_patterns(args.include, option="--include")
         check_patterns(args.exclude, option="--exclude")
-        concurrency: int | str | None = args.concurrency  # "auto": adapt, from the default
-        if args.concurrency not in (None, AUTO):
-            if not args.concurrency.isdigit():
-                raise ValueError(
-                    f"--concurrency must be a number or auto, not {args.concurrency!r}"
-                )
-            concurrency = int(args.concurrency)
-            CONCURRENCY.check("--concurrency", concurrency)
-        if args.limit_rate:
-            settings["max_bytes_per_second"] = parse_rate(args.limit_rate)
-            RATE.check("--limit-rate", settings["max_bytes_per_second"])
-        if args.hash_workers is not None:
-            WORKERS.check("--hash-workers", args.hash_workers)
-            settings["hash_workers"] = args.hash_workers
+        settings = upload_settings(args, ctx)
         return apply_overrides(
             "upload",
             None,
@@ -222,7 +235,6 @@ def build_options(args: argparse.Namespace, ctx: Context) -> tuple[UploadOptions
                 recheck=args.recheck,
                 pause_jobs=args.pause_jobs,
                 wait_for_jobs=args.wait_for_jobs,
-                concurrency=concurrency,
                 **_watch_settings(args),
                 **settings,
             ),

@@ -17,7 +17,7 @@ if TYPE_CHECKING:  # the engines load on the first transfer, not with ``client.a
     from ..transfer.events import Listener
     from ..transfer.local.fsutil import StrPath
     from ..transfer.overrides import TakeoutOverrides, UploadOverrides
-    from ..transfer.report import TransferReport, UploadReport
+    from ..transfer.report import TakeoutReport, UploadReport
     from ..transfer.takeout.importer import TakeoutOptions
     from ..transfer.upload.engine import UploadOptions
     from ..transfer.upload.handle import UploadRun
@@ -115,7 +115,7 @@ class AssetsApi(AssetFileHelpers, GeneratedAssetsApi):
         state_path: StatePath = DEFAULT_PATH,
         on_event: Listener | None = None,
         **overrides: Unpack[TakeoutOverrides],
-    ) -> TransferReport:
+    ) -> TakeoutReport:
         """Import a Google Photos Takeout: ``paths`` are its ``.zip``/``.tgz`` parts and
         extracted folders, in any mix (docs/takeout.md).
 

@@ -69,6 +69,7 @@ if TYPE_CHECKING:
     from .report import OutcomeLog as OutcomeLog
     from .report import RateLimitSummary as RateLimitSummary
     from .report import Status as Status
+    from .report import TakeoutReport as TakeoutReport
     from .report import TransferReport as TransferReport
     from .report import UploadReport as UploadReport
     from .server.jobs import JobControl as JobControl
@@ -138,6 +139,7 @@ __all__ = [
     "Status",
     "TakeoutImporter",
     "TakeoutOptions",
+    "TakeoutReport",
     "TransferEvent",
     "TransferReport",
     "UnsafePathError",
@@ -215,6 +217,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
             "OutcomeLog",
             "RateLimitSummary",
             "Status",
+            "TakeoutReport",
             "TransferReport",
             "UploadReport",
         )

@@ -34,6 +34,9 @@ __all__ = [
     "OutcomeLog",
     "RateLimitSummary",
     "Status",
+    "TakeoutPart",
+    "TakeoutPlanSummary",
+    "TakeoutReport",
     "TransferReport",
     "UploadReport",
 ]
@@ -469,4 +472,76 @@ class MigrateReport(TransferReport):
         data: dict[str, Any] = {"items": dict(self.items), "preserve": list(self.preserve)}
         if self.links:
             data["links"] = dict(self.links)
+        return data
+
+
+@attrs.frozen(kw_only=True)
+class TakeoutPart:
+    """One input of a Takeout import."""
+
+    path: str
+    kind: str
+    """``zip``, ``tgz``, ``tar`` or ``dir``."""
+    members: int
+    """Files in it."""
+    reused: bool
+    """Known from an earlier run (not read again)."""
+
+
+@attrs.frozen(kw_only=True)
+class TakeoutPlanSummary:
+    """What the index planned (what ``--dry-run`` prints)."""
+
+    assets: int
+    """Distinct photos and videos (identical copies are one)."""
+    dispositions: Mapping[str, int]
+    """Assets per disposition: ``upload`` or a ``skip-...`` reason."""
+    media: Mapping[str, int]
+    """Media files per match outcome (``matched``, ``fallback``, ``unmatched``...)."""
+    json: Mapping[str, int]
+    """JSON files per role."""
+    visibility: Mapping[str, int]
+    """Uploaded assets per visibility (``timeline``, ``archive``, ``locked``)."""
+    live_pairs: int
+    albums: int
+
+
+@attrs.frozen(kw_only=True)
+class TakeoutReport(TransferReport):
+    """The report of a Google Takeout import."""
+
+    parts: tuple[TakeoutPart, ...]
+    plan: TakeoutPlanSummary | None = None
+    """None when the run stopped before planning."""
+    problems: Mapping[str, int] = attrs.field(factory=dict)
+    """Files that need a look, per kind (``orphan-json``, ``unmatched``...)."""
+    live_photos_linked: int = 0
+    trashed: int = 0
+    """Assets moved to the server's trash (they were in Google's trash)."""
+    tags: Mapping[str, int] | None = None
+    """People tags (``People/<name>``): ``people`` (tags used) and ``tagged`` (asset-tag
+    links made, not counting those already there); None in a dry run."""
+    albums: AlbumTotals | None = None
+    """None in a dry run."""
+    rate_limit: RateLimitSummary | None = None
+    paused_jobs: tuple[str, ...] | None = None
+
+    def details(self) -> dict[str, Any]:
+        takeout: dict[str, Any] = {
+            "parts": [attrs.asdict(p) for p in self.parts],
+            "problems": dict(self.problems),
+            "live_photos_linked": self.live_photos_linked,
+            "trashed": self.trashed,
+        }
+        if self.plan is not None:
+            takeout["plan"] = attrs.asdict(self.plan)
+        if self.tags is not None:
+            takeout["tags"] = dict(self.tags)
+        data: dict[str, Any] = {"takeout": takeout}
+        if self.albums is not None:
+            data["albums"] = attrs.asdict(self.albums)
+        if self.rate_limit is not None:
+            data["rate_limit"] = attrs.asdict(self.rate_limit)
+        if self.paused_jobs is not None:
+            data["paused_jobs"] = list(self.paused_jobs)
         return data

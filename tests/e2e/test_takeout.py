@@ -1,7 +1,8 @@
 """A Google Photos Takeout imported into a real server: a generated Takeout of about 50
 files in 3 zip parts (tests/takeout/small.py) shows the right dates, favourites, archive,
-descriptions, places, albums (two with one title) and live photo there; the command does
-the same with the job queues paused; a re-run sends nothing."""
+descriptions, places, people tags, albums (two with one title) and live photo there; so
+does the same Takeout as .tgz parts and as an extracted folder; the command does the same
+with the job queues paused; a re-run sends nothing."""
 
 from __future__ import annotations
 
@@ -23,14 +24,15 @@ from immich_bulk.models import (
     QueueUpdateDto,
 )
 from immich_bulk.transfer.server.jobs import INGEST_QUEUES
-from tests.takeout.small import Small, build_small_takeout, check_server
+from tests.takeout.generator import Layout
+from tests.takeout.small import Small, archive_path, build_small_takeout, check_server
 
 from .media import video_bytes
 from .real import RealUser, run_cli, wait_for_jobs
 
 
-def _small(root: Path) -> Small:
-    return build_small_takeout(root, video=lambda seed: video_bytes(seed))
+def _small(root: Path, layout: Layout = "zip") -> Small:
+    return build_small_takeout(root, video=lambda seed: video_bytes(seed), layout=layout)
 
 
 async def _locked_is_there(client: AsyncClient, small: Small, root: Path) -> None:
@@ -70,6 +72,25 @@ async def test_import_shows_dates_flags_metadata_albums_and_live_photos(
     again = await client.assets.import_takeout(small.inputs, state_path=state)
     assert again.ok and again.count("uploaded") == 0, again.counts
     await check_server(client, small)
+
+
+@pytest.mark.parametrize("layout", ["tgz", "dir"])
+async def test_tgz_parts_and_an_extracted_folder_show_the_same(
+    anyio_backend: str, client: AsyncClient, admin: AsyncClient, tmp_path: Path, layout: Layout
+) -> None:
+    small = _small(tmp_path / "parts", layout)
+    state = tmp_path / "state.db"
+    report = await client.assets.import_takeout(small.inputs, state_path=state)
+    assert report.ok, report.failures
+    assert report.tags is not None and report.tags["people"] == 2, report.tags
+    await wait_for_jobs(admin)
+    await check_server(client, small)
+    outcomes = {archive_path(o.item): o for o in report.outcomes()}
+    for path in small.skipped:
+        assert outcomes[path].status == "skipped", path
+    assert outcomes[small.locked].status == "uploaded"
+    again = await client.assets.import_takeout(small.inputs, state_path=state)
+    assert again.ok and again.count("uploaded") == 0, again.counts
 
 
 @pytest.fixture

@@ -25,7 +25,7 @@ from immich_bulk import AsyncClient
 from immich_bulk.models import AssetResponseDto, AssetVisibility, MetadataSearchDto
 from immich_bulk.samples import jpeg_bytes
 
-from .generator import EXPORT, PHOTOS, album_json, mp4_bytes, sidecar_json
+from .generator import EXPORT, PHOTOS, Layout, album_json, mp4_bytes, sidecar_json, write_tgz
 
 UTC = dt.timezone.utc
 
@@ -56,6 +56,8 @@ class Photo:
     """Folders of the albums it is in."""
     live_video: str | None = None
     """Name of its live-photo video."""
+    people: tuple[str, ...] = ()
+    """Names of its ``People/<name>`` tags."""
 
 
 @attrs.define
@@ -71,8 +73,12 @@ class Small:
     locked: str
 
 
-def build_small_takeout(root: Path, *, video: Callable[[int], bytes] = mp4_bytes) -> Small:
-    """Write the small Takeout under *root* (see the module documentation)."""
+def build_small_takeout(
+    root: Path, *, video: Callable[[int], bytes] = mp4_bytes, layout: Layout = "zip"
+) -> Small:
+    """Write the small Takeout under *root* (see the module documentation): zip parts
+    (stored and deflated members, one part ZIP64), ``.tgz`` parts, or one extracted
+    folder (*layout*)."""
     root.mkdir(parents=True, exist_ok=True)
     parts: dict[int, list[tuple[str, bytes]]] = {1: [], 2: [], 3: []}
     photos: dict[str, Photo] = {}
@@ -107,11 +113,14 @@ def build_small_takeout(root: Path, *, video: Callable[[int], bytes] = mp4_bytes
         photos[name] = Photo(name, taken=when(n))
     # flags and metadata
     flags: list[tuple[str, dict[str, Any], dict[str, Any]]] = [
-        ("fav_1.jpg", {"favorited": True}, {"favorite": True}),
+        ("fav_1.jpg", {"favorited": True, "people": [{"name": "Ada"}]},
+         {"favorite": True, "people": ("Ada",)}),
         ("fav_2.jpg", {"favorited": True}, {"favorite": True}),
         ("archived.jpg", {"archived": True}, {"visibility": "archive"}),
-        ("described.jpg", {"description": "Grandma's 90th <birthday> & cake 🎂"},
-         {"description": "Grandma's 90th <birthday> & cake 🎂"}),
+        ("described.jpg", {"description": "Grandma's 90th <birthday> & cake 🎂",
+                           "people": [{"name": "Ada"}, {"name": "Grace  Hopper"}]},
+         {"description": "Grandma's 90th <birthday> & cake 🎂",
+          "people": ("Ada", "Grace Hopper")}),
         ("placed.jpg", {"geoData": {"latitude": 48.8584, "longitude": 2.2945, "altitude": 0}},
          {"gps": (48.8584, 2.2945)}),
         ("south.jpg", {"geoData": {"latitude": 0.0, "longitude": 0.0},
@@ -183,7 +192,20 @@ def build_small_takeout(root: Path, *, video: Callable[[int], bytes] = mp4_bytes
     photos["no_json.jpg"] = Photo("no_json.jpg", exif_year=2012)
     orphan = put(1, year, "gone.jpg.json", side("gone.jpg", when(50)))
     inputs = []
+    if layout == "dir":
+        tree = root / "extracted"
+        for members in parts.values():
+            for member, data in members:
+                target = tree.joinpath(*member.split("/"))
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(data)
+        return Small([tree], photos, albums, skipped, {orphan}, locked)
     for number, members in parts.items():
+        if layout == "tgz":
+            path = root / f"{EXPORT}-{number:03d}.tgz"
+            write_tgz(path, members)
+            inputs.append(path)
+            continue
         path = root / f"{EXPORT}-{number:03d}.zip"
         with zipfile.ZipFile(path, "w") as zf:
             for name, data in members:
@@ -194,6 +216,11 @@ def build_small_takeout(root: Path, *, video: Callable[[int], bytes] = mp4_bytes
                     f.write(data)
         inputs.append(path)
     return Small(inputs, photos, albums, skipped, {orphan}, locked)
+
+
+def archive_path(item: str) -> str:
+    """The ``Takeout/...`` path of a report item (``<part>:<path inside it>``)."""
+    return "Takeout/" + item.split(":Takeout/", 1)[1]
 
 
 async def _listed(client: AsyncClient) -> list[AssetResponseDto]:
@@ -248,6 +275,18 @@ async def check_server(client: AsyncClient, small: Small) -> dict[str, AssetResp
         if got != want:
             problems.append((name, {k: (got[k], want[k]) for k in got if got[k] != want[k]}))
     assert not problems, problems
+    # people: a People/<name> tag each (under a People tag), on exactly their photos
+    for name, photo in small.photos.items():
+        if photo.people:
+            shown = await client.assets.get_asset_info(by_name[name].id)  # with its tags
+            got_tags = sorted(t.value for t in (shown.tags if isinstance(shown.tags, list) else []))
+            assert got_tags == sorted(f"People/{p}" for p in photo.people), (name, got_tags)
+    tags = {t.value: t for t in await client.tags.get_all_tags()}
+    people = {p for photo in small.photos.values() for p in photo.people}
+    assert {v for v in tags if v.startswith("People")} == {"People"} | {
+        f"People/{p}" for p in people
+    }
+    assert all(tags[f"People/{p}"].parent_id == tags["People"].id for p in people)
     # albums: one per folder (two "Trip"), each holding its photos
     albums = await client.albums.get_all_albums()
     assert sorted(a.album_name for a in albums) == sorted(small.albums.values())

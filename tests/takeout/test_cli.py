@@ -41,3 +41,29 @@ def test_a_part_that_is_not_a_takeout_is_named_before_anything_is_read(
     assert "notes.zip" in result.stderr and "Traceback" not in result.stderr
     missing = cli.run("takeout", str(tmp_path / "nowhere.zip"), "--state", str(tmp_path / "s"))
     assert missing.code != 0 and "nowhere.zip" in missing.stderr
+
+
+def test_max_failures_stops_the_import_after_that_many_failed_tries(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """``--max-failures`` reaches the import: a server failing every upload stops the run
+    after N failed tries in a row (the common flags are the upload's)."""
+    small = build_small_takeout(tmp_path / "parts")
+    key = cli.server.create_user("max-failures@example.com")["apiKey"]  # has none of them
+    cli.server.add_fault("error", match="uploadAsset", status=503, times=None)
+    cli.server.reset_counters()
+    result = cli.run(
+        "takeout", *map(str, small.inputs), "--state", str(tmp_path / "state.db"),
+        "--concurrency", "1", "--max-failures", "2", "--json",
+        env={"IMMICH_API_KEY": key},
+    )  # fmt: skip
+    report = result.json()
+    assert report["stopped"] == "unresponsive", result.stderr
+    assert cli.server.counters()["requests"].get("uploadAsset", 0) == 2
+
+
+def test_concurrency_must_be_a_number(cli: Cli, tmp_path: Path) -> None:
+    small = build_small_takeout(tmp_path / "parts")
+    result = cli.run("takeout", *map(str, small.inputs), "--no-state", "--concurrency", "auto")
+    assert result.code != 0
+    assert "--concurrency must be a number, not 'auto'" in result.stderr

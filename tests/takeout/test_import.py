@@ -13,13 +13,13 @@ import pytest
 
 from immich_bulk.testing import FakeImmich
 from immich_bulk.transfer.events import ItemDone, TransferEvent
-from immich_bulk.transfer.report import Outcome, TransferReport
+from immich_bulk.transfer.report import Outcome, TakeoutReport, TransferReport
 from immich_bulk.transfer.takeout.importer import TakeoutOptions
 from immich_bulk.transfer.takeout.sidecar import GeoPoint, MediaSidecar
 from immich_bulk.transfer.takeout.xmp import sidecar_xmp
 
 from .generator import PHOTOS, Layout, Manifest, build_cases, write_takeout
-from .small import build_small_takeout, check_server
+from .small import archive_path, build_small_takeout, check_server
 
 pytestmark = pytest.mark.filterwarnings("ignore::ResourceWarning")
 
@@ -136,13 +136,14 @@ async def test_rerun_and_one_more_part_read_and_send_only_what_is_new(
         count = len(fake.assets())
         second = await client.assets.import_takeout(inputs, state_path=state)
         assert second.ok, second.failures
-        parts = second.extra["takeout"]["parts"]
-        assert [p["reused"] for p in parts] == [True] * (len(inputs) - 1) + [False]
+        assert isinstance(second, TakeoutReport)  # typed, like the upload's report
+        assert [p.reused for p in second.parts] == [True] * (len(inputs) - 1) + [False]
+        assert second.to_dict()["takeout"]["parts"][-1]["reused"] is False
         assert second.count("uploaded") == len(fake.assets()) - count
         events: list[TransferEvent] = []
         third = await client.assets.import_takeout(inputs, state_path=state, on_event=events.append)
         assert third.count("uploaded") == 0 and third.ok
-        assert all(p["reused"] for p in third.extra["takeout"]["parts"])
+        assert all(p.reused for p in third.parts)
         hashed = [e for e in events if isinstance(e, ItemDone) and e.stage == "hash"]
         assert hashed and all(e.cached for e in hashed)  # no member read again
         assert len(fake.assets()) == len({o.asset_id for o in third.outcomes() if o.asset_id})
@@ -182,10 +183,8 @@ async def test_dry_run_uploads_nothing_and_plans_everything(
             inputs, state_path=tmp_path / "state.db", dry_run=True
         )
         assert fake.assets() == [] and fake.albums() == []
-        assert (
-            report.count("would-upload")
-            == report.extra["takeout"]["plan"]["dispositions"]["upload"]
-        )
+        assert report.plan is not None and report.albums is None
+        assert report.count("would-upload") == report.plan.dispositions["upload"]
 
 
 async def test_the_same_bytes_in_a_year_folder_and_three_albums_are_one_asset_in_three(
@@ -244,13 +243,16 @@ async def test_the_index_lives_beside_the_state_file(tmp_path: Path, manifest: M
     _ = TakeoutOptions()
 
 
-async def test_a_small_takeout_of_real_photos_shows_right_on_the_server(tmp_path: Path) -> None:
-    small = build_small_takeout(tmp_path / "parts")
+@pytest.mark.parametrize("layout", ["zip", "tgz", "dir"])
+async def test_a_small_takeout_of_real_photos_shows_right_on_the_server(
+    tmp_path: Path, layout: Layout
+) -> None:
+    small = build_small_takeout(tmp_path / "parts", layout=layout)
     async with FakeImmich() as fake, fake.client() as client:
         report = await client.assets.import_takeout(small.inputs, state_path=tmp_path / "s.db")
         assert report.ok, report.failures
         await check_server(client, small)
-        statuses = {o.item.partition(".zip:")[2]: o for o in report.outcomes()}
+        statuses = {archive_path(o.item): o for o in report.outcomes()}
         for path in small.skipped:
             assert statuses[path].status == "skipped", path
         for path in small.orphans:

@@ -20,26 +20,42 @@ an asset on another server (the opener starts the download). The opener is calle
 every try; the bytes are checked against ``size`` and ``sha1`` while they stream, and a
 mismatch (or a failing source) fails the try before its last byte, so the server never
 stores a wrong file, and the next try opens the source again.
+
+:class:`UploadingEngine` is the part of an engine that sends files with an
+:class:`~..config.UploadConfig` (upload, takeout): the run's client with the config's
+retries, the concurrency limiter, the bandwidth cap, the job queues it may pause and the
+wait for them to drain.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING
+import os
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, TypeVar
 
+import anyio
 import attrs
 
 from ..._http.retry import RetryEvent, observe_retries
 from ..._types import UNSET
-from .._engine import upload_timeouts
-from ..events import BytesTransferred, EventHub, ItemRetrying
+from ...errors import AuthenticationError, PermissionDeniedError
+from .._engine import Engine, upload_timeouts
+from ..config import UploadConfig
+from ..events import BytesTransferred, EventHub, ItemRetrying, JobsPending, Notice
+from .jobs import JobControl
+from .ratelimit import RateLimiter
 
 if TYPE_CHECKING:
     from ..._http.response import ApiResponse
     from ...client import AsyncClient
     from ...models import AssetMediaCreateDto, AssetMediaResponseDto
+    from ..local.fsutil import StrPath
+    from ..report import TransferReport
+    from ..state import StateStore
 
-__all__ = ["Sending", "send_asset"]
+__all__ = ["Sending", "UploadingEngine", "send_asset"]
+
+R = TypeVar("R", bound="TransferReport")
 
 
 @attrs.define(eq=False)
@@ -104,3 +120,48 @@ async def send_asset(
             x_immich_checksum=checksum if checksum is not None else UNSET,
             _request_timeout=timeout,
         )
+
+
+class UploadingEngine(Engine[R]):
+    """The base of the engines that send files under an :class:`UploadConfig` (see the
+    module documentation); a subclass sets its ``options`` before calling this."""
+
+    def __init__(
+        self,
+        client: AsyncClient,
+        paths: Iterable[StrPath] | StrPath,
+        *,
+        config: UploadConfig | None,
+        store: StateStore,
+        hub: EventHub | None,
+        dry_run: bool,
+    ) -> None:
+        self.config = config or UploadConfig()
+        self.client = client.with_retry(self.config.retry)  # every call of the run
+        self.paths: list[StrPath] = (
+            [paths] if isinstance(paths, (str, bytes, os.PathLike)) else list(paths)
+        )
+        super().__init__(
+            store=store, hub=hub, max_failures=self.config.max_failures, dry_run=dry_run
+        )
+        self.limiter = anyio.CapacityLimiter(self.config.concurrency)
+        self.rate: RateLimiter | None = None
+        if self.config.max_bytes_per_second:
+            self.rate = RateLimiter(self.config.max_bytes_per_second)
+        self.jobs = JobControl(client, store, self.hub)
+        self.paused_jobs: list[str] = []
+
+    async def _wait_for_jobs(self) -> None:
+        """Wait until the server's ingest queues are empty (an admin key's right)."""
+
+        def progress(pending: int) -> None:
+            self.hub.emit(JobsPending(pending=pending))
+
+        try:
+            await self.jobs.wait_until_drained(on_progress=progress)
+        except (AuthenticationError, PermissionDeniedError):
+            self.hub.emit(
+                Notice(
+                    message="waiting for jobs needs an admin API key; not waiting", level="warning"
+                )
+            )

@@ -41,14 +41,10 @@ import anyio.to_thread
 import attrs
 from anyio.streams.memory import MemoryObjectReceiveStream, MemoryObjectSendStream
 
-from ..._http.retry import RetryEvent, observe_retries
-from ..._http.timeouts import Timeouts
 from ..._types import UNSET
 from ...errors import (
-    AuthenticationError,
     FileChangedError,
     ImmichError,
-    PermissionDeniedError,
 )
 from ...files import UploadFile
 from ...models import (
@@ -59,25 +55,28 @@ from ...models import (
     AssetVisibility,
     UpdateAssetDto,
 )
-from .._engine import Engine, batches, run_with_state, upload_timeouts
+from .._engine import batches, run_with_state
 from ..config import UploadConfig
 from ..events import (
-    BytesTransferred,
     EventHub,
     ItemDone,
     ItemFailed,
     ItemQueued,
-    ItemRetrying,
     ItemSkipped,
     ItemStarted,
-    JobsPending,
     Listener,
-    Notice,
 )
 from ..overrides import TakeoutOverrides, apply_overrides
-from ..report import Outcome, TransferReport
-from ..server.jobs import JobControl, jobs_paused
-from ..server.ratelimit import RateLimiter
+from ..report import (
+    AlbumTotals,
+    Outcome,
+    RateLimitSummary,
+    TakeoutPart,
+    TakeoutPlanSummary,
+    TakeoutReport,
+)
+from ..server.jobs import jobs_paused
+from ..server.sending import Sending, UploadingEngine, send_asset
 from ..state import DEFAULT_PATH, ServerJournal, StatePath, StateStore
 from .albums import TakeoutAlbums
 from .errors import TakeoutError
@@ -86,6 +85,7 @@ from .indexer import IndexProgress, PartStatus
 from .plan import Plan, PlannedAsset, PlanOptions, Problem
 from .reader import MemberReader, MemberRef
 from .streams import Sha1Reader
+from .tags import TakeoutTags
 from .xmp import sidecar_xmp
 
 if TYPE_CHECKING:
@@ -169,7 +169,6 @@ class _Item:
     """The names of the asset's other copies (they share its outcome as duplicates)."""
     sha1: bytes | None = None
     retries: int = 0
-    sent: int = 0
 
     @property
     def member(self) -> MemberRef:
@@ -180,14 +179,14 @@ class _Item:
         return self.asset.member.size
 
 
-class TakeoutImporter(Engine[TransferReport]):
+class TakeoutImporter(UploadingEngine[TakeoutReport]):
     """One import run, on the engine base (which owns the run: cancel scope and
     :meth:`stop`, the guard that stops a run every other photo would fail the same way,
     the outcome log, the stage clocks, the saved state and the report). Most callers use
     :func:`import_takeout` (or ``client.assets.import_takeout``)."""
 
     kind = "takeout"
-    report_type = TransferReport
+    report_type = TakeoutReport
     stage_names = ("index", "hash", "check", "upload")
 
     def __init__(
@@ -200,26 +199,10 @@ class TakeoutImporter(Engine[TransferReport]):
         store: StateStore,
         hub: EventHub | None = None,
     ) -> None:
-        self.config = config or UploadConfig()
-        self.client = client.with_retry(self.config.retry)  # every call of the run
-        self.paths: list[StrPath] = (
-            [paths] if isinstance(paths, (str, bytes, os.PathLike)) else list(paths)
-        )
         self.options = options or TakeoutOptions()
         super().__init__(
-            store=store,
-            hub=hub,
-            max_failures=self.config.max_failures,
-            dry_run=self.options.dry_run,
+            client, paths, config=config, store=store, hub=hub, dry_run=self.options.dry_run
         )
-        self.limiter = anyio.CapacityLimiter(self.config.concurrency)
-        self.rate = (
-            RateLimiter(self.config.max_bytes_per_second)
-            if self.config.max_bytes_per_second
-            else None
-        )
-        self.jobs = JobControl(client, store, self.hub)
-        self.paused_jobs: list[str] = []
         self.plan: Plan | None = None
         """The plan of this run (set once the parts are indexed)."""
         self.parts: list[PartStatus] = []
@@ -228,6 +211,7 @@ class TakeoutImporter(Engine[TransferReport]):
         self._index: TakeoutIndex | None = None
         self._journal: ServerJournal | None = None
         self._albums: TakeoutAlbums | None = None
+        self._tags: TakeoutTags | None = None
         self._leaders: dict[bytes, list[_Item]] = {}
         self._pending_sha1s: dict[int, bytes] = {}
         self._live_videos: dict[int, str] = {}  # video member id -> asset id
@@ -368,6 +352,7 @@ class TakeoutImporter(Engine[TransferReport]):
             journal=self._journal,
             batch_size=self.config.album_batch_size,
         )
+        self._tags = TakeoutTags(self.client, hub=self.hub, batch_size=self.config.album_batch_size)
         backlog = self.config.backlog
         planned_send, planned_recv = anyio.create_memory_object_stream[_Item](backlog)
         hashed_send, hashed_recv = anyio.create_memory_object_stream[_Item](backlog)
@@ -387,6 +372,7 @@ class TakeoutImporter(Engine[TransferReport]):
                         tg.start_soon(self._upload_worker, upload_recv.clone())
             await self._record_sha1s(force=True)
             await self._albums.flush()
+            await self._tags.flush()
             await self._link_live_photos()
             await self._trash()
         if self.options.wait_for_jobs:
@@ -562,11 +548,16 @@ class TakeoutImporter(Engine[TransferReport]):
             self._settle(follower, "duplicate", reason, asset_id)
 
     def _placed(self, item: _Item, asset_id: str) -> None:
-        """*item* is asset *asset_id* on the server: its albums, live photo and trash."""
+        """*item* is asset *asset_id* on the server: its albums, people tags, live photo
+        and trash (an API key cannot change a locked asset: no tag or link for those)."""
         asset = item.asset
         if self._albums is not None:
             for key in asset.albums:
                 self._albums.add(key, asset_id)
+        people = asset.sidecar.people if asset.sidecar is not None else ()
+        taggable = asset.visibility != "locked" and asset.live_still is None  # not a live video
+        if self._tags is not None and people and taggable:
+            self._tags.add(asset_id, people)
         if asset.live_still is not None:
             for member in asset.members:
                 self._live_videos[member.id] = asset_id
@@ -583,16 +574,11 @@ class TakeoutImporter(Engine[TransferReport]):
                     async with self.limiter:
                         await self._upload_one(item, reader)
 
-    def _request(self, item: _Item, reader: MemberReader) -> AssetMediaCreateDto:
+    def _request(self, item: _Item, reader: MemberReader, sending: Sending) -> AssetMediaCreateDto:
         asset = item.asset
         member = asset.member
         sidecar = asset.sidecar
         when = _capture_time(asset)
-
-        def progress(count: int) -> None:
-            item.sent += count
-            self._bytes += count
-            self.hub.emit(BytesTransferred(item=item.name, stage="upload", delta=count))
 
         def opener() -> BinaryIO:
             return io.BufferedReader(reader.open(member), buffer_size=self.config.chunk_size)
@@ -610,7 +596,7 @@ class TakeoutImporter(Engine[TransferReport]):
                 filename=name,
                 sha1=item.sha1,
                 size=member.size,
-                progress=progress,
+                progress=sending.progress,
                 pace=self.rate.consume if self.rate is not None else None,
                 chunk_size=self.config.chunk_size,
                 opener=opener,
@@ -629,39 +615,34 @@ class TakeoutImporter(Engine[TransferReport]):
             ),
         )
 
-    def _timeout(self, size: int) -> Timeouts:
-        return upload_timeouts(self.client.timeouts, size, self.config.min_bytes_per_second)
+    def _count(self, delta: int) -> None:
+        self._bytes += delta
 
     async def _upload_one(self, item: _Item, reader: MemberReader) -> None:
         self.hub.emit(ItemStarted(item=item.name, stage="upload", size=item.size))
-
-        def on_retry(event: RetryEvent) -> None:
-            item.retries += 1
-            if item.sent:
-                self._bytes -= item.sent
-                self.hub.emit(BytesTransferred(item=item.name, stage="upload", delta=-item.sent))
-                item.sent = 0
-            self.hub.emit(
-                ItemRetrying(item=item.name, stage="upload", attempt=event.attempt,
-                             reason=event.reason, delay=event.delay)
-            )  # fmt: skip
-
+        sending = Sending(item.name, "upload", self.hub, counted=self._count)
         try:
-            with observe_retries(on_retry):
-                result = await self.client.assets.upload_asset_with_http_info(
-                    self._request(item, reader),
-                    x_immich_checksum=item.sha1.hex() if item.sha1 else UNSET,
-                    _request_timeout=self._timeout(item.size),
-                )
+            result = await send_asset(
+                self.client,
+                self._request(item, reader, sending),
+                size=item.size,
+                checksum=item.sha1.hex() if item.sha1 else None,
+                min_bytes_per_second=self.config.min_bytes_per_second,
+                sending=sending,
+            )
         except FileChangedError as exc:
+            item.retries = sending.retries
             self._fail(item, "upload", f"{exc}; the part changed since it was indexed", exc)
             return
         except ImmichError as exc:
+            item.retries = sending.retries
             self._fail(item, "upload", str(exc), exc)
             return
         except (OSError, TakeoutError) as exc:
+            item.retries = sending.retries
             self._fail(item, "upload", f"cannot read it: {exc}", exc)
             return
+        item.retries = sending.retries
         self._stages["upload"].touch()
         asset_id = result.data.id
         created = result.status_code == 201
@@ -693,9 +674,10 @@ class TakeoutImporter(Engine[TransferReport]):
             except ImmichError as exc:
                 self._link_problems.append(f"{still_id}: {exc}")
                 self.hub.emit(
-                    ItemFailed(item=still_id, stage="live-photo", reason=str(exc),
-                               error=type(exc).__name__)
-                )  # fmt: skip
+                    ItemFailed(
+                        item=still_id, stage="live-photo", reason=str(exc), error=type(exc).__name__
+                    )
+                )
                 continue
             self._linked += 1
 
@@ -709,59 +691,53 @@ class TakeoutImporter(Engine[TransferReport]):
                 AssetBulkDeleteDto(ids=ids[start : start + 1000])
             )
 
-    async def _wait_for_jobs(self) -> None:
-        def progress(pending: int) -> None:
-            self.hub.emit(JobsPending(pending=pending))
-
-        try:
-            await self.jobs.wait_until_drained(on_progress=progress)
-        except (AuthenticationError, PermissionDeniedError):
-            self.hub.emit(
-                Notice(message="waiting for jobs needs an admin API key; not waiting",
-                       level="warning")
-            )  # fmt: skip
-
     # -- report -----------------------------------------------------------------------
     def _notes(self) -> list[str]:
         notes = []
         if self._albums is not None and self._albums.problems:
             notes.append(f"{len(self._albums.problems)} album additions failed")
+        if self._tags is not None and self._tags.problems:
+            notes.append(f"{len(self._tags.problems)} people tags could not be given")
         if self._link_problems:
             notes.append(f"{len(self._link_problems)} live photos could not be linked")
         return notes
 
     def _report_fields(self) -> dict[str, Any]:
-        return {"extra": self._figures()}  # no typed report of its own yet
-
-    def _figures(self) -> dict[str, Any]:
-        takeout: dict[str, Any] = {
-            "parts": [
-                {"path": p.path, "kind": p.kind.value, "members": p.members, "reused": p.reused}
+        plan = self.plan
+        rate, limit = self.rate, self.config.max_bytes_per_second
+        albums = self._albums
+        return {
+            "parts": tuple(
+                TakeoutPart(path=p.path, kind=p.kind.value, members=p.members, reused=p.reused)
                 for p in self.parts
-            ],
+            ),
+            "plan": (
+                TakeoutPlanSummary(
+                    assets=plan.assets,
+                    dispositions=dict(plan.dispositions),
+                    media=dict(plan.media),
+                    json=dict(plan.json),
+                    visibility=dict(plan.visibility),
+                    live_pairs=plan.live_pairs,
+                    albums=len(plan.albums),
+                )
+                if plan is not None
+                else None
+            ),
             "problems": dict(self._problems),
             "live_photos_linked": self._linked,
             "trashed": len(set(self._trashed)),
+            "albums": AlbumTotals(created=albums.created, added=albums.added) if albums else None,
+            "tags": (
+                {"people": self._tags.tags, "tagged": self._tags.tagged} if self._tags else None
+            ),
+            "rate_limit": (
+                RateLimitSummary(bytes_per_second=limit, waited_seconds=round(rate.waited, 3))
+                if rate is not None and limit
+                else None
+            ),
+            "paused_jobs": tuple(self.paused_jobs) if self.options.pause_jobs else None,
         }
-        if self.plan is not None:
-            plan = self.plan
-            takeout["plan"] = {
-                "assets": plan.assets, "dispositions": dict(plan.dispositions),
-                "media": dict(plan.media), "json": dict(plan.json),
-                "visibility": dict(plan.visibility), "live_pairs": plan.live_pairs,
-                "albums": len(plan.albums),
-            }  # fmt: skip
-        extra: dict[str, Any] = {"takeout": takeout}
-        if self._albums is not None:
-            extra["albums"] = {"created": self._albums.created, "added": self._albums.added}
-        if self.rate is not None:
-            extra["rate_limit"] = {
-                "bytes_per_second": self.config.max_bytes_per_second,
-                "waited_seconds": round(self.rate.waited, 3),
-            }
-        if self.options.pause_jobs:
-            extra["paused_jobs"] = list(self.paused_jobs)
-        return extra
 
 
 class _MemberPath(os.PathLike[str]):
@@ -833,7 +809,7 @@ async def import_takeout(
     on_event: Listener | None = None,
     on_start: Callable[[TakeoutImporter], None] | None = None,
     **overrides: Unpack[TakeoutOverrides],
-) -> TransferReport:
+) -> TakeoutReport:
     """Import Google Photos Takeout parts and folders; see :class:`TakeoutOptions` and
     :class:`UploadConfig` (any of their fields may be given as a keyword, overriding
     *options* / *config*)."""

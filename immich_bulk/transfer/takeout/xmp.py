@@ -1,4 +1,5 @@
-"""The XMP sidecar an imported photo is uploaded with: its Google description and location.
+"""The XMP sidecar an imported photo is uploaded with: its Google description, location
+and people (as ``People/<name>`` tags, see :mod:`.tags`).
 
 Immich keeps neither in the upload's form fields; it reads both from an XMP sidecar sent
 with the upload (``sidecarData``), whose tags win over the file's own. Sending them with
@@ -11,6 +12,7 @@ its dates would beat the file's EXIF time and zone.
 from __future__ import annotations
 
 from .sidecar import GeoPoint, MediaSidecar
+from .tags import person_tag
 
 __all__ = ["sidecar_xmp"]
 
@@ -20,6 +22,7 @@ _HEAD = (
     ' <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">\n'
     '  <rdf:Description rdf:about=""\n'
     '    xmlns:dc="http://purl.org/dc/elements/1.1/"\n'
+    '    xmlns:digiKam="http://www.digikam.org/ns/1.0/"\n'
     '    xmlns:exif="http://ns.adobe.com/exif/1.0/">\n'
 )
 _TAIL = '  </rdf:Description>\n </rdf:RDF>\n</x:xmpmeta>\n<?xpacket end="w"?>\n'
@@ -45,12 +48,13 @@ def _valid(point: GeoPoint | None) -> GeoPoint | None:
 
 
 def sidecar_xmp(sidecar: MediaSidecar | None) -> bytes | None:
-    """The XMP for *sidecar*'s description and location; None when it has neither."""
+    """The XMP for *sidecar*'s description, location and people; None when it has none."""
     if sidecar is None:
         return None
     description = sidecar.description.strip()
     where = _valid(sidecar.location)
-    if not description and where is None:
+    tags = sorted({t for t in map(person_tag, sidecar.people) if t is not None})
+    if not description and where is None and not tags:
         return None
     body = []
     if description:
@@ -63,4 +67,7 @@ def sidecar_xmp(sidecar: MediaSidecar | None) -> bytes | None:
             f"   <exif:GPSLatitude>{_coordinate(where.latitude, 'N', 'S')}</exif:GPSLatitude>\n"
             f"   <exif:GPSLongitude>{_coordinate(where.longitude, 'E', 'W')}</exif:GPSLongitude>\n"
         )
+    if tags:  # the tag list Immich reads first (digiKam's), "/" separating the levels
+        items = "".join(f"<rdf:li>{_escape(t)}</rdf:li>" for t in tags)
+        body.append(f"   <digiKam:TagsList><rdf:Seq>{items}</rdf:Seq></digiKam:TagsList>\n")
     return (_HEAD + "".join(body) + _TAIL).encode()

@@ -41,10 +41,8 @@ from anyio.streams.memory import MemoryObjectReceiveStream, MemoryObjectSendStre
 from ..._http.retry import RetryEvent
 from ..._types import UNSET
 from ...errors import (
-    AuthenticationError,
     FileChangedError,
     ImmichError,
-    PermissionDeniedError,
 )
 from ...files import UploadFile
 from ...models import (
@@ -53,7 +51,7 @@ from ...models import (
     AssetMediaCreateDto,
     AssetVisibility,
 )
-from .._engine import Engine, batches, run_with_state
+from .._engine import batches, run_with_state
 from ..config import UploadConfig
 from ..events import (
     EventHub,
@@ -61,7 +59,6 @@ from ..events import (
     ItemQueued,
     ItemSkipped,
     ItemStarted,
-    JobsPending,
     Listener,
     Notice,
 )
@@ -81,9 +78,8 @@ from ..overrides import UploadOverrides, apply_overrides
 from ..report import AdaptiveSummary, AlbumTotals, Outcome, RateLimitSummary, UploadReport
 from ..server.adaptive import AdaptiveConcurrency, LevelChange
 from ..server.albums import AlbumManager, album_worker
-from ..server.jobs import JobControl, jobs_paused
-from ..server.ratelimit import RateLimiter
-from ..server.sending import Sending, send_asset
+from ..server.jobs import jobs_paused
+from ..server.sending import Sending, UploadingEngine, send_asset
 from ..state import DEFAULT_PATH, ServerJournal, StatePath, StateStore
 from .deletion import LocalDeleter, Verdict
 from .facts import facts_for
@@ -185,7 +181,7 @@ class _Item:
     retries: int = 0
 
 
-class Uploader(Engine[UploadReport]):
+class Uploader(UploadingEngine[UploadReport]):
     """One upload run. Most callers use :func:`upload` (or ``client.assets.upload``)."""
 
     kind = "upload"
@@ -202,20 +198,11 @@ class Uploader(Engine[UploadReport]):
         store: StateStore,
         hub: EventHub | None = None,
     ) -> None:
-        self.config = config or UploadConfig()
-        self._facts = facts_for(client)
-        self.client = client.with_retry(self.config.retry)  # every call of the run
-        self.paths: list[StrPath] = (
-            [paths] if isinstance(paths, (str, bytes, os.PathLike)) else list(paths)
-        )
         self.options = options or UploadOptions()
         super().__init__(
-            store=store,
-            hub=hub,
-            max_failures=self.config.max_failures,
-            dry_run=self.options.dry_run,
+            client, paths, config=config, store=store, hub=hub, dry_run=self.options.dry_run
         )
-        self.limiter = anyio.CapacityLimiter(self.config.concurrency)
+        self._facts = facts_for(client)
         self.workers = self.config.concurrency
         self.adaptive: AdaptiveConcurrency | None = None
         if self.config.adaptive:
@@ -227,11 +214,6 @@ class Uploader(Engine[UploadReport]):
                 window_seconds=self.config.adapt_window_seconds,
                 on_change=self._level_changed,
             )
-        self.rate: RateLimiter | None = None
-        if self.config.max_bytes_per_second:
-            self.rate = RateLimiter(self.config.max_bytes_per_second)
-        self.jobs = JobControl(client, store, self.hub)
-        self.paused_jobs: list[str] = []
         self.hasher = Hasher(
             store, max_workers=self.config.hash_workers, chunk_size=self.config.hash_chunk_size
         )
@@ -339,19 +321,6 @@ class Uploader(Engine[UploadReport]):
                 f"{change.throughput / 1e6:.1f} MB/s)"
             )
         )
-
-    async def _wait_for_jobs(self) -> None:
-        def progress(pending: int) -> None:
-            self.hub.emit(JobsPending(pending=pending))
-
-        try:
-            await self.jobs.wait_until_drained(on_progress=progress)
-        except (AuthenticationError, PermissionDeniedError):
-            self.hub.emit(
-                Notice(
-                    message="waiting for jobs needs an admin API key; not waiting", level="warning"
-                )
-            )
 
     async def _prepare(self) -> ScanOptions:
         if not self.options.dry_run and await self.store.paused_queues(self.client.base_url):
