@@ -45,6 +45,17 @@ def is_set(value: T | Unset) -> TypeIs[T]:
     return value is not UNSET
 
 
+class DefaultPath(enum.Enum):
+    """Type of :data:`DEFAULT_PATH` (here, not with the state store, so that an API group
+    can take it as a default without importing the store)."""
+
+    DEFAULT = "default"
+
+
+#: A state file's default: the per-user path (see ``immich_bulk.transfer.state``).
+DEFAULT_PATH: Final = DefaultPath.DEFAULT
+
+
 class Secret:
     """A credential that never shows itself in a repr, a str or a log line."""
 

@@ -18,7 +18,6 @@ from .._http.response import RawCall
 from .._types import UNSET, Unset
 from ..api.assets import AssetsApi as GeneratedAssetsApi
 from ..models import AssetMediaSize, AssetResponseDto
-from ..transfer.download.layout import safe_id
 from ._destination import destination
 
 if TYPE_CHECKING:  # the downloader loads on the first download, not with ``client.assets``
@@ -99,6 +98,7 @@ class AssetFileHelpers(GeneratedAssetsApi):
                 id, key=key, slug=slug, _headers=headers
             )
 
+        from ..transfer.download.layout import safe_id
         from ..transfer.download.resumable import download_to
 
         result = await download_to(
@@ -145,6 +145,7 @@ class AssetFileHelpers(GeneratedAssetsApi):
                 id, size=media_size, edited=edited, key=key, slug=slug, _headers=headers
             )
 
+        from ..transfer.download.layout import safe_id
         from ..transfer.download.resumable import download_to
 
         result = await download_to(
@@ -183,6 +184,7 @@ class AssetFileHelpers(GeneratedAssetsApi):
                 id, key=key, slug=slug, _headers=headers
             )
 
+        from ..transfer.download.layout import safe_id
         from ..transfer.download.resumable import download_to
 
         result = await download_to(

@@ -6,8 +6,8 @@ from collections.abc import Iterable
 from contextlib import AbstractAsyncContextManager
 from typing import TYPE_CHECKING
 
+from .._types import DEFAULT_PATH
 from ..api.assets import AssetsApi as GeneratedAssetsApi
-from ..transfer.state import DEFAULT_PATH, StatePath
 from .asset_files import AssetFileHelpers
 
 if TYPE_CHECKING:  # the engines load on the first transfer, not with ``client.assets``
@@ -18,6 +18,7 @@ if TYPE_CHECKING:  # the engines load on the first transfer, not with ``client.a
     from ..transfer.local.fsutil import StrPath
     from ..transfer.overrides import TakeoutOverrides, UploadOverrides
     from ..transfer.report import TakeoutReport, UploadReport
+    from ..transfer.state import StatePath
     from ..transfer.takeout.importer import TakeoutOptions
     from ..transfer.upload.engine import UploadOptions
     from ..transfer.upload.handle import UploadRun

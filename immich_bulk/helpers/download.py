@@ -10,12 +10,10 @@ from typing import TYPE_CHECKING
 import anyio.to_thread
 
 from .._http.response import RawCall
-from .._types import UNSET, Unset
+from .._types import DEFAULT_PATH, UNSET, Unset
 from ..api.download import DownloadApi as GeneratedDownloadApi
 from ..errors import ImmichError
 from ..models import DownloadArchiveDto, DownloadInfoDto
-from ..transfer.download.layout import safe_id, safe_name, split_ext
-from ..transfer.state import DEFAULT_PATH, StatePath
 from ._destination import destination
 
 if TYPE_CHECKING:  # the engines load on first use, not with ``client.download``
@@ -27,6 +25,7 @@ if TYPE_CHECKING:  # the engines load on first use, not with ``client.download``
     from ..transfer.local.fsutil import StrPath
     from ..transfer.overrides import ExportOverrides
     from ..transfer.report import ExportReport
+    from ..transfer.state import StatePath
 
 __all__ = ["DownloadApi"]
 
@@ -69,6 +68,7 @@ class DownloadApi(GeneratedDownloadApi):
         or ``x-1.zip``, ``x-2.zip``... Existing files are replaced. (*dest*, a directory
         or a file path, is deprecated.)
         """
+        from ..transfer.download.layout import safe_id, safe_name, split_ext
         from ..transfer.download.resumable import fetch_unresumable
 
         chosen = [asset_ids is not None, album_id is not None, user_id is not None]
@@ -120,6 +120,8 @@ class DownloadApi(GeneratedDownloadApi):
         return paths
 
     async def _album_base(self, album_id: str, key: str | Unset, slug: str | Unset) -> str:
+        from ..transfer.download.layout import safe_id, safe_name
+
         fallback = f"immich-album-{safe_id(album_id)[:8]}"
         try:
             album = await self._client.albums.get_album_info(

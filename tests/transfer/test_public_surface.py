@@ -140,3 +140,20 @@ def test_readme_docs_and_benchmarks_use_public_paths(path: Path) -> None:
     assert not private, sorted(private)
     mentioned = set(_MENTION.findall(text)) - set(transfer.__all__) - {"takeout"}
     assert not mentioned, sorted(f"immich_bulk.transfer.{m}" for m in mentioned)
+
+
+def test_client_assets_loads_nothing_of_the_transfer_layer() -> None:
+    """``import immich_bulk; client.assets`` (a plain API call's setup) imports no module of
+    ``immich_bulk.transfer``: not the engines, not the state store, not the file layouts."""
+    code = (
+        "import json, sys, immich_bulk\n"
+        "client = immich_bulk.AsyncClient('http://127.0.0.1:9/api', api_key='k')\n"
+        "client.assets, client.download\n"
+        "loaded = [m for m in sys.modules if m.startswith('immich_bulk.transfer')]\n"
+        "print(json.dumps(sorted(loaded)))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=300, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout.splitlines()[-1]) == []

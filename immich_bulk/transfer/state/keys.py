@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-import enum
 from pathlib import Path
-from typing import Final
 from urllib.parse import urlsplit
 
+from ..._types import DEFAULT_PATH  # the sentinel of StateStore.open: the per-user path
+from ..._types import DefaultPath as _Default
 from ..local.fsutil import StrPath
 
 __all__ = ["DEFAULT_PATH", "StatePath", "default_state_path", "server_key"]
 
 
-class _Default(enum.Enum):
-    DEFAULT = "default"
-
-
-#: Sentinel for :meth:`StateStore.open`: the per-user default path.
-DEFAULT_PATH: Final = _Default.DEFAULT
 #: Where a state file lives: a path, ``DEFAULT_PATH`` (the user cache dir) or None (none).
 StatePath = StrPath | _Default | None
 
