@@ -49,7 +49,28 @@ COMMANDS = (
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
+#: The command words of the modules whose name is not the word itself.
+_MODULE_OF = {"logout": "login", "server-info": "server_info"}
+
+
+def _command_module(argv: Sequence[str]) -> str | None:
+    """The module of the command *argv* names (None: no command word, or an unknown one):
+    the parser then registers only that command, and a run imports only what it uses."""
+    args = iter(argv)
+    for arg in args:
+        if arg == "--backend":
+            next(args, None)
+        elif arg == "--" or arg in ("-h", "--help"):
+            return None
+        elif not arg.startswith("-"):
+            name = _MODULE_OF.get(arg, arg)
+            return name if name in COMMANDS else None
+    return None
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The whole command's parser; with *only* (a module of :data:`COMMANDS`) the parser of
+    that command alone, for a run of it."""
     parser = argparse.ArgumentParser(
         prog="immich-bulk",
         description="Move whole photo libraries into, out of, and between Immich servers.",
@@ -67,7 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="async backend to run on (trio needs the 'trio' extra)",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMANDS:
+    for name in COMMANDS if only is None else (only,):
         try:
             module = importlib.import_module(f"{__name__}.cmd_{name}")
         except ModuleNotFoundError as exc:
@@ -114,7 +135,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from ..testing.__main__ import main as fake_main
 
         return fake_main(argv[1:], prog="immich-bulk fake-server")
-    parser = build_parser()
+    parser = build_parser(_command_module(argv))
     args = parser.parse_args(argv)
     _tolerant_stdout()
     _setup_logging(args.verbose, args.quiet)
