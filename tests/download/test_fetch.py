@@ -7,7 +7,9 @@ import hashlib
 import os
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
+import anyio
 import httpx
 import pytest
 
@@ -474,3 +476,106 @@ async def test_replace_false_never_clobbers_a_file_that_appeared(
     assert final.read_bytes() == b"written by someone else meanwhile"
     kept = caught.value.result.path
     assert kept == part_path_for(final) and kept.read_bytes() == fake.read_asset(asset.id)
+
+
+# ---------------------------------------------------------------------- fresh downloads
+
+
+class HopCounter:
+    """Counts the worker-thread hops of the download code."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        import anyio.to_thread
+
+        self.hops = 0
+        real = anyio.to_thread.run_sync
+
+        async def counted(fn: Any, *args: object, **kwargs: Any) -> object:
+            if "resumable" in (getattr(fn, "__module__", None) or ""):  # not the fake's
+                self.hops += 1
+            return await real(fn, *args, **kwargs)
+
+        monkeypatch.setattr(anyio.to_thread, "run_sync", counted)
+
+
+async def test_a_fresh_small_file_is_written_verified_and_placed_in_one_thread_hop(
+    fake: FakeImmich, client: AsyncClient, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asset = add(fake, "small.jpg", 30 * KB)
+    final = tmp_path / "small.jpg"
+    counter = HopCounter(monkeypatch)
+    result = await fetch(
+        requester(client, asset.id),  # type: ignore[arg-type]
+        final=final,
+        expected_checksum=fake.asset(asset.id).checksum,  # type: ignore[union-attr]
+        config=fast_config(),
+        fresh=True,
+    )
+    assert counter.hops == 1
+    assert result.verified and final.read_bytes() == fake.read_asset(asset.id)
+    assert leftovers(tmp_path) == []
+
+
+async def test_a_fresh_download_waits_for_another_holding_its_part(
+    fake: FakeImmich, client: AsyncClient, tmp_path: Path
+) -> None:
+    """The ``.part`` is taken with the first write: one held by another download (here a
+    leftover that is locked) is waited for, then written from byte 0 with every byte."""
+    import fcntl
+
+    asset = add(fake, "held.jpg", 30 * KB)
+    final = tmp_path / "held.jpg"
+    part = part_path_for(final)
+    part.write_bytes(b"another download's bytes")
+    holder = os.open(part, os.O_RDWR)
+    fcntl.flock(holder, fcntl.LOCK_EX)
+    results = []
+
+    async def download() -> None:
+        results.append(
+            await fetch(
+                requester(client, asset.id),  # type: ignore[arg-type]
+                final=final,
+                expected_checksum=fake.asset(asset.id).checksum,  # type: ignore[union-attr]
+                config=fast_config(),
+                fresh=True,
+            )
+        )
+
+    with anyio.fail_after(120):  # a hang guard (a download that would wait before asking)
+        async with anyio.create_task_group() as tg:
+            tg.start_soon(download)
+            while fake.counters.requests_to("downloadAsset") == 0:  # noqa: ASYNC110 (a poll)
+                await anyio.sleep(0.01)
+            assert not final.exists()  # waiting for the lock, nothing placed
+            os.close(holder)  # the other download is done
+    assert results[0].verified and final.read_bytes() == fake.read_asset(asset.id)
+    assert leftovers(tmp_path) == []
+
+
+async def test_a_fresh_download_cut_mid_body_keeps_a_part_to_resume(
+    fake: FakeImmich, client: AsyncClient, tmp_path: Path
+) -> None:
+    asset = add(fake, "cut.jpg", 1024 * KB)
+    final = tmp_path / "cut.jpg"
+    checksum = fake.asset(asset.id).checksum  # type: ignore[union-attr]
+    with anyio.CancelScope() as scope:
+        await fetch(
+            requester(client, asset.id),  # type: ignore[arg-type]
+            final=final,
+            expected_checksum=checksum,
+            config=fast_config(),  # 64 KiB blocks: cancelled after the first
+            progress=lambda _: scope.cancel(),
+            fresh=True,
+        )
+    assert scope.cancelled_caught
+    assert 0 < part_path_for(final).stat().st_size <= 1024 * KB
+    assert meta_path_for(part_path_for(final)).exists() and not final.exists()
+    result = await fetch(
+        requester(client, asset.id),  # type: ignore[arg-type]
+        final=final,
+        expected_checksum=checksum,
+        config=fast_config(),
+    )
+    assert result.resumed_from > 0 and final.read_bytes() == fake.read_asset(asset.id)
+    assert leftovers(tmp_path) == []

@@ -424,6 +424,13 @@ class _Part:
             os.close(fd)
         raise TransferError(f"{os.fsdecode(self.path)!r} keeps being replaced; not written")
 
+    def acquire_and(self, fn: Callable[..., Any], *args: Any) -> tuple[bool, Any]:
+        """:meth:`acquire`, then ``fn(*args)`` in the same thread hop: ``(True, result)``,
+        or ``(False, None)`` when another download holds the ``.part``."""
+        if not self.acquire():
+            return False, None
+        return True, fn(*args)
+
     def load(self, identity: Mapping[str, Any]) -> dict[str, Any] | None:
         """Look at what the locked ``.part`` holds: returns its metadata and hashes the bytes
         to keep when it can be resumed, else marks it empty (size 0)."""
@@ -693,6 +700,9 @@ class _Fetch:
         self.part.writeback = config.fsync and _HAVE_FADVISE
         self.replace = replace
         self.fresh = fresh
+        # a fresh download without a look for another's result takes its .part with its
+        # first write (see _on_part), not in a thread hop of its own
+        self.deferred = fresh and already_there is None
         self.final_spec = final
         self.final: Path | Names | None = None if callable(final) else final
         self.already_there = already_there
@@ -751,7 +761,7 @@ class _Fetch:
         # the chunks stay buffered until they are on disk: a flush cancelled before its
         # thread ran is done again (shielded) by run(), and ``at`` keeps it from happening
         # twice when the thread did run
-        await self._thread(self.part.write, self._buffer, meta, self._buffer_at)
+        await self._on_part(self.part.write, self._buffer, meta, self._buffer_at)
         self.meta_saved = self.meta_saved or meta is not None
         self._buffer, self._buffered = [], 0
         self._buffer_at = self.part.size
@@ -848,7 +858,23 @@ class _Fetch:
         if self.total is not None and size != self.total:
             raise TransportError(f"{self._what()}: the body ended at byte {size} of {self.total}")
 
+    async def _on_part(self, fn: Callable[..., Any], *args: Any) -> Any:
+        """``fn(*args)`` on the ``.part`` in a worker thread; a fresh download takes the
+        ``.part`` in that same hop (a small file: one hop that writes, syncs, verifies and
+        renames). When another download holds it, wait for that one, then go on: every
+        byte of this one is still in the buffer, written from offset 0."""
+        if self.part.fd is not None or not self.deferred:
+            return await self._thread(fn, *args)
+        taken, value = await self._thread(self.part.acquire_and, fn, *args)
+        self.deferred = False
+        if taken:
+            return value
+        await _acquire(self.part, self._what())
+        return await self._thread(fn, *args)
+
     async def run(self) -> FetchResult:
+        if self.deferred:
+            return await self._loop()
         waited = await _acquire(self.part, self._what())
         try:
             if waited and self.already_there is not None:
@@ -863,6 +889,9 @@ class _Fetch:
             with anyio.CancelScope(shield=True):
                 await self._thread(self.part.release)
             raise
+        return await self._loop()
+
+    async def _loop(self) -> FetchResult:
         failures = 0  # consecutive failures that made no progress
         try:
             while True:
@@ -959,7 +988,7 @@ class _Fetch:
         if final is None:
             raise TransferError(f"{self._what()}: no response to name the file after")
         try:
-            path, size, mtime_ns = await self._thread(
+            path, size, mtime_ns = await self._on_part(
                 self.part.finish,
                 self._buffer,
                 final,
