@@ -33,9 +33,9 @@ def test_a_run_imports_only_its_commands_module() -> None:
     code = (
         "import json, sys\n"
         "from immich_bulk.cli import _command_module, build_parser\n"
-        "argv = ['-v', 'upload', 'somewhere', '--no-pause-jobs']\n"
+        "argv = ['-v', 'upload', 'somewhere', '--dry-run']\n"
         "args = build_parser(_command_module(argv)).parse_args(argv)\n"
-        "assert args.pause_jobs is False\n"
+        "assert args.dry_run is True\n"
         "loaded = [m for m in sys.modules if m.startswith('immich_bulk.cli.cmd_')]\n"
         "print(json.dumps(sorted(loaded)))\n"
     )
