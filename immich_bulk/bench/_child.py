@@ -213,9 +213,12 @@ def ours_upload(job: Job, timer: Timer) -> Detail:
     async def work() -> Detail:
         with timer:
             async with AsyncClient(job.url, api_key=job.api_key, verify=not job.insecure) as c:
-                extra: dict[str, Any] = {"pause_jobs": True} if job.pause_jobs else {}
                 report = await c.assets.upload(
-                    Path(job.corpus), config=config, state_path=state, album=job.album, **extra
+                    Path(job.corpus),
+                    config=config,
+                    state_path=state,
+                    album=job.album,
+                    pause_jobs=job.pause_jobs,
                 )
         return {
             "counts": dict(report.counts),
@@ -544,7 +547,7 @@ def ours_command_upload(job: Job, timer: Timer) -> Detail:
         job.corpus,
         state=None if job.defaults else job.state_path,
         concurrency=None if job.defaults else job.concurrency,
-        pause_jobs=job.pause_jobs,
+        pause_jobs=None if job.defaults else job.pause_jobs,
         progress=job.defaults,
     )
     detail, _ = _command(job, timer, argv)

@@ -243,21 +243,22 @@ def ours_upload_argv(
     *,
     state: str | None,
     concurrency: int | None,
-    pause_jobs: bool = False,
+    pause_jobs: bool | None = None,
     progress: bool = False,
 ) -> list[str]:
-    """``immich-bulk upload CORPUS [--state S] [--concurrency N] [--pause-jobs]``.
+    """``immich-bulk upload CORPUS [--state S] [--concurrency N] [--[no-]pause-jobs]``.
 
-    ``state=None`` and ``concurrency=None`` keep the defaults (the state file in the
-    user's cache folder, which :func:`command_env` points into the run's fresh home).
+    ``state=None``, ``concurrency=None`` and ``pause_jobs=None`` keep the defaults (the
+    state file in the user's cache folder, which :func:`command_env` points into the run's
+    fresh home; the job queues paused "auto").
     """
     argv = [*ours_command(), "upload", corpus]
     if state is not None:
         argv += ["--state", state]
     if concurrency is not None:
         argv += ["--concurrency", str(concurrency)]
-    if pause_jobs:
-        argv.append("--pause-jobs")
+    if pause_jobs is not None:
+        argv.append("--pause-jobs" if pause_jobs else "--no-pause-jobs")
     if not progress:
         argv.append("--no-progress")
     return argv

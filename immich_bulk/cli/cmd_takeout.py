@@ -13,7 +13,7 @@ from ..transfer.config import UploadConfig
 from ..transfer.overrides import apply_overrides
 from ..transfer.takeout import TakeoutError, TakeoutIndex, render_plan
 from ..transfer.takeout.importer import TakeoutImporter, TakeoutOptions, import_takeout
-from .cmd_upload import check_paths, state_path, upload_settings
+from .cmd_upload import add_pause_jobs_option, check_paths, state_path, upload_settings
 from .context import CliError, Context, add_common_options
 from .display import echo
 
@@ -61,11 +61,7 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("--concurrency", metavar="N", help="parallel uploads (4)")
     parser.add_argument("--limit-rate", metavar="RATE", help="cap the bandwidth, e.g. 20M")
-    parser.add_argument(
-        "--pause-jobs",
-        action="store_true",
-        help="pause the server's thumbnail/metadata jobs while uploading (admin key)",
-    )
+    add_pause_jobs_option(parser)
     parser.add_argument(
         "--wait-for-jobs", action="store_true", help="afterwards, wait for those jobs to finish"
     )

@@ -65,11 +65,7 @@ def register(subparsers: Any) -> None:
         metavar="RATE",
         help="cap the bandwidth, e.g. 20M (bytes/s; k, M, G; 1k-100G)",
     )
-    parser.add_argument(
-        "--pause-jobs",
-        action="store_true",
-        help="pause the server's thumbnail/metadata jobs while uploading (admin key)",
-    )
+    add_pause_jobs_option(parser)
     parser.add_argument(
         "--wait-for-jobs", action="store_true", help="afterwards, wait for those jobs to finish"
     )
@@ -303,3 +299,25 @@ async def run(args: argparse.Namespace, ctx: Context) -> int:
             ),
         )
     return ctx.finish(report)
+
+
+def add_pause_jobs_option(parser: argparse.ArgumentParser) -> None:
+    """``--pause-jobs`` / ``--no-pause-jobs``; neither: "auto" (see ``UploadOptions``)."""
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument(
+        "--pause-jobs",
+        dest="pause_jobs",
+        action="store_const",
+        const=True,
+        default="auto",
+        help="pause the server's thumbnail/metadata jobs while uploading, from the start "
+        "(admin key; default: paused once a few dozen files are to send, where the key "
+        "may pause them)",
+    )
+    group.add_argument(
+        "--no-pause-jobs",
+        dest="pause_jobs",
+        action="store_const",
+        const=False,
+        help="never pause the server's job queues",
+    )

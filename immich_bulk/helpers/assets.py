@@ -56,7 +56,8 @@ class AssetsApi(AssetFileHelpers, GeneratedAssetsApi):
         uploads, or ``"auto"`` to let it adapt to the server while running;
         ``max_bytes_per_second`` caps the bandwidth of all uploads together;
         ``pause_jobs`` pauses the server's thumbnail/metadata job queues during the
-        upload (admin key needed; always resumed), ``wait_for_jobs`` waits for them to
+        upload (default "auto": once a few dozen files are to send, with an admin key;
+        True at once, False never; always resumed), ``wait_for_jobs`` waits for them to
         finish afterwards; ``watch=True`` keeps uploading new and changed files until
         stopped -- use :meth:`start_upload` for it, whose handle stops the watch and gives
         the report. An unknown keyword is a TypeError naming it.

@@ -134,7 +134,7 @@ class _UploadOptionFields(TypedDict, total=False):
     visibility: AssetVisibility | None
     favorite: bool
     recheck: bool
-    pause_jobs: bool
+    pause_jobs: bool | Literal["auto"]
     wait_for_jobs: bool
     watch: bool
     watch_interval: float
@@ -175,7 +175,7 @@ class _TakeoutOptionFields(TypedDict, total=False):
     include_unmatched: bool
     dry_run: bool
     recheck: bool
-    pause_jobs: bool
+    pause_jobs: bool | Literal["auto"]
     wait_for_jobs: bool
     index_path: Path | None
 

@@ -85,6 +85,7 @@ def test_ours_argv() -> None:
         "upload",
         "/c",
     ]
+    assert "--no-pause-jobs" in ours_upload_argv("/c", state=None, concurrency=4, pause_jobs=False)
     export = ours_export_argv("/d", album="A1", state="/s.db", concurrency=None)
     assert export[3:] == ["download", "--album", "A1", "--layout", "{filename}",
                           "--state", "/s.db", "--no-progress", "/d"]  # fmt: skip

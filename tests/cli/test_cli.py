@@ -14,6 +14,7 @@ from pathlib import Path
 import httpx
 
 from immich_bulk.samples import jpeg_bytes, write_sample_library
+from immich_bulk.transfer.server.jobs import AUTO_PAUSE_MIN_FILES, INGEST_QUEUES
 from tests.cli.conftest import Cli
 
 _seeds = count(1000)
@@ -319,3 +320,22 @@ def test_upload_visibility_hidden_and_its_refusals(cli: Cli, tmp_path: Path) -> 
     assert clash.code == 2 and "locked assets cannot be put in albums" in clash.stderr
     both = cli.run("upload", str(lib), "--visibility", "hidden", "--archive")
     assert both.code == 2 and "--archive contradicts --visibility hidden" in both.stderr
+
+
+def test_upload_pauses_job_queues_by_default_and_says_so(cli: Cli, tmp_path: Path) -> None:
+    """An admin key and a few dozen files to send: paused, said on stderr, resumed;
+    ``--no-pause-jobs`` keeps the queues running."""
+    lib = library(tmp_path / "lib", AUTO_PAUSE_MIN_FILES + 4, extras=False)
+    first = cli.run("upload", str(lib), "--no-state")
+    assert first.code == 0, first.stderr
+    assert "paused the server's job queues while uploading" in first.stderr
+    assert "--no-pause-jobs keeps them running" in first.stderr
+    assert "resumed job queues: " + ", ".join(INGEST_QUEUES) in first.stderr
+    jobs = cli.run("jobs", "--json")
+    assert jobs.code == 0 and not any(q["paused"] for q in jobs.json()["queues"].values())
+    other = library(tmp_path / "other", AUTO_PAUSE_MIN_FILES + 4, extras=False)
+    unpaused = cli.run("upload", str(other), "--no-state", "--no-pause-jobs")
+    assert unpaused.code == 0, unpaused.stderr
+    assert "uploaded" in unpaused.stdout and "paused" not in unpaused.stderr
+    both = cli.run("upload", str(other), "--pause-jobs", "--no-pause-jobs")
+    assert both.code == 2 and "not allowed with argument" in both.stderr

@@ -19,9 +19,9 @@ from immich_bulk.models import (
     QueueName,
     QueueUpdateDto,
 )
-from immich_bulk.transfer.events import ItemDone, TransferEvent
+from immich_bulk.transfer.events import ItemDone, Notice, TransferEvent
 from immich_bulk.transfer.report import TransferReport
-from immich_bulk.transfer.server.jobs import INGEST_QUEUES
+from immich_bulk.transfer.server.jobs import AUTO_PAUSE_MIN_FILES, INGEST_QUEUES
 
 from .media import needs_ffmpeg, photo, video, xmp
 from .real import RealServer, RealUser, create_user, every_asset, wait_for_jobs
@@ -309,6 +309,53 @@ async def test_a_locked_upload_is_deleted_once_the_server_holds_it(
     (outcome,) = report.outcomes()
     assert outcome.status == "uploaded" and outcome.deleted, outcome
     assert list(tmp_path.iterdir()) == []
+
+
+async def test_the_default_pauses_a_few_dozen_files_upload_with_an_admin_key_only(
+    admin_user: RealUser, client: AsyncClient, admin: AsyncClient, tmp_path: Path
+) -> None:
+    """``pause_jobs="auto"``: an admin's upload of a few dozen files pauses the ingest
+    queues (the admin's own pause left alone) and resumes them; a user's key uploads
+    unpaused without a warning. The test leaves the queues running."""
+    lib = tmp_path / "lib"
+    for n in range(AUTO_PAUSE_MIN_FILES + 4):
+        photo(lib / f"a{n}.jpg", 300 + n, T)
+    await admin.queues.update_queue(QueueName.OCR, QueueUpdateDto(is_paused=True))  # the admin's
+
+    def paused_now() -> set[str]:
+        answer = httpx.get(
+            f"{admin_user.server.url}/queues", headers={"x-api-key": admin_user.api_key}
+        )
+        return {q["name"] for q in answer.json() if q["isPaused"]}
+
+    seen: list[set[str]] = []
+    notices: list[str] = []
+
+    def on_event(event: TransferEvent) -> None:
+        if isinstance(event, ItemDone) and event.stage == "upload":
+            seen.append(paused_now())
+        if isinstance(event, Notice):
+            notices.append(event.message)
+
+    try:
+        async with admin_user.client() as admins:
+            report = await admins.assets.upload(lib, on_event=on_event, state_path=None)
+        assert report.counts.get("uploaded") == AUTO_PAUSE_MIN_FILES + 4, report.summary()
+        ours = set(INGEST_QUEUES) - {"ocr"}
+        assert seen[-1] == set(INGEST_QUEUES)  # the last files went in paused
+        assert set(report.paused_jobs or ()) == ours
+        assert paused_now() == {"ocr"}  # resumed what it paused, and only that
+        assert any(m.startswith("paused the server's job queues") for m in notices), notices
+        # a user's key may not pause: the same default uploads unpaused, quietly
+        seen.clear()
+        notices.clear()
+        report = await client.assets.upload(lib, on_event=on_event, state_path=None)
+        assert report.counts.get("uploaded") == AUTO_PAUSE_MIN_FILES + 4, report.summary()
+        assert report.paused_jobs is None and notices == []
+        assert all(s == {"ocr"} for s in seen)
+    finally:
+        for name in INGEST_QUEUES:
+            await admin.queues.update_queue(QueueName(name), QueueUpdateDto(is_paused=False))
 
 
 async def test_pause_jobs_pauses_and_resumes_exactly_its_queues_then_waits_for_them(

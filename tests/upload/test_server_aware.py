@@ -16,7 +16,13 @@ from immich_bulk.testing import FakeImmich
 from immich_bulk.transfer.config import UploadConfig
 from immich_bulk.transfer.events import Notice, TransferEvent
 from immich_bulk.transfer.server.adaptive import AdaptiveConcurrency
-from immich_bulk.transfer.server.jobs import INGEST_QUEUES, JobControl, owner_alive, process_owner
+from immich_bulk.transfer.server.jobs import (
+    AUTO_PAUSE_MIN_FILES,
+    INGEST_QUEUES,
+    JobControl,
+    owner_alive,
+    process_owner,
+)
 from immich_bulk.transfer.server.ratelimit import RateLimiter, parse_rate
 from immich_bulk.transfer.state import StateStore
 from immich_bulk.transfer.upload.engine import UploadOptions
@@ -77,6 +83,84 @@ async def test_queues_resumed_after_cancellation(tmp_path: Path) -> None:
         assert scope.cancelled_caught
         assert was_paused == [set(INGEST_QUEUES)]
         assert paused(fake) == set()
+
+
+class UploadWatch:
+    """The fake's paused queues at each finished upload, and the run's notices."""
+
+    def __init__(self, fake: FakeImmich) -> None:
+        self.fake = fake
+        self.paused_at_done: list[set[str]] = []
+        self.notices: list[Notice] = []
+
+    def __call__(self, event: TransferEvent) -> None:
+        if event.kind == "done" and getattr(event, "stage", "") == "upload":
+            self.paused_at_done.append(paused(self.fake))
+        if isinstance(event, Notice):
+            self.notices.append(event)
+
+
+async def test_auto_pauses_once_a_few_dozen_files_are_to_send(tmp_path: Path) -> None:
+    """The default ("auto") with an admin key: paused from the threshold on, resumed after,
+    and said so."""
+    lib = write_sample_library(tmp_path / "lib", photos=AUTO_PAUSE_MIN_FILES + 10, extras=False)
+    async with FakeImmich() as fake, fake.client() as client:
+        watch = UploadWatch(fake)
+        report = await client.assets.upload(lib.root, state_path=tmp_path / "s.db", on_event=watch)
+        assert report.ok and report.count("uploaded") == AUTO_PAUSE_MIN_FILES + 10
+        # the file that crossed the threshold was sent after the pause: the last ones too
+        assert watch.paused_at_done[-1] == set(INGEST_QUEUES)
+        assert report.paused_jobs == tuple(INGEST_QUEUES)
+        assert paused(fake) == set()  # resumed
+        said = [n.message for n in watch.notices]
+        assert any(m.startswith("paused the server's job queues") for m in said), said
+        assert any(m.startswith("resumed job queues") for m in said), said
+        async with StateStore.open(tmp_path / "s.db") as store:
+            assert await store.paused_queues(client.base_url) == []
+
+
+async def test_auto_leaves_a_small_run_alone(tmp_path: Path) -> None:
+    lib = write_sample_library(tmp_path / "lib", photos=AUTO_PAUSE_MIN_FILES - 1, extras=False)
+    async with FakeImmich() as fake, fake.client() as client:
+        watch = UploadWatch(fake)
+        report = await client.assets.upload(lib.root, state_path=None, on_event=watch)
+        assert report.ok and report.count("uploaded") == AUTO_PAUSE_MIN_FILES - 1
+        assert all(s == set() for s in watch.paused_at_done) and watch.paused_at_done
+        assert report.paused_jobs is None and watch.notices == []
+
+
+async def test_auto_counts_files_to_send_not_files_found(tmp_path: Path) -> None:
+    """A re-run whose files the server has already: nothing to send, nothing paused."""
+    lib = write_sample_library(tmp_path / "lib", photos=AUTO_PAUSE_MIN_FILES + 5, extras=False)
+    async with FakeImmich() as fake, fake.client() as client:
+        await client.assets.upload(lib.root, state_path=None, pause_jobs=False)
+        watch = UploadWatch(fake)
+        report = await client.assets.upload(lib.root, state_path=None, on_event=watch)
+        assert report.ok and report.count("duplicate") == AUTO_PAUSE_MIN_FILES + 5
+        assert report.paused_jobs is None and watch.notices == []
+
+
+async def test_auto_with_a_users_key_uploads_unpaused_without_a_word(tmp_path: Path) -> None:
+    lib = write_sample_library(tmp_path / "lib", photos=AUTO_PAUSE_MIN_FILES + 2, extras=False)
+    async with FakeImmich() as fake:
+        user = fake.create_user("carol@example.com", "Carol")
+        async with fake.client(api_key=fake.create_api_key(user)) as client:
+            watch = UploadWatch(fake)
+            report = await client.assets.upload(lib.root, state_path=None, on_event=watch)
+        assert report.ok and report.count("uploaded") == AUTO_PAUSE_MIN_FILES + 2
+        assert watch.notices == [] and report.paused_jobs is None
+        assert paused(fake) == set()
+
+
+async def test_pause_jobs_false_never_pauses(tmp_path: Path) -> None:
+    lib = write_sample_library(tmp_path / "lib", photos=AUTO_PAUSE_MIN_FILES + 2, extras=False)
+    async with FakeImmich() as fake, fake.client() as client:
+        watch = UploadWatch(fake)
+        report = await client.assets.upload(
+            lib.root, state_path=None, pause_jobs=False, on_event=watch
+        )
+        assert report.ok and all(s == set() for s in watch.paused_at_done)
+        assert report.paused_jobs is None and watch.notices == []
 
 
 def ended_process() -> int:

@@ -29,7 +29,7 @@ import secrets
 import socket
 from collections.abc import AsyncIterator, Callable, Iterable
 from contextlib import asynccontextmanager
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 import anyio
 import attrs
@@ -51,8 +51,11 @@ if TYPE_CHECKING:
     from ...client import AsyncClient
 
 __all__ = [
+    "AUTO_PAUSE_MIN_FILES",
     "INGEST_QUEUES",
+    "IngestPause",
     "JobControl",
+    "PauseJobs",
     "QueueState",
     "describe_owner",
     "jobs_paused",
@@ -318,40 +321,99 @@ class JobControl:
             await anyio.sleep(poll_seconds)
 
 
+#: ``pause_jobs``: True pauses at the start, False never, "auto" as :class:`IngestPause` says.
+PauseJobs = bool | Literal["auto"]
+
+#: With ``pause_jobs="auto"``: the files a run must have to send before it pauses the queues
+#: (a handful of uploads is done before paused queues would pay off).
+AUTO_PAUSE_MIN_FILES = 48
+
+
+class IngestPause:
+    """The ingest queues' pause for one run (see :func:`jobs_paused`).
+
+    With ``mode=True`` the queues are paused at once; with ``"auto"`` once the run has
+    :data:`AUTO_PAUSE_MIN_FILES` files to send (:meth:`files_to_send`), and only where the key
+    may pause queues (an admin key): otherwise the run carries on quietly. :attr:`paused` is
+    filled in place when the pause happens.
+    """
+
+    def __init__(self, control: JobControl, hub: EventHub, mode: PauseJobs) -> None:
+        self.control = control
+        self.hub = hub
+        self.mode = mode
+        self.paused: list[str] = []
+        self._to_send = 0
+        self._decided = mode is False  # paused, or given up: nothing more to do
+
+    async def files_to_send(self, count: int = 1) -> None:
+        """*count* more files of this run go to the server ("auto" pauses at the threshold)."""
+        if self._decided:
+            return
+        self._to_send += count
+        if self._to_send >= AUTO_PAUSE_MIN_FILES:
+            await self.pause()
+
+    async def pause(self) -> None:
+        if self._decided and self.mode is not True:
+            return
+        self._decided = True
+        auto = self.mode == "auto"
+        try:
+            paused = await self.control.pause()
+        except (AuthenticationError, PermissionDeniedError):
+            if auto:  # a user's key: uploading unpaused is the normal case, not a problem
+                log.info("not pausing the job queues: the API key may not (no admin key)")
+                return
+            self.hub.emit(
+                Notice(
+                    message="pausing the server's job queues needs an admin API key; "
+                    "carrying on without pausing them",
+                    level="warning",
+                )
+            )
+            return
+        except ApiError as exc:
+            self.hub.emit(
+                Notice(
+                    message=f"could not pause the job queues ({exc}); carrying on",
+                    level="warning",
+                )
+            )
+            return
+        self.paused.extend(paused)
+        if paused and auto:
+            self.hub.emit(
+                Notice(
+                    message=f"paused the server's job queues while uploading ({self._to_send}+ "
+                    f"files to send; resumed at the end; --no-pause-jobs keeps them running): "
+                    f"{', '.join(paused)}"
+                )
+            )
+        elif paused:
+            self.hub.emit(Notice(message=f"paused job queues for the upload: {', '.join(paused)}"))
+
+    async def resume(self) -> None:
+        """Resume exactly what this run paused (shielded: it runs whatever ends the run)."""
+        if not self.paused:
+            return
+        with anyio.CancelScope(shield=True), anyio.move_on_after(60):
+            resumed = await self.control.resume(self.paused)
+            if resumed:
+                self.hub.emit(Notice(message=f"resumed job queues: {', '.join(resumed)}"))
+
+
 @asynccontextmanager
 async def jobs_paused(
-    client: AsyncClient, store: StateStore, hub: EventHub, *, enabled: bool
-) -> AsyncIterator[list[str]]:
-    """Pause the ingest queues for the duration of the block (if *enabled*), then resume
-    exactly those, whatever happens. Yields the names paused (empty without admin rights)."""
-    if not enabled:
-        yield []
-        return
-    control = JobControl(client, store, hub)
+    client: AsyncClient, store: StateStore, hub: EventHub, *, enabled: PauseJobs
+) -> AsyncIterator[IngestPause]:
+    """Pause the ingest queues for the duration of the block (at once where *enabled* is
+    True, at the threshold of :meth:`IngestPause.files_to_send` where it is "auto"), then
+    resume exactly those, whatever happens."""
+    pause = IngestPause(JobControl(client, store, hub), hub, enabled)
     try:
-        paused = await control.pause()
-    except (AuthenticationError, PermissionDeniedError):
-        hub.emit(
-            Notice(
-                message="pausing the server's job queues needs an admin API key; "
-                "carrying on without pausing them",
-                level="warning",
-            )
-        )
-        yield []
-        return
-    except ApiError as exc:
-        hub.emit(
-            Notice(message=f"could not pause the job queues ({exc}); carrying on", level="warning")
-        )
-        yield []
-        return
-    if paused:
-        hub.emit(Notice(message=f"paused job queues for the upload: {', '.join(paused)}"))
-    try:
-        yield paused
+        if enabled is True:
+            await pause.pause()
+        yield pause
     finally:
-        with anyio.CancelScope(shield=True), anyio.move_on_after(60):
-            resumed = await control.resume(paused)
-            if resumed:
-                hub.emit(Notice(message=f"resumed job queues: {', '.join(resumed)}"))
+        await pause.resume()

@@ -75,7 +75,7 @@ from ..report import (
     TakeoutPlanSummary,
     TakeoutReport,
 )
-from ..server.jobs import jobs_paused
+from ..server.jobs import IngestPause, PauseJobs, jobs_paused
 from ..server.sending import Sending, UploadingEngine, send_asset
 from ..state import DEFAULT_PATH, ServerJournal, StatePath, StateStore
 from .albums import TakeoutAlbums
@@ -135,8 +135,9 @@ class TakeoutOptions:
     """Index and plan, upload nothing."""
     recheck: bool = False
     """Ask the server about every photo, even those the journal says it has."""
-    pause_jobs: bool = False
-    """Pause the server's ingest job queues while uploading (admin key; always resumed)."""
+    pause_jobs: PauseJobs = "auto"
+    """Pause the server's ingest job queues while uploading, always resumed: "auto" once a
+    few dozen files are to send and the key may (admin); True at once; False never."""
     wait_for_jobs: bool = False
     """After uploading, wait until the server's ingest queues are empty."""
     index_path: Path | None = None
@@ -203,6 +204,7 @@ class TakeoutImporter(UploadingEngine[TakeoutReport]):
         super().__init__(
             client, paths, config=config, store=store, hub=hub, dry_run=self.options.dry_run
         )
+        self._pause: IngestPause | None = None
         self.plan: Plan | None = None
         """The plan of this run (set once the parts are indexed)."""
         self.parts: list[PartStatus] = []
@@ -361,8 +363,9 @@ class TakeoutImporter(UploadingEngine[TakeoutReport]):
         )
         async with jobs_paused(
             self.client, self.store, self.hub, enabled=self.options.pause_jobs
-        ) as paused:
-            self.paused_jobs = paused
+        ) as pause:
+            self._pause = pause
+            self.paused_jobs = pause.paused  # filled in place once it pauses
             async with anyio.create_task_group() as tg:
                 tg.start_soon(self._plan_stage, index, planned_send)
                 tg.start_soon(self._hash_stage, index, planned_recv, hashed_send)
@@ -516,6 +519,8 @@ class TakeoutImporter(UploadingEngine[TakeoutReport]):
                 self.hub.emit(
                     ItemDone(item=item.name, stage="check", status="accepted", size=item.size)
                 )
+                if self._pause is not None:
+                    await self._pause.files_to_send()
                 await send.send(item)
             elif answer.reason == "duplicate" and answer.asset_id:
                 trashed = " (in the server's trash)" if answer.is_trashed else ""
@@ -736,7 +741,9 @@ class TakeoutImporter(UploadingEngine[TakeoutReport]):
                 if rate is not None and limit
                 else None
             ),
-            "paused_jobs": tuple(self.paused_jobs) if self.options.pause_jobs else None,
+            "paused_jobs": tuple(self.paused_jobs)
+            if self.paused_jobs or self.options.pause_jobs is True
+            else None,
         }
 
 

@@ -78,7 +78,7 @@ from ..overrides import UploadOverrides, apply_overrides
 from ..report import AdaptiveSummary, AlbumTotals, Outcome, RateLimitSummary, UploadReport
 from ..server.adaptive import AdaptiveConcurrency, LevelChange
 from ..server.albums import AlbumManager, album_worker
-from ..server.jobs import jobs_paused
+from ..server.jobs import IngestPause, PauseJobs, jobs_paused
 from ..server.sending import Sending, UploadingEngine, send_asset
 from ..state import DEFAULT_PATH, ServerJournal, StatePath, StateStore
 from .deletion import LocalDeleter, Verdict
@@ -136,9 +136,11 @@ class UploadOptions:
     recheck: bool = False
     """Trust nothing the state file remembers: hash every file again (not from the hash
     cache) and ask the server about every file, even those the journal says it has."""
-    pause_jobs: bool = False
-    """Pause the server's ingest job queues while uploading (needs an admin key; resumed
-    whatever happens; see :mod:`immich_bulk.transfer.server.jobs`)."""
+    pause_jobs: PauseJobs = "auto"
+    """Pause the server's ingest job queues while uploading, resumed whatever happens (see
+    :mod:`immich_bulk.transfer.server.jobs`): "auto" once the run has a few dozen files to
+    send and only with a key that may (an admin key); True at once (warns without an admin
+    key); False never."""
     wait_for_jobs: bool = False
     """After uploading, wait until the server's ingest queues have no jobs left."""
     watch: bool = False
@@ -214,6 +216,7 @@ class Uploader(UploadingEngine[UploadReport]):
                 window_seconds=self.config.adapt_window_seconds,
                 on_change=self._level_changed,
             )
+        self._pause: IngestPause | None = None
         self.hasher = Hasher(
             store, max_workers=self.config.hash_workers, chunk_size=self.config.hash_chunk_size
         )
@@ -288,10 +291,11 @@ class Uploader(UploadingEngine[UploadReport]):
         album_send, album_recv = anyio.create_memory_object_stream[tuple[str, str]](4 * backlog)
         self._album_send = album_send
         async with (
-            jobs_paused(self.client, self.store, self.hub, enabled=self._pause_jobs()) as paused,
+            jobs_paused(self.client, self.store, self.hub, enabled=self._pause_jobs()) as pause,
             anyio.create_task_group() as outer,
         ):
-            self.paused_jobs = paused
+            self._pause = pause
+            self.paused_jobs = pause.paused  # filled in place once it pauses
             if self._albums is not None:
                 outer.start_soon(album_worker, self._albums, album_recv)
             else:
@@ -307,12 +311,11 @@ class Uploader(UploadingEngine[UploadReport]):
         if self.options.wait_for_jobs and not self.options.dry_run:
             await self._wait_for_jobs()
 
-    def _pause_jobs_asked(self) -> bool:
-        return self.options.pause_jobs and not self.options.dry_run
-
-    def _pause_jobs(self) -> bool:
+    def _pause_jobs(self) -> PauseJobs:
         # a watch would hold the server's jobs for as long as it lasts
-        return self._pause_jobs_asked() and not self.options.watch
+        if self.options.dry_run or self.options.watch:
+            return False
+        return self.options.pause_jobs
 
     def _level_changed(self, change: LevelChange) -> None:
         self.hub.emit(
@@ -325,7 +328,7 @@ class Uploader(UploadingEngine[UploadReport]):
     async def _prepare(self) -> ScanOptions:
         if not self.options.dry_run and await self.store.paused_queues(self.client.base_url):
             await self.jobs.resume_leftovers()  # a killed run left them paused
-        if self.options.watch and self._pause_jobs_asked():
+        if self.options.watch and self.options.pause_jobs is True and not self.options.dry_run:
             self.hub.emit(
                 Notice(message="a watch does not pause the server's jobs: they keep running")
             )
@@ -588,6 +591,8 @@ class Uploader(UploadingEngine[UploadReport]):
         self.hub.emit(
             ItemDone(item=item.name, stage="check", status="accepted", size=item.file.size)
         )
+        if self._pause is not None:
+            await self._pause.files_to_send()
         await send.send(item)
 
     async def _already_there(
@@ -846,7 +851,10 @@ class Uploader(UploadingEngine[UploadReport]):
                 if rate is not None and limit
                 else None
             ),
-            "paused_jobs": tuple(self.paused_jobs) if self.options.pause_jobs else None,
+            # None: not asked to pause ("auto" that did not pause is the same as not asked)
+            "paused_jobs": tuple(self.paused_jobs)
+            if self.paused_jobs or self.options.pause_jobs is True
+            else None,
         }
 
 
