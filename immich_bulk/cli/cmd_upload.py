@@ -279,13 +279,14 @@ async def run(args: argparse.Namespace, ctx: Context) -> int:
             raise CliError(f"--files-from {args.files_from!r} lists no paths")
         paths += listed
     options, config = build_options(args, ctx)
-    if options.watch and not getattr(args, "quiet", 0):
-        print(
-            "immich-bulk: watching for new and changed files; Ctrl-C stops (state saved)",
-            file=ctx.stderr,
-            flush=True,
-        )
     async with ctx.client() as client:
+        # said once the server settings are known to be complete, not before their error
+        if options.watch and not getattr(args, "quiet", 0):
+            print(
+                "immich-bulk: watching for new and changed files; Ctrl-C stops (state saved)",
+                file=ctx.stderr,
+                flush=True,
+            )
         _, report = await ctx.run_transfer(
             "upload",
             lambda on_event, on_start: upload(
