@@ -9,7 +9,8 @@ success of that operation in between trip it, and the run stops, resumable, with
 saying what kept failing.
 
 Dropped connections and refused connections are not counted here (a server that is down
-is recognised at once by the engines; a restarting one drops connections and comes back),
+is recognised at once by the engines; a restarting one drops connections and comes back;
+items failing in a row on dropped connections are counted by the engines' ``RunGuard``),
 nor 429 (the server asks for patience and says how long).
 """
 

@@ -30,6 +30,7 @@ from .state import StatePath, StateStore, StateStoreError
 
 __all__ = [
     "DISK_FULL",
+    "DROPPED_IN_A_ROW",
     "REFUSED",
     "UNREACHABLE",
     "UNRESPONSIVE",
@@ -41,6 +42,7 @@ __all__ = [
     "list_check_work",
     "run_with_state",
     "save_state",
+    "server_dropped",
     "server_unreachable",
     "single_error",
     "single_errors",
@@ -137,6 +139,13 @@ UNRESPONSIVE = "unresponsive"
 REFUSED = "refused"
 DISK_FULL = "disk-full"
 
+#: Failures in a row whose connection the server closed without answering (after their
+#: retries, with no item done in between) that stop a run as "unreachable": a server
+#: shutting down (``docker stop``) keeps accepting connections for a while and closes
+#: each one unanswered, so it is never refused -- without this count every remaining
+#: file failed on its own. One or two such failures are a flaky network, not the end.
+DROPPED_IN_A_ROW = 3
+
 
 def stop_kind(exc: BaseException) -> str | None:
     """The reason *exc* stops a whole run -- every other item would fail the same way --
@@ -154,7 +163,8 @@ class RunGuard:
     """Stops a run at the first failure that every other item would repeat, and keeps the
     reason for the report (one per engine run).
 
-    Without it, a server that went away, a key without the permission to upload or
+    Without it, a server that went away (or that is going away: it closes each connection
+    without an answer, :data:`DROPPED_IN_A_ROW`), a key without the permission to upload or
     download (or revoked mid-run), a full disk or a server failing every upload made each
     remaining item fail on its own after all its retries: hours for a big library, and an
     exit code saying "some items failed". Now the run stops like ``stop()`` -- in-flight
@@ -166,6 +176,8 @@ class RunGuard:
         self._stop = stop
         self.stopped: tuple[str, str] | None = None
         self.error: BaseException | None = None
+        self._drops = 0  # failures in a row from connections closed without an answer
+        self._last_drop: BaseException | None = None
         self.breaker = CircuitBreaker(
             breaker_threshold, on_trip=lambda why: self.halt(UNRESPONSIVE, why, None)
         )
@@ -176,7 +188,27 @@ class RunGuard:
         kind = stop_kind(exc)
         if kind is not None and self.stopped is None:
             self.halt(kind, _stop_message(kind, exc, server), exc)
+        elif self._dropped(exc) and self.stopped is None:
+            message = (
+                f"{server} is unreachable: it closed the connections of {DROPPED_IN_A_ROW} "
+                f"requests in a row without answering (the last: {exc})"
+            )
+            self.halt(UNREACHABLE, message, exc)
         return self.stopped is not None
+
+    def done(self) -> None:
+        """An item is done: the connections dropped before it do not count any more."""
+        self._drops = 0
+
+    def _dropped(self, exc: BaseException) -> bool:
+        """Count *exc* if the server closed its connection without answering; True at
+        :data:`DROPPED_IN_A_ROW` of them in a row. The failures of several items from one
+        request (a batch's duplicate check) count once."""
+        if not server_dropped(exc) or exc is self._last_drop:
+            return False
+        self._last_drop = exc
+        self._drops += 1
+        return self._drops >= DROPPED_IN_A_ROW
 
     def halt(self, kind: str, message: str, exc: BaseException | None) -> None:
         if self.stopped is not None:
@@ -242,6 +274,17 @@ def server_unreachable(exc: BaseException) -> bool:
     remaining item one by one."""
     return isinstance(exc, TransportError) and isinstance(
         exc.__cause__, (httpx.ConnectError, httpx.ConnectTimeout)
+    )
+
+
+def server_dropped(exc: BaseException) -> bool:
+    """True when *exc* (after the retries) is a connection the server closed or reset
+    without an answer -- "Server disconnected without sending a response", a reset while
+    sending or reading -- as opposed to an answer, a timeout or a refused connection. One
+    such failure is one item's; several in a row are a server going away (see
+    :data:`DROPPED_IN_A_ROW`)."""
+    return isinstance(exc, TransportError) and isinstance(
+        exc.__cause__, (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError)
     )
 
 
@@ -429,6 +472,8 @@ class Engine(abc.ABC, Generic[R]):
     def finish(self, outcome: Outcome) -> None:
         """Record the one outcome of an item."""
         self.log.add(outcome)
+        if outcome.ok:
+            self.guard.done()
 
     def fail(
         self,
