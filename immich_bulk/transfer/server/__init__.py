@@ -1,2 +1,2 @@
 """Pieces that talk to Immich for several engines: albums, the job queues, the search
-filter, the adaptive concurrency and the bandwidth cap."""
+filter, the duplicate check before sending, the adaptive concurrency and the bandwidth cap."""

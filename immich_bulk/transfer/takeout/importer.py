@@ -49,8 +49,6 @@ from ...errors import (
 from ...files import UploadFile
 from ...models import (
     AssetBulkDeleteDto,
-    AssetBulkUploadCheckDto,
-    AssetBulkUploadCheckItem,
     AssetMediaCreateDto,
     AssetVisibility,
     UpdateAssetDto,
@@ -75,6 +73,7 @@ from ..report import (
     TakeoutPlanSummary,
     TakeoutReport,
 )
+from ..server.check import bulk_check
 from ..server.jobs import IngestPause, PauseJobs, jobs_paused
 from ..server.sending import Sending, UploadingEngine, send_asset
 from ..state import DEFAULT_PATH, ServerJournal, StatePath, StateStore
@@ -497,39 +496,25 @@ class TakeoutImporter(UploadingEngine[TakeoutReport]):
                 todo.append(item)
         if not todo:
             return
-        request = AssetBulkUploadCheckDto(
-            assets=[
-                AssetBulkUploadCheckItem(id=str(n), checksum=item.sha1.hex())  # type: ignore[union-attr]
-                for n, item in enumerate(todo)
-            ]
-        )
         try:
-            response = await self.client.assets.check_bulk_upload(request)
+            answers = await bulk_check(self.client, [i.sha1 for i in todo if i.sha1 is not None])
         except ImmichError as exc:
             for item in todo:
                 self._fail(item, "check", f"the server's duplicate check failed: {exc}", exc)
             return
         self._stages["check"].touch()
-        answers = {r.id: r for r in response.results}
-        for n, item in enumerate(todo):
-            answer = answers.get(str(n))
-            if answer is None:
-                self._fail(item, "check", "the server's duplicate check gave no answer", None)
-            elif answer.action == "accept":
+        for item, answer in zip(todo, answers, strict=True):
+            if answer.action == "send":
                 self.hub.emit(
                     ItemDone(item=item.name, stage="check", status="accepted", size=item.size)
                 )
                 if self._pause is not None:
                     await self._pause.files_to_send()
                 await send.send(item)
-            elif answer.reason == "duplicate" and answer.asset_id:
-                trashed = " (in the server's trash)" if answer.is_trashed else ""
-                await self._already_there(
-                    item, answer.asset_id, f"the server already has it{trashed}"
-                )
-            else:
-                reason = f"rejected by the server: {answer.reason or 'no reason given'}"
-                self._fail(item, "check", reason, None)
+            elif answer.asset_id is not None:  # present
+                await self._already_there(item, answer.asset_id, answer.reason)
+            else:  # refused, or left out of the answer
+                self._fail(item, "check", answer.reason, None)
 
     async def _already_there(
         self, item: _Item, asset_id: str, reason: str, *, recorded: bool = False

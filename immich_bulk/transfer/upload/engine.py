@@ -45,12 +45,7 @@ from ...errors import (
     ImmichError,
 )
 from ...files import UploadFile
-from ...models import (
-    AssetBulkUploadCheckDto,
-    AssetBulkUploadCheckItem,
-    AssetMediaCreateDto,
-    AssetVisibility,
-)
+from ...models import AssetMediaCreateDto, AssetVisibility
 from .._engine import batches, run_with_state
 from ..config import UploadConfig
 from ..events import (
@@ -78,6 +73,7 @@ from ..overrides import UploadOverrides, apply_overrides
 from ..report import AdaptiveSummary, AlbumTotals, Outcome, RateLimitSummary, UploadReport
 from ..server.adaptive import AdaptiveConcurrency, LevelChange
 from ..server.albums import AlbumManager, album_worker
+from ..server.check import bulk_check
 from ..server.jobs import IngestPause, PauseJobs, jobs_paused
 from ..server.sending import Sending, UploadingEngine, send_asset
 from ..state import DEFAULT_PATH, ServerJournal, StatePath, StateStore
@@ -530,34 +526,23 @@ class Uploader(UploadingEngine[UploadReport]):
                 todo.append(item)
         if not todo:
             return
-        request = AssetBulkUploadCheckDto(
-            assets=[
-                AssetBulkUploadCheckItem(id=str(n), checksum=item.sha1.hex())  # type: ignore[union-attr]
-                for n, item in enumerate(todo)
-            ]
-        )
         try:
-            response = await self.client.assets.check_bulk_upload(request)
+            answers = await bulk_check(self.client, [i.sha1 for i in todo if i.sha1 is not None])
         except ImmichError as exc:
             for item in todo:
                 self._fail(item, "check", f"the server's duplicate check failed: {exc}", exc)
             return
         self._stages["check"].touch()
-        answers = {r.id: r for r in response.results}
-        for n, item in enumerate(todo):
-            answer = answers.get(str(n))
-            if answer is None:
-                self._fail(item, "check", "the server's duplicate check gave no answer", None)
-            elif answer.action == "accept":
+        for item, answer in zip(todo, answers, strict=True):
+            if answer.action == "send":
                 await self._to_upload(item, send)
-            elif answer.reason == "duplicate" and answer.asset_id:
-                trashed = " (in the server's trash)" if answer.is_trashed else ""
-                await self._already_there(
-                    item, answer.asset_id, f"the server already has it{trashed}"
-                )
+            elif answer.asset_id is not None:  # present
+                await self._already_there(item, answer.asset_id, answer.reason)
                 await self._release_followers(item, answer.asset_id)
+            elif answer.action == "unanswered":
+                self._fail(item, "check", answer.reason, None)
             else:
-                reason = f"rejected by the server: {answer.reason or 'no reason given'}"
+                reason = answer.reason
                 self.hub.emit(ItemSkipped(item=item.name, reason=reason))
                 self.finish(
                     Outcome(
