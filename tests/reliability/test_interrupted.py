@@ -11,17 +11,19 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import anyio
 import pytest
 
+from immich_bulk import RetryPolicy
 from immich_bulk.samples import jpeg_bytes
 from immich_bulk.testing import FakeImmich, SubprocessServer
 from immich_bulk.transfer.config import DownloadConfig, UploadConfig
-from immich_bulk.transfer.events import ItemStarted, TransferEvent
+from immich_bulk.transfer.events import ItemDone, ItemQueued, ItemStarted, TransferEvent
 from immich_bulk.transfer.migrate.engine import MigrateConfig, migrate
 from immich_bulk.transfer.report import TransferReport
 from immich_bulk.transfer.upload.engine import upload
 from tests.reliability.conftest import User
-from tests.reliability.helpers import ROOT, WHEN, cli_command, cli_env, read_events
+from tests.reliability.helpers import ROOT, WHEN, cli_command, cli_env, make_library, read_events
 
 
 def _stop_when_started(stage: str) -> tuple[list[Any], Callable[[TransferEvent], None]]:
@@ -59,6 +61,62 @@ async def test_an_upload_stopped_with_a_file_in_flight_reports_it(tmp_path: Path
             on_event=listener, on_start=engines.append,
         )  # fmt: skip
     _check_interrupted(report, {str(p) for p in tmp_path.iterdir()})
+
+
+@pytest.mark.parametrize("how", ["stop", "breaker"])
+async def test_an_upload_stopped_mid_run_gives_every_file_it_found_an_outcome(
+    tmp_path: Path, how: str
+) -> None:
+    """200 files with small buffers between the stages (so files wait in each of them), the
+    run stopped once 50 are uploaded: by ``stop()`` (Ctrl-C), or by the circuit breaker
+    (every later upload answered 500). Every file the run found (``ItemQueued``) has
+    exactly one outcome -- uploaded, failed, or ``interrupted`` for those not sent -- and
+    a re-run uploads exactly the others."""
+    files = make_library(tmp_path / "lib", 200, seed=91)
+
+    async def no_sleep(_: float) -> None:
+        return None
+
+    quick = RetryPolicy(max_attempts=3, backoff_base=0.0, sleep=no_sleep)
+    config = UploadConfig(concurrency=4, backlog=8, check_batch_size=8, max_failures=8, retry=quick)
+    state = tmp_path / "state.db"
+    engines: list[Any] = []
+    found: list[str] = []
+    uploaded = 0
+
+    def listener(event: TransferEvent) -> None:
+        nonlocal uploaded
+        if isinstance(event, ItemQueued):
+            found.append(event.item)
+        elif isinstance(event, ItemDone) and event.status == "uploaded":
+            uploaded += 1
+            if uploaded == 50 and how == "stop":
+                engines[0].stop()
+
+    async with FakeImmich() as fake, fake.client() as client:
+        if how == "breaker":
+            rule = fake.faults.fail(500, match="uploadAsset", skip=50, times=None)
+        with anyio.fail_after(120):  # a hang guard only
+            report = await upload(
+                client, tmp_path / "lib", config=config, state_path=state,
+                on_event=listener, on_start=engines.append,
+            )  # fmt: skip
+        outcomes = list(report.outcomes())
+        assert report.interrupted and report.stopped == (None if how == "stop" else "unresponsive")
+        assert sorted(o.item for o in outcomes) == sorted(found)  # each exactly once
+        assert report.count("uploaded") >= 50
+        assert set(report.counts) <= {"uploaded", "failed", "interrupted"}
+        if how == "stop":
+            assert report.failed == 0
+        else:
+            # the tries that tripped it; an upload in flight that succeeds resets the count
+            assert report.failed <= config.max_failures * config.concurrency
+            fake.faults.remove(rule)
+        with anyio.fail_after(120):
+            again = await upload(client, tmp_path / "lib", config=config, state_path=state)
+        assert again.ok and again.total == len(files)
+        assert again.count("uploaded") + again.count("duplicate") == len(files)
+        assert sorted(a.checksum_hex for a in fake.assets()) == sorted(files.values())
 
 
 async def test_an_export_stopped_with_a_download_in_flight_reports_it(tmp_path: Path) -> None:
