@@ -90,6 +90,7 @@ class RawResponse:
         self._path = path
         self._watch: StreamWatch | None = response.extensions.get(STREAM_WATCH)
         self._body: bytes | None = None
+        self._raw: AsyncIterator[bytes] | None = None  # read_raw_into's place in the body
 
     @property
     def status_code(self) -> int:
@@ -117,6 +118,36 @@ class RawResponse:
         """The body exactly as sent, in chunks."""
         async for chunk in self._watched(self._response.aiter_raw(chunk_size)):
             yield chunk
+
+    async def read_raw_into(self, into: list[bytes], limit: int) -> bool:
+        """Append the next chunks of the body exactly as sent to *into*, until *limit*
+        bytes came or the body ended (True at its end; empty chunks are left out).
+
+        The same body as :meth:`aiter_raw`, for a caller that collects blocks (a download
+        writing to disk): one stall watch per block rather than per chunk. Chunks that
+        arrived before a failure stay in *into*. Do not mix it with the iterators."""
+        if self._raw is None:
+            self._raw = self._response.aiter_raw()
+        chunks = self._raw
+        watch = self._watch
+        with map_transport_errors(self._method, self._path):
+            if watch is None:  # a response the sender did not watch
+                size = 0
+                async for chunk in chunks:
+                    if chunk:
+                        into.append(chunk)
+                        size += len(chunk)
+                        if size >= limit:
+                            return False
+                return True
+            try:
+                ended = await watch.watch.read_into(chunks, into, limit)
+            except Stalled:
+                watch.stalled(watch.watch.describe())
+                raise watch.watch.error(self._method, self._path) from None
+            if ended:
+                watch.done()
+            return ended
 
     async def aread(self) -> bytes:
         if self._body is None:
@@ -149,6 +180,10 @@ class RawResponse:
         return parse_body(self._returns, self._response, body, method=self._method, path=self._path)
 
     async def aclose(self) -> None:
+        raw, self._raw = self._raw, None
+        closer = getattr(raw, "aclose", None)  # an async generator left mid-body
+        if closer is not None:
+            await closer()
         await self._response.aclose()
 
     async def __aenter__(self) -> RawResponse:

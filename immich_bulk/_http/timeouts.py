@@ -257,6 +257,46 @@ class Watch:
             self._waited = 0.0
         return chunk
 
+    async def read_into(self, chunks: AsyncIterator[bytes], into: list[bytes], limit: int) -> bool:
+        """Append the next chunks of a body to *into* until *limit* bytes came or the body
+        ended (True at its end): :meth:`next_chunk` for a caller that wants a block, with
+        one cancel scope per block instead of one per chunk (its deadline moved as bytes
+        move). The stall rule is the same: only the time spent inside this call counts.
+        Chunks that arrived before a stall or a broken connection stay in *into*. Raises
+        :class:`Stalled`."""
+        stall = self.timeouts.stall
+        stall_bytes = self.timeouts.stall_bytes
+        mark = anyio.current_time()  # since when the waiting counts toward _waited
+        deadline = float("inf") if stall is None else mark + stall - self._waited
+        size = 0
+        ended = False
+        token = _current.set(self)
+        try:
+            with anyio.CancelScope(deadline=deadline) as scope:
+                while size < limit:
+                    try:
+                        chunk = await chunks.__anext__()
+                    except StopAsyncIteration:
+                        ended = True
+                        break
+                    if not chunk:
+                        continue
+                    into.append(chunk)
+                    size += len(chunk)
+                    self._moved += len(chunk)
+                    if self._moved >= stall_bytes:
+                        self._moved = 0
+                        self._waited = 0.0
+                        if stall is not None:
+                            mark = anyio.current_time()
+                            scope.deadline = mark + stall
+        finally:
+            _current.reset(token)
+        if scope.cancelled_caught:
+            raise Stalled(self.phase)
+        self._waited += anyio.current_time() - mark
+        return ended
+
     def describe(self) -> str:
         """What timed out, in words."""
         t = self.timeouts

@@ -176,6 +176,43 @@ async def test_a_caller_that_reads_slowly_has_not_seen_the_server_stall() -> Non
             assert received == len(answer)
 
 
+async def test_a_trickled_body_read_in_blocks_fails_as_a_stall() -> None:
+    """``read_raw_into`` (a download collecting blocks) watches the body as the iterators
+    do: bytes that trickle in fail the read as a stall, with the chunks that came kept."""
+    with anyio.fail_after(GUARD):
+        async with serving(trickle(0.05, head_first=True)) as (url, _), client_of(url) as client:
+            call = client.assets.download_asset_without_preload_content("a")
+            got: list[bytes] = []
+            with pytest.raises(RequestTimeoutError, match="the answer stalled"):
+                async with call as response:
+                    while not await response.read_raw_into(got, 1 << 20):
+                        pass
+            assert got  # what arrived before the stall was handed over
+
+
+async def test_a_caller_that_reads_blocks_slowly_has_not_seen_the_server_stall() -> None:
+    """Between blocks the caller writes to disk: that pause is not the server standing
+    still, however long it lasts; only the time inside ``read_raw_into`` counts."""
+    answer = b"x" * 300_000
+
+    async def prompt(stream: anyio.abc.SocketStream) -> None:
+        await read_request(stream)
+        await stream.send(response_head(length=len(answer)) + answer)
+        await anyio.sleep_forever()
+
+    timeouts = attrs.evolve(SHORT, stall=0.5)
+    with anyio.fail_after(GUARD):
+        async with serving(prompt) as (url, _), client_of(url, timeouts) as client:
+            call = client.assets.download_asset_without_preload_content("a")
+            got: list[bytes] = []
+            async with call as response:
+                await anyio.sleep(1.5)  # three times the stall limit
+                while not await response.read_raw_into(got, 16_384):
+                    if sum(map(len, got)) < 64 * 1024:
+                        await anyio.sleep(1)
+            assert b"".join(got) == answer
+
+
 async def test_the_wait_for_the_answer_to_an_upload_is_not_a_stall() -> None:
     """After the last byte of an upload the server stores the file before it answers, and
     no byte moves meanwhile: that wait is bounded by the answer timeout (which grows with

@@ -791,13 +791,32 @@ class _Fetch:
 
     async def _read_body(self, resp: RawResponse, headers: Mapping[str, str]) -> None:
         encoding = headers.get("content-encoding", "identity").strip().lower()
-        if encoding not in ("", "identity"):
-            # the server compressed anyway: offsets are not file offsets, so no resuming
-            self.etag = self.last_modified = None
-            chunks = resp.aiter_bytes()
-        else:
-            chunks = resp.aiter_raw()
         limit = self.config.chunk_size
+        if encoding in ("", "identity"):
+            # a block of up to ``limit`` bytes per read: one stall watch per block, not
+            # one per chunk (a small file is one block)
+            buffer = self._buffer
+            while True:
+                start = len(buffer)
+                try:
+                    ended = await resp.read_raw_into(buffer, limit - self._buffered)
+                finally:
+                    # what came before a failure is kept (written, then resumed after)
+                    got = sum(map(len, buffer[start:])) if len(buffer) > start else 0
+                    self._buffered += got
+                    self.received += got
+                    self.counted += got
+                    self._unreported += got  # reported per block written
+                if ended:
+                    break
+                if self._buffered >= limit:
+                    await self._flush()
+                    buffer = self._buffer
+            self._report(0)
+            return
+        # the server compressed anyway: offsets are not file offsets, so no resuming
+        self.etag = self.last_modified = None
+        chunks = resp.aiter_bytes()
         async for chunk in chunks:
             if not chunk:
                 continue
