@@ -64,6 +64,16 @@ class ApiGroup:
         )
         return parse_body(op.returns, response, body, method=req.method, path=req.path)
 
+    async def _json(self, op: Op, args: Mapping[str, Any]) -> Any:
+        """The decoded JSON of *op*'s answer, not structured into models: for an engine
+        that reads a few fields of thousands of records (sent, retried and checked as
+        the parsed mode is)."""
+        req = await self._prepare(op, args)
+        response, body = await self._client._sender_for_call().send(
+            op, req, preload=True, request_timeout=args.get("_request_timeout", UNSET)
+        )
+        return parse_body("json", response, body, method=req.method, path=req.path)
+
     async def _with_http_info(self, op: Op, args: Mapping[str, Any]) -> ApiResponse[Any]:
         req = await self._prepare(op, args)
         response, body = await self._client._sender_for_call().send(

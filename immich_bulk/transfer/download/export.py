@@ -43,7 +43,7 @@ import re
 import stat as stat_mod
 from collections.abc import AsyncIterator, Callable, Iterable, Mapping
 from contextlib import aclosing
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import anyio
@@ -53,7 +53,7 @@ import attrs
 from anyio.streams.memory import MemoryObjectReceiveStream, MemoryObjectSendStream
 
 from ...errors import ApiError, BadRequestError, ImmichError, TransferError
-from ...models import AssetResponseDto, AssetVisibility, MetadataSearchDto
+from ...models import AssetVisibility, MetadataSearchDto
 from .._engine import Engine, batches, list_check_work, run_with_state
 from ..config import DownloadConfig
 from ..events import (
@@ -69,7 +69,7 @@ from ..events import (
 from ..local.hashing import StreamHasher, parse_checksum
 from ..overrides import ExportOverrides, apply_overrides
 from ..report import ExportReport, Outcome
-from ..server.listing import same_id, search_pages
+from ..server.listing import ListedAsset, listed_pages, same_id
 from ..server.search import search_filter
 from ..state import DEFAULT_PATH, DownloadRecord, ServerJournal, StatePath, StateStore
 from .layout import (
@@ -164,7 +164,7 @@ _UNCHECKED: Any = object()
 @attrs.define(slots=True, eq=False)
 class _Item:
     asset_id: str
-    asset: AssetResponseDto | None
+    asset: ListedAsset | None
     album: str | None
     still: _Item | None = None  # for a live photo's motion part: its still
     rel: tuple[str, ...] = ()
@@ -183,8 +183,9 @@ def _record_parts(record: DownloadRecord) -> tuple[str, ...] | None:
     text = os.fsdecode(record.path).replace("\\", "/")
     if not text or text.startswith("/"):
         return None
-    parts = tuple(PurePosixPath(text).parts)
-    if not parts or any(p in ("", ".", "..") for p in parts):
+    # as PurePosixPath(text).parts would split it (empty and "." levels dropped), faster
+    parts = tuple(p for p in text.split("/") if p and p != ".")
+    if not parts or ".." in parts:
         return None
     return parts
 
@@ -195,12 +196,6 @@ def _mtime_ns(when: dt.datetime | None) -> int | None:
     if when.tzinfo is None:
         when = when.replace(tzinfo=dt.timezone.utc)
     return int(when.timestamp() * 1_000_000) * 1000
-
-
-def _asset_size(asset: AssetResponseDto) -> int | None:
-    exif = asset.exif_info
-    size = getattr(exif, "file_size_in_byte", None) if exif is not None else None
-    return int(size) if isinstance(size, (int, float)) and size >= 0 else None
 
 
 class Exporter(Engine[ExportReport]):
@@ -339,7 +334,7 @@ class Exporter(Engine[ExportReport]):
         return by_name[0].id, by_name[0].album_name
 
     # -- list -------------------------------------------------------------------------
-    async def _search_everywhere(self, **query: Any) -> AsyncIterator[AssetResponseDto]:
+    async def _search_everywhere(self, **query: Any) -> AsyncIterator[ListedAsset]:
         """What *query* matches in the timeline and in the archive. Immich searches one
         visibility at a time (the timeline when none is named), so one search would miss
         the archive; hidden assets are live-photo videos (they come with their still) and
@@ -364,17 +359,18 @@ class Exporter(Engine[ExportReport]):
             else:
                 await self._emit_all(self._search_everywhere(), None, send)
 
-    async def _search(self, query: MetadataSearchDto) -> AsyncIterator[AssetResponseDto]:
-        """Every asset the query matches, page by page (see :func:`.listing.search_pages`)."""
+    async def _search(self, query: MetadataSearchDto) -> AsyncIterator[ListedAsset]:
+        """Every asset the query matches, page by page (see :func:`.listing.listed_pages`;
+        the EXIF record gives each asset its size)."""
         size = min(self.config.page_size, 1000)
         query = attrs.evolve(query, with_exif=True)
-        async for page in search_pages(self.client, query, page_size=size):
+        async for page in listed_pages(self.client, query, page_size=size):
             for asset in page:
                 yield asset
 
     async def _emit_all(
         self,
-        assets: AsyncIterator[AssetResponseDto],
+        assets: AsyncIterator[ListedAsset],
         album: str | None,
         send: MemoryObjectSendStream[_Item],
         seen: set[str] | None = None,
@@ -388,7 +384,7 @@ class Exporter(Engine[ExportReport]):
 
     async def _emit(
         self,
-        asset: AssetResponseDto,
+        asset: ListedAsset,
         album: str | None,
         send: MemoryObjectSendStream[_Item],
         listed: set[str] | None = None,
@@ -399,8 +395,7 @@ class Exporter(Engine[ExportReport]):
         video = asset.live_photo_video_id
         if (
             self.options.live_photos
-            and isinstance(video, str)
-            and video
+            and video is not None
             and video != asset.id
             and (listed is None or video.lower() not in listed)  # it comes on its own
         ):
@@ -433,12 +428,12 @@ class Exporter(Engine[ExportReport]):
             async with out:
                 for asset_id in pending:
                     try:
-                        asset = await self.client.assets.get_asset_info(asset_id)
+                        found = await self.client.assets.get_asset_info(asset_id)
                     except ImmichError as exc:
                         item = _Item(asset_id, None, None)
                         self._fail(item, "list", f"cannot get the asset: {exc}", exc)
                         continue
-                    await self._emit(asset, None, out, listed)
+                    await self._emit(ListedAsset.from_dto(found), None, out, listed)
 
         async with anyio.create_task_group() as tg:
             for _ in range(8):
@@ -461,7 +456,7 @@ class Exporter(Engine[ExportReport]):
             item.expected = parse_checksum(asset.checksum) if asset.checksum else None
         except ValueError:
             item.expected = None  # not a SHA-1: nothing to verify against
-        item.size = _asset_size(asset)
+        item.size = asset.size
 
     async def _plan_stage(
         self, receive: MemoryObjectReceiveStream[_Item], send: MemoryObjectSendStream[_Item]
@@ -584,10 +579,11 @@ class Exporter(Engine[ExportReport]):
             return
         if item.asset is None:
             try:
-                item.asset = await self.client.assets.get_asset_info(item.asset_id)
+                found = await self.client.assets.get_asset_info(item.asset_id)
             except ApiError as exc:
                 self._fail(item, "list", f"cannot get the live photo's video: {exc}", exc)
                 return
+            item.asset = ListedAsset.from_dto(found)
             self._fill(item)
             if self._quick_present(item):
                 return
@@ -942,6 +938,7 @@ def _survey(root: Path, batch: list[_Item], claimed: set[int], create: bool) -> 
     indexes the state of their layout path: ``("free" | "exists" | "unsafe", .part exists)``.
     """
     out: list[_Survey] = []
+    inside: dict[Path, bool] = {}  # per directory: most files of a batch share a few
     for index, item in enumerate(batch):
         record_stat: tuple[int, int] | None = None
         target: tuple[str, bool] | None = None
@@ -951,8 +948,13 @@ def _survey(root: Path, batch: list[_Item], claimed: set[int], create: bool) -> 
                 st = os.lstat(path)
             except OSError:
                 st = None
-            if st is not None and stat_mod.S_ISREG(st.st_mode) and is_inside(root, path.parent):
-                record_stat = (st.st_size, st.st_mtime_ns)
+            if st is not None and stat_mod.S_ISREG(st.st_mode):
+                folder = path.parent
+                safe = inside.get(folder)
+                if safe is None:
+                    safe = inside[folder] = is_inside(root, folder)
+                if safe:
+                    record_stat = (st.st_size, st.st_mtime_ns)
         elif index in claimed:
             try:
                 parent = _safe_parent(root, item.rel[:-1], create=create)

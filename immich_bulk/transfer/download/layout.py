@@ -37,6 +37,7 @@ from urllib.parse import unquote
 
 if TYPE_CHECKING:
     from ...models import AssetResponseDto
+    from ..server.listing import ListedAsset
 
 __all__ = [
     "DEFAULT_LAYOUT",
@@ -302,14 +303,14 @@ def _clean_value(value: str) -> str:
     return _clean_chars(unicodedata.normalize("NFC", value))
 
 
-def _local_date(asset: AssetResponseDto) -> dt.datetime | None:
+def _local_date(asset: AssetResponseDto | ListedAsset) -> dt.datetime | None:
     for value in (asset.local_date_time, asset.file_created_at):
         if isinstance(value, dt.datetime):
             return value
     return None
 
 
-def asset_fields(asset: AssetResponseDto, album: str | None = None) -> dict[str, str]:
+def asset_fields(asset: AssetResponseDto | ListedAsset, album: str | None = None) -> dict[str, str]:
     """The :data:`LAYOUT_FIELDS` values of one asset."""
     ident = safe_id(str(asset.id))
     filename = safe_name(asset.original_file_name, fallback=ident)
