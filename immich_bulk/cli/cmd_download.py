@@ -18,8 +18,7 @@ from ..transfer.download.export import ExportOptions, export
 from ..transfer.download.layout import DEFAULT_LAYOUT, LAYOUT_FIELDS
 from ..transfer.overrides import apply_overrides
 from ..transfer.server.search import search_filter
-from .cmd_upload import state_path
-from .context import CliError, Context, add_common_options
+from .context import CliError, Context, add_common_options, state_path
 
 
 def register(subparsers: Any) -> None:

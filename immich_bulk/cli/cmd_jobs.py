@@ -7,8 +7,7 @@ from typing import Any
 
 from ..transfer.server.jobs import INGEST_QUEUES, JobControl, describe_owner, owner_alive
 from ..transfer.state import StateStore
-from .cmd_upload import state_path
-from .context import Context, add_common_options
+from .context import Context, add_common_options, state_path
 from .display import echo
 
 

@@ -32,7 +32,6 @@ from ..transfer.migrate.engine import (
 from ..transfer.migrate.listing import ASSET_TYPES
 from ..transfer.overrides import apply_overrides
 from ..transfer.report import TransferReport
-from .cmd_upload import state_path
 from .config import Credentials, resolve
 from .context import (
     EXIT_FAILED,
@@ -40,6 +39,7 @@ from .context import (
     CliError,
     Context,
     add_common_options,
+    state_path,
 )
 from .display import echo
 from .progress import EventWriter

@@ -13,8 +13,8 @@ from ..transfer.config import UploadConfig
 from ..transfer.overrides import apply_overrides
 from ..transfer.takeout import TakeoutError, TakeoutIndex, render_plan
 from ..transfer.takeout.importer import TakeoutImporter, TakeoutOptions, import_takeout
-from .cmd_upload import add_pause_jobs_option, check_paths, state_path, upload_settings
-from .context import CliError, Context, add_common_options
+from .cmd_upload import add_pause_jobs_option, check_paths, upload_settings
+from .context import CliError, Context, add_common_options, state_path
 from .display import echo
 
 

@@ -18,9 +18,8 @@ from ..transfer.config import CONCURRENCY, RATE, WORKERS, UploadConfig
 from ..transfer.local.scan import check_patterns
 from ..transfer.overrides import AUTO, apply_overrides
 from ..transfer.server.ratelimit import parse_rate
-from ..transfer.state import DEFAULT_PATH
-from ..transfer.upload.engine import StatePath, UploadOptions, upload
-from .context import CliError, Context, add_common_options
+from ..transfer.upload.engine import UploadOptions, upload
+from .context import CliError, Context, add_common_options, state_path
 from .display import shown
 
 
@@ -121,14 +120,6 @@ def register(subparsers: Any) -> None:
     state.add_argument("--no-state", action="store_true", help="remember nothing between runs")
     add_common_options(parser)
     parser.set_defaults(run=run)
-
-
-def state_path(args: argparse.Namespace) -> StatePath:
-    if getattr(args, "no_state", False):
-        return None
-    if getattr(args, "state", None):
-        return Path(args.state)
-    return DEFAULT_PATH
 
 
 def check_paths(paths: list[str]) -> list[Path]:

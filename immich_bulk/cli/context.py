@@ -24,6 +24,7 @@ import signal
 import sys
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 from typing import IO, Any
 
 import anyio
@@ -56,7 +57,7 @@ from ..transfer._engine import (
 )
 from ..transfer.events import Listener, TransferEvent
 from ..transfer.report import TransferReport
-from ..transfer.state import StateStoreError
+from ..transfer.state import DEFAULT_PATH, StatePath, StateStoreError
 from .config import Credentials, resolve
 from .display import echo
 from .progress import EventWriter, ProgressView
@@ -72,6 +73,7 @@ __all__ = [
     "CliError",
     "Context",
     "add_common_options",
+    "state_path",
 ]
 
 EXIT_OK = 0
@@ -406,3 +408,12 @@ def describe_error(exc: BaseException) -> str:
     if isinstance(exc, ImmichError):
         return str(exc)
     return f"{type(exc).__name__}: {exc}"
+
+
+def state_path(args: argparse.Namespace) -> StatePath:
+    """The state file a command's ``--state`` / ``--no-state`` flags choose."""
+    if getattr(args, "no_state", False):
+        return None
+    if getattr(args, "state", None):
+        return Path(args.state)
+    return DEFAULT_PATH

@@ -13,12 +13,9 @@ import os
 import sys
 import time
 from collections import deque
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import anyio
-from rich.console import Console
-from rich.markup import escape
-from rich.progress import BarColumn, Progress, SpinnerColumn, TaskID, TextColumn
 
 from ..transfer.events import (
     BytesTransferred,
@@ -34,7 +31,20 @@ from ..transfer.events import (
 )
 from .display import shown
 
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.progress import Progress, TaskID
+
 __all__ = ["EventWriter", "ProgressView"]
+
+
+def escape(text: str) -> str:
+    """*text* as literal rich markup (rich loads only for a failure or notice: a run with
+    nothing to report, e.g. a re-run that downloads nothing, never imports it)."""
+    from rich.markup import escape as rich_escape
+
+    return rich_escape(text)
+
 
 LABELS = {
     "scan": "scanning",
@@ -119,7 +129,7 @@ class ProgressView:
         self.title = title
         # seconds between plain progress lines (an environment override is used by tests)
         self.interval = interval or float(os.environ.get("IMMICH_BULK_PROGRESS_INTERVAL", "5"))
-        self.console = Console(file=self.stream, stderr=self.stream is sys.stderr)
+        self._console: Console | None = None
         self.stages: dict[str, _Stage] = {}
         self.found = 0
         self.skipped = 0
@@ -128,6 +138,15 @@ class ProgressView:
         self.started = time.monotonic()
         self._bars: Progress | None = None
         self._tasks: dict[str, TaskID] = {}
+
+    @property
+    def console(self) -> Console:
+        """The rich console of the bars (made on first use)."""
+        if self._console is None:
+            from rich.console import Console
+
+            self._console = Console(file=self.stream, stderr=self.stream is sys.stderr)
+        return self._console
 
     # -- events ---------------------------------------------------------------------
     def _stage(self, name: str) -> _Stage:
@@ -219,6 +238,8 @@ class ProgressView:
         if self.mode == "off":
             await anyio.sleep_forever()
         if self.mode == "bars":
+            from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn
+
             self._bars = Progress(
                 SpinnerColumn(),
                 TextColumn("{task.description:<12}"),
