@@ -451,6 +451,27 @@ async def test_a_planted_part_symlink_is_not_followed(
     assert leftovers(dest) == []
 
 
+async def test_a_fresh_download_never_follows_a_planted_meta_symlink(
+    fake: FakeImmich, client: AsyncClient, tmp_path: Path
+) -> None:
+    """A fresh download creates its ``.part`` exclusively; a symlink planted at the
+    ``.meta`` (written for a body of several blocks) is removed, never written through."""
+    asset = add(fake, "victim.jpg", 200 * KB)
+    outside = tmp_path / "precious.txt"
+    outside.write_bytes(b"do not touch")
+    final = tmp_path / "dest" / "victim.jpg"
+    final.parent.mkdir()
+    os.symlink(outside, meta_path_for(part_path_for(final)))
+
+    def request(headers: Mapping[str, str]) -> RawCall:
+        return client.assets.download_asset_without_preload_content(asset.id, _headers=headers)
+
+    result = await fetch(request, final=final, fresh=True, config=fast_config())
+    assert result.path == final and final.read_bytes() == fake.read_asset(asset.id)
+    assert outside.read_bytes() == b"do not touch"
+    assert leftovers(final.parent) == []
+
+
 def test_parse_content_range() -> None:
     assert parse_content_range("bytes 100-41201/41202") == (100, 41201, 41202)
     assert parse_content_range("bytes */41202") == (None, None, 41202)

@@ -424,10 +424,59 @@ class _Part:
             os.close(fd)
         raise TransferError(f"{os.fsdecode(self.path)!r} keeps being replaced; not written")
 
+    def _create(self) -> bool:
+        """Take a ``.part`` that does not exist yet: create it exclusively (``O_EXCL``: a new,
+        empty regular file; never an existing file, nor a planted symlink) and lock it.
+        False when that is not the case (then :meth:`acquire` looks at what is there).
+        Five system calls where :meth:`acquire` and the first write make eleven: this is
+        the path of every file of a fresh export."""
+        flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | _O_NOFOLLOW | _O_CLOEXEC | _O_BINARY
+        try:
+            fd = os.open(self.path, flags, 0o666)
+        except FileNotFoundError:
+            self.created += _make_dirs(self.path.parent)
+            try:
+                fd = os.open(self.path, flags, 0o666)
+            except OSError:
+                return False
+        except OSError:
+            return False
+        try:
+            # another download may have opened it by name before we locked it, and even
+            # placed it: then it is not ours any more
+            mine = _lock_nowait(fd)
+            if mine:
+                opened = os.fstat(fd)
+                try:
+                    current = os.lstat(self.path)
+                except FileNotFoundError:
+                    mine = False
+                else:
+                    mine = (current.st_dev, current.st_ino) == (opened.st_dev, opened.st_ino)
+            if not mine:
+                os.close(fd)
+                return False
+            try:
+                meta: os.stat_result | None = os.lstat(self.meta_path)
+            except FileNotFoundError:
+                meta = None
+        except BaseException:
+            os.close(fd)
+            raise
+        if meta is not None and not stat_mod.S_ISREG(meta.st_mode):
+            os.close(fd)
+            return False  # a planted symlink (or worse): acquire() deals with it
+        self.fd = fd
+        self.positioned = True  # empty, at offset 0
+        self.size = 0
+        self.meta_on_disk = meta is not None
+        return True
+
     def acquire_and(self, fn: Callable[..., Any], *args: Any) -> tuple[bool, Any]:
-        """:meth:`acquire`, then ``fn(*args)`` in the same thread hop: ``(True, result)``,
-        or ``(False, None)`` when another download holds the ``.part``."""
-        if not self.acquire():
+        """Take the ``.part`` (:meth:`_create` first: the caller expects none), then
+        ``fn(*args)`` in the same thread hop: ``(True, result)``, or ``(False, None)`` when
+        another download holds the ``.part``."""
+        if not (self._create() or self.acquire()):
             return False, None
         return True, fn(*args)
 
