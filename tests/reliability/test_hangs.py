@@ -150,21 +150,25 @@ async def test_a_transfer_that_keeps_moving_never_times_out() -> None:
             assert seen.connections == 2
 
 
+#: The body :func:`answer_at_once` sends.
+ANSWER = b"x" * 300_000
+
+
+async def answer_at_once(stream: anyio.abc.SocketStream) -> None:
+    """A server that sends the whole of :data:`ANSWER` at once, then holds the connection."""
+    await read_request(stream)
+    await stream.send(response_head(length=len(ANSWER)) + ANSWER)
+    await anyio.sleep_forever()
+
+
 async def test_a_caller_that_reads_slowly_has_not_seen_the_server_stall() -> None:
     """A streamed answer is read at the caller's pace: pausing before the first chunk and
     between chunks (writing them to disk, or piping them into an upload that first waits
     for its own connection) is not the server standing still. Only the time spent waiting
     in reads counts toward the stall limit."""
-    answer = b"x" * 300_000
-
-    async def prompt(stream: anyio.abc.SocketStream) -> None:
-        await read_request(stream)
-        await stream.send(response_head(length=len(answer)) + answer)
-        await anyio.sleep_forever()
-
     timeouts = attrs.evolve(SHORT, stall=0.5)
     with anyio.fail_after(GUARD):
-        async with serving(prompt) as (url, _), client_of(url, timeouts) as client:
+        async with serving(answer_at_once) as (url, _), client_of(url, timeouts) as client:
             call = client.assets.download_asset_without_preload_content("a")
             received = 0
             async with call as response:
@@ -173,7 +177,7 @@ async def test_a_caller_that_reads_slowly_has_not_seen_the_server_stall() -> Non
                     received += len(chunk)
                     if received < 64 * 1024:
                         await anyio.sleep(1)
-            assert received == len(answer)
+            assert received == len(ANSWER)
 
 
 async def test_a_trickled_body_read_in_blocks_fails_as_a_stall() -> None:
@@ -193,16 +197,9 @@ async def test_a_trickled_body_read_in_blocks_fails_as_a_stall() -> None:
 async def test_a_caller_that_reads_blocks_slowly_has_not_seen_the_server_stall() -> None:
     """Between blocks the caller writes to disk: that pause is not the server standing
     still, however long it lasts; only the time inside ``read_raw_into`` counts."""
-    answer = b"x" * 300_000
-
-    async def prompt(stream: anyio.abc.SocketStream) -> None:
-        await read_request(stream)
-        await stream.send(response_head(length=len(answer)) + answer)
-        await anyio.sleep_forever()
-
     timeouts = attrs.evolve(SHORT, stall=0.5)
     with anyio.fail_after(GUARD):
-        async with serving(prompt) as (url, _), client_of(url, timeouts) as client:
+        async with serving(answer_at_once) as (url, _), client_of(url, timeouts) as client:
             call = client.assets.download_asset_without_preload_content("a")
             got: list[bytes] = []
             async with call as response:
@@ -210,7 +207,7 @@ async def test_a_caller_that_reads_blocks_slowly_has_not_seen_the_server_stall()
                 while not await response.read_raw_into(got, 16_384):
                     if sum(map(len, got)) < 64 * 1024:
                         await anyio.sleep(1)
-            assert b"".join(got) == answer
+            assert b"".join(got) == ANSWER
 
 
 async def test_the_wait_for_the_answer_to_an_upload_is_not_a_stall() -> None:
