@@ -227,16 +227,25 @@ class AsyncClient(ApiGroups):
                 raise ValueError("pass either http_client or transport, not both")
             self._owns_http = False
             http = http_client
+            direct = None
         else:
             self._owns_http = True
+            limits = httpx.Limits(
+                max_connections=max_connections, max_keepalive_connections=max_connections
+            )
+            context = self._ssl_context(verify)
+            if transport is None and not urllib.request.getproxies():
+                # our own transport, the one httpx would make, so the sender can call it
+                # directly (see Sender.direct); with a proxy configured httpx picks the
+                # transport per URL, so the client stays in charge
+                transport = httpx.AsyncHTTPTransport(verify=context, limits=limits, trust_env=True)
+            direct = transport
             http = httpx.AsyncClient(
                 transport=transport,
-                verify=self._ssl_context(verify),
+                verify=context,
                 timeout=timeouts.for_httpx(),
                 follow_redirects=False,
-                limits=httpx.Limits(
-                    max_connections=max_connections, max_keepalive_connections=max_connections
-                ),
+                limits=limits,
             )
         self._http = http
         self._closed = False
@@ -249,6 +258,8 @@ class AsyncClient(ApiGroups):
             retry=retry or RetryPolicy(),
             max_response_bytes=max_response_bytes,
             timeouts=timeouts,
+            direct=direct,
+            keep_cookies=not self._owns_http,
             on_retry=on_retry,
         )
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import email.parser
 import email.policy
 import json
+import socket
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -316,3 +319,117 @@ async def test_low_level_request_for_undocumented_paths() -> None:
         response = await client.request("GET", "/spec.json")
     assert response.data["openapi"] == "3.0.0"
     assert rec.last.url.path == "/api/spec.json"
+
+
+async def test_its_own_transport_and_a_callers_client_send_the_same_request() -> None:
+    """A client this library makes calls its transport directly (no httpx ``send``); the
+    request must be the one a caller's httpx client sends: URL, query and headers."""
+
+    def empty(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, json=[])
+
+    direct, through = Recorder(empty), Recorder(empty)
+    async with client_for(direct) as client:
+        await client.timeline.get_time_buckets(is_favorite=True, _headers={"X-Trace": "t"})
+    mock = httpx.MockTransport(through)
+    async with (
+        httpx.AsyncClient(transport=mock) as http,
+        AsyncClient("http://immich.test:2283", api_key="k", http_client=http) as c,
+    ):
+        await c.timeline.get_time_buckets(is_favorite=True, _headers={"X-Trace": "t"})
+    assert str(direct.last.url) == str(through.last.url)
+    assert direct.last.method == through.last.method == "GET"
+
+    def headers(request: httpx.Request) -> list[tuple[str, str]]:
+        return sorted((name.lower(), value) for name, value in request.headers.multi_items())
+
+    assert headers(direct.last) == headers(through.last)
+    assert dict(headers(direct.last))["x-trace"] == "t"
+    assert dict(headers(direct.last))["user-agent"].startswith("immich-bulk/")
+
+
+async def test_a_session_cookie_the_server_sets_is_not_sent_back() -> None:
+    """Credentials are only what the client was given: a login's ``Set-Cookie`` (Immich
+    sends one) must not turn later calls into calls of that session."""
+
+    def respond(request: httpx.Request) -> httpx.Response:
+        cookie = "immich_access_token=session-1; Path=/; HttpOnly"
+        return httpx.Response(200, json={"res": "pong"}, headers={"Set-Cookie": cookie})
+
+    rec = Recorder(respond)
+    async with client_for(rec) as client:
+        await client.server.ping_server()
+        await client.server.ping_server()
+    assert "cookie" not in rec.last.headers
+    assert rec.last.headers["x-api-key"] == "k"
+
+
+class _RecordingProxy:
+    """A plain-HTTP proxy stand-in on loopback: answers every request with ``{}`` and
+    keeps each request line (a proxied request names the absolute URL)."""
+
+    def __init__(self, extra_headers: bytes = b"") -> None:
+        self.sock = socket.create_server(("127.0.0.1", 0))
+        self.port = self.sock.getsockname()[1]
+        self.extra = extra_headers
+        self.lines: list[str] = []
+        self.heads: list[bytes] = []
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
+
+    def _serve(self) -> None:
+        with contextlib.suppress(OSError):
+            while True:
+                conn, _ = self.sock.accept()
+                with conn:
+                    head = b""
+                    while b"\r\n\r\n" not in head:
+                        data = conn.recv(65536)
+                        if not data:
+                            break
+                        head += data
+                    self.heads.append(head)
+                    self.lines.append(head.split(b"\r\n", 1)[0].decode("latin-1"))
+                    conn.sendall(
+                        b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                        + self.extra
+                        + b"Content-Length: 2\r\nConnection: close\r\n\r\n{}"
+                    )
+
+    def close(self) -> None:
+        self.sock.close()
+
+
+def _proxy_env(monkeypatch: pytest.MonkeyPatch, proxy: _RecordingProxy) -> None:
+    for name in ("HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy", "NO_PROXY", "no_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HTTP_PROXY", f"http://127.0.0.1:{proxy.port}")
+
+
+async def test_a_proxy_in_the_environment_is_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With a proxy configured, httpx chooses the transport per URL: the client must go
+    through it rather than its own direct transport."""
+    proxy = _RecordingProxy()
+    try:
+        _proxy_env(monkeypatch, proxy)
+        async with AsyncClient("http://immich.test:2283", api_key="k") as client:
+            response = await client.request("GET", "/server/ping")
+        assert response.data == {}
+        assert proxy.lines == ["GET http://immich.test:2283/api/server/ping HTTP/1.1"]
+    finally:
+        proxy.close()
+
+
+async def test_through_a_proxy_no_session_cookie_is_sent_back_either(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    proxy = _RecordingProxy(b"Set-Cookie: immich_access_token=session-1; Path=/\r\n")
+    try:
+        _proxy_env(monkeypatch, proxy)
+        async with AsyncClient("http://immich.test:2283", api_key="k") as client:
+            await client.request("GET", "/server/ping")
+            await client.request("GET", "/server/ping")
+        assert len(proxy.heads) == 2
+        assert b"cookie:" not in proxy.heads[1].lower().replace(b"set-cookie", b"")
+    finally:
+        proxy.close()
