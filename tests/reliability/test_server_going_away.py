@@ -9,16 +9,18 @@ The fake runs in process: a dropped connection reaches the client as an
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import anyio
 import pytest
 
-from immich_bulk import RetryPolicy
-from immich_bulk.testing import FakeImmich
+from immich_bulk import AsyncClient, RetryPolicy
+from immich_bulk.testing import FakeImmich, run_fake_server_subprocess
 from immich_bulk.transfer._engine import DROPPED_IN_A_ROW
 from immich_bulk.transfer.config import UploadConfig
-from immich_bulk.transfer.events import ItemQueued, TransferEvent
+from immich_bulk.transfer.events import ItemDone, ItemQueued, TransferEvent
 from immich_bulk.transfer.upload.engine import upload
 from tests.reliability.helpers import make_library
 
@@ -73,3 +75,55 @@ async def test_uploads_dropped_without_an_answer_stop_the_run_as_unreachable(
         assert again.count("uploaded") == len(files) - served
         assert again.count("duplicate") == served  # the journal knew them
         assert sorted(a.checksum_hex for a in fake.assets()) == sorted(files.values())
+
+
+async def test_a_duplicate_check_cut_off_by_a_dead_server_stops_without_failing_its_files(
+    tmp_path: Path,
+) -> None:
+    """The server dies (SIGKILL: connections refused from then on) while one duplicate
+    check holds most of the library. That one request failing is the run's stop
+    ("unreachable"), not a failure of every file it carried: they were never checked, and
+    are reported interrupted like the files still queued, for a re-run to do."""
+    files = make_library(tmp_path / "lib", 40, seed=82)
+    policy = RetryPolicy(max_attempts=3, backoff_base=0.0, sleep=no_sleep)
+    config = UploadConfig(retry=policy, concurrency=4)
+    with run_fake_server_subprocess(data_dir=tmp_path / "server") as server:
+        # the first check waits until every file is hashed; the second (all the rest) is held
+        first = server.add_fault("hold", match="checkBulkUpload", times=1)
+        second = server.add_fault("hold", match="checkBulkUpload", skip=1, times=None)
+        hashed: list[str] = []
+
+        def listener(event: TransferEvent) -> None:
+            if isinstance(event, ItemDone) and event.stage == "hash":
+                hashed.append(event.item)
+
+        def fired(rule: dict[str, Any]) -> bool:
+            rules = server.faults()["rules"]
+            return any(r["fired"] for r in rules if r["id"] == rule["id"])
+
+        async def until(condition: Callable[[], bool]) -> None:
+            while True:
+                if await anyio.to_thread.run_sync(condition):
+                    return
+                await anyio.sleep(0.02)
+
+        async def kill_when_held() -> None:
+            await until(lambda: len(hashed) == len(files) and fired(first))
+            await anyio.to_thread.run_sync(server.control, "DELETE", f"faults?id={first['id']}")
+            await until(lambda: fired(second))
+            await anyio.to_thread.run_sync(server.kill)
+
+        async with AsyncClient(server.url, api_key=server.api_key) as client:
+            with anyio.fail_after(GUARD):
+                async with anyio.create_task_group() as tg:
+                    tg.start_soon(kill_when_held)
+                    report = await upload(
+                        client, tmp_path / "lib", config=config, state_path=None,
+                        on_event=listener,
+                    )  # fmt: skip
+    assert report.stopped == "unreachable" and report.interrupted
+    # the first check's files (one or a few) may have been uploading when it died
+    held = len(files) - report.count("uploaded") - report.failed
+    assert report.failed <= config.concurrency
+    assert report.count("interrupted") == held >= len(files) - 2 * config.concurrency
+    assert len(list(report.outcomes())) == len(files)

@@ -169,7 +169,9 @@ def test_server_that_stays_down_stops_the_run_with_exit_4_and_a_rerun_completes(
         )
         assert done < len(files)  # it stopped early instead of failing every file
         failed = sum(1 for line in events.read_text().splitlines() if '"event":"failed"' in line)
-        assert 1 <= failed <= 4  # at most the uploads in flight (4 workers), not the rest
+        # at most the uploads in flight (4 workers), not the rest; none when the kill
+        # cut off a duplicate check (its files are interrupted, like those queued)
+        assert failed <= 4
 
         server.start()
         code = cli_main([*args, "--json"])

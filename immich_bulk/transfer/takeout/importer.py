@@ -499,6 +499,8 @@ class TakeoutImporter(UploadingEngine[TakeoutReport]):
         try:
             answers = await bulk_check(self.client, [i.sha1 for i in todo if i.sha1 is not None])
         except ImmichError as exc:
+            if self.check_stop(exc):
+                return  # not checked, not failed: interrupted with the queued (as uploads)
             for item in todo:
                 self._fail(item, "check", f"the server's duplicate check failed: {exc}", exc)
             return

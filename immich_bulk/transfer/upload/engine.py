@@ -529,6 +529,11 @@ class Uploader(UploadingEngine[UploadReport]):
         try:
             answers = await bulk_check(self.client, [i.sha1 for i in todo if i.sha1 is not None])
         except ImmichError as exc:
+            if self.check_stop(exc):
+                # one request failed for a reason every item shares (the server cannot be
+                # reached): its files were not checked, like those still queued, and are
+                # reported interrupted with them, not as so many failures
+                return
             for item in todo:
                 self._fail(item, "check", f"the server's duplicate check failed: {exc}", exc)
             return
