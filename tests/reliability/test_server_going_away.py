@@ -17,12 +17,14 @@ import anyio
 import pytest
 
 from immich_bulk import AsyncClient, RetryPolicy
+from immich_bulk.samples import jpeg_bytes
 from immich_bulk.testing import FakeImmich, run_fake_server_subprocess
 from immich_bulk.transfer._engine import DROPPED_IN_A_ROW
 from immich_bulk.transfer.config import UploadConfig
 from immich_bulk.transfer.events import ItemDone, ItemQueued, TransferEvent
+from immich_bulk.transfer.migrate.engine import MigrateConfig, migrate
 from immich_bulk.transfer.upload.engine import upload
-from tests.reliability.helpers import make_library
+from tests.reliability.helpers import WHEN, make_library
 
 #: A guard against hangs only.
 GUARD = 120
@@ -127,3 +129,39 @@ async def test_a_duplicate_check_cut_off_by_a_dead_server_stops_without_failing_
     assert report.failed <= config.concurrency
     assert report.count("interrupted") == held >= len(files) - 2 * config.concurrency
     assert len(list(report.outcomes())) == len(files)
+
+
+async def test_a_migration_whose_target_dies_during_its_duplicate_check_fails_nothing(
+    tmp_path: Path,
+) -> None:
+    """As for uploads: the target killed while it holds the first duplicate check stops
+    the migration as unreachable; the assets of that check are interrupted, not failed."""
+    async with FakeImmich() as src:
+        alice = src.create_user("alice@old.example")
+        for n in range(12):
+            src.add_asset(alice, jpeg_bytes(8_300 + n, WHEN), f"m{n}.jpg")
+        with run_fake_server_subprocess(data_dir=tmp_path / "target") as target:
+            held = target.add_fault("hold", match="checkBulkUpload", times=None)
+
+            async def kill_when_held() -> None:
+                while True:
+                    rules = (await anyio.to_thread.run_sync(target.faults))["rules"]
+                    if any(r["fired"] for r in rules if r["id"] == held["id"]):
+                        break
+                    await anyio.sleep(0.02)
+                await anyio.to_thread.run_sync(target.kill)
+
+            policy = RetryPolicy(max_attempts=3, backoff_base=0.0, sleep=no_sleep)
+            async with (
+                src.client(src.create_api_key(alice)) as source,
+                AsyncClient(target.url, api_key=target.api_key) as dest,
+            ):
+                with anyio.fail_after(GUARD):
+                    async with anyio.create_task_group() as tg:
+                        tg.start_soon(kill_when_held)
+                        report = await migrate(
+                            source, dest, config=MigrateConfig(retry=policy), state_path=None
+                        )
+    assert report.stopped == "unreachable" and report.interrupted
+    assert report.failed == 0 and report.count("migrated") == 0
+    assert report.count("interrupted") >= 1

@@ -458,6 +458,8 @@ class Migrator(Engine[MigrateReport]):
             )
             response = await self.target.assets.check_bulk_upload(request)
         except ImmichError as exc:
+            if self.check_stop(exc):
+                return False  # not checked, not failed: interrupted with the queued
             for item in items:
                 self._fail(item, "check", f"the target's duplicate check failed: {exc}", exc)
             return False
