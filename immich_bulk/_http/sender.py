@@ -189,11 +189,12 @@ class Sender:
             await response.aclose()
             try:
                 target = response.request.url.join(location)
+                target.host  # noqa: B018 (decodes an IDNA name: a bad one, xn--, raises)
                 where = _origin(target)
-            except (httpx.InvalidURL, UnicodeError):
+            except (httpx.InvalidURL, UnicodeError) as exc:
                 raise UnsafeRedirectError(
                     f"{req.method} {req.path}: the server redirected to a URL that is not "
-                    "valid; not followed"
+                    f"valid ({type(exc).__name__}: {exc}); not followed"
                 ) from None
             if where != _origin(self._base):
                 raise UnsafeRedirectError(
@@ -223,9 +224,9 @@ class Sender:
             response.elapsed = datetime.timedelta(seconds=time.perf_counter() - started)
             return response
         except UnicodeError as exc:
-            # httpx prepares the next request of a redirect even when not following it,
-            # and a Location with a malformed host name (xn--) fails there (the client's
-            # own URL was checked when it was made)
+            # through a caller's httpx client: it prepares the next request of a redirect
+            # even when not following it, and a Location with a malformed host name (xn--)
+            # fails there (the client's own URL was checked when it was made)
             raise UnsafeRedirectError(
                 f"{req.method} {req.path}: the server redirected to a URL that is not valid "
                 f"({type(exc).__name__}: {exc}); not followed"

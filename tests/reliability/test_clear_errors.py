@@ -11,6 +11,7 @@ from typing import Any
 
 import anyio
 import anyio.abc
+import httpx
 import pytest
 
 from immich_bulk import (
@@ -83,7 +84,16 @@ async def test_a_redirect_to_a_url_that_cannot_be_connected_to_is_an_unsafe_redi
         async with serving(redirect) as (url, _), AsyncClient(url, api_key="k") as client:
             with pytest.raises(UnsafeRedirectError, match="redirected") as caught:
                 await client.users.get_my_user()
-    assert shown in str(caught.value)
+        assert shown in str(caught.value)
+        # the same through a caller's own httpx client (httpx's send, not the transport)
+        async with (
+            serving(redirect) as (url, _),
+            httpx.AsyncClient() as http,
+            AsyncClient(url, api_key="k", http_client=http) as client,
+        ):
+            with pytest.raises(UnsafeRedirectError, match="redirected") as caught:
+                await client.users.get_my_user()
+        assert shown in str(caught.value)
 
 
 # ---------------------------------------------------------------------- --events

@@ -11,6 +11,7 @@ import anyio
 import attrs
 import pytest
 
+from immich_bulk import RetryPolicy
 from immich_bulk.samples import write_sample_library
 from immich_bulk.testing import FakeImmich
 from immich_bulk.transfer.config import UploadConfig
@@ -117,6 +118,31 @@ async def test_auto_pauses_once_a_few_dozen_files_are_to_send(tmp_path: Path) ->
         assert any(m.startswith("resumed job queues") for m in said), said
         async with StateStore.open(tmp_path / "s.db") as store:
             assert await store.paused_queues(client.base_url) == []
+
+
+async def test_queues_that_cannot_be_paused_for_want_of_an_answer_do_not_end_the_run(
+    tmp_path: Path,
+) -> None:
+    """Every try to pause a queue ends with the connection closed unanswered (a server
+    going away, or a flaky proxy): the run carries on unpaused, says so, and what it did
+    pause is resumed. It used to end the run with that error and no summary."""
+    lib = write_sample_library(tmp_path / "lib", photos=AUTO_PAUSE_MIN_FILES + 4, extras=False)
+    async with FakeImmich() as fake, fake.client() as client:
+        fake.faults.drop_request(match="PUT /queues/metadataExtraction", times=None)
+        watch = UploadWatch(fake)
+        config = UploadConfig(retry=RetryPolicy(max_attempts=2, backoff_base=0.0, sleep=_no_sleep))
+        report = await client.assets.upload(
+            lib.root, state_path=None, config=config, on_event=watch
+        )
+        assert report.ok and report.count("uploaded") == AUTO_PAUSE_MIN_FILES + 4
+        said = [n.message for n in watch.notices]
+        assert any(m.startswith("could not pause the job queues") for m in said), said
+        assert paused(fake) == set()  # the queues paused before the failure are resumed
+        assert report.paused_jobs is None
+
+
+async def _no_sleep(_: float) -> None:
+    return None
 
 
 async def test_auto_leaves_a_small_run_alone(tmp_path: Path) -> None:

@@ -37,7 +37,6 @@ import attrs
 from ..._converter import wire_names
 from ..._types import UNSET
 from ...errors import (
-    ApiError,
     AuthenticationError,
     ImmichError,
     NotFoundError,
@@ -373,7 +372,9 @@ class IngestPause:
                 )
             )
             return
-        except ApiError as exc:
+        except ImmichError as exc:
+            # an error answer, or no answer at all (a server going away: the uploads that
+            # follow stop the run as unreachable); the queues it did pause are resumed
             self.hub.emit(
                 Notice(
                     message=f"could not pause the job queues ({exc}); carrying on",
