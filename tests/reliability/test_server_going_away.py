@@ -9,7 +9,7 @@ The fake runs in process: a dropped connection reaches the client as an
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +32,17 @@ GUARD = 120
 
 async def no_sleep(_: float) -> None:
     return None
+
+
+def until_set(event: anyio.Event) -> Callable[[float], Awaitable[None]]:
+    """A retry "sleep" that lasts until *event*: the retry of a request cut off by a
+    killed server waits until the process is gone, so that it is refused (a retry made
+    while a loaded machine still tears the process down is accepted, then reset)."""
+
+    async def sleep(_: float) -> None:
+        await event.wait()
+
+    return sleep
 
 
 @pytest.mark.parametrize("served", [0, 10])
@@ -87,7 +98,8 @@ async def test_a_duplicate_check_cut_off_by_a_dead_server_stops_without_failing_
     ("unreachable"), not a failure of every file it carried: they were never checked, and
     are reported interrupted like the files still queued, for a re-run to do."""
     files = make_library(tmp_path / "lib", 40, seed=82)
-    policy = RetryPolicy(max_attempts=3, backoff_base=0.0, sleep=no_sleep)
+    dead = anyio.Event()
+    policy = RetryPolicy(max_attempts=3, backoff_base=0.0, sleep=until_set(dead))
     config = UploadConfig(retry=policy, concurrency=4)
     with run_fake_server_subprocess(data_dir=tmp_path / "server") as server:
         # the first check waits until every file is hashed; the second (all the rest) is held
@@ -114,6 +126,7 @@ async def test_a_duplicate_check_cut_off_by_a_dead_server_stops_without_failing_
             await anyio.to_thread.run_sync(server.control, "DELETE", f"faults?id={first['id']}")
             await until(lambda: fired(second))
             await anyio.to_thread.run_sync(server.kill)
+            dead.set()
 
         async with AsyncClient(server.url, api_key=server.api_key) as client:
             with anyio.fail_after(GUARD):
@@ -142,6 +155,7 @@ async def test_a_migration_whose_target_dies_during_its_duplicate_check_fails_no
             src.add_asset(alice, jpeg_bytes(8_300 + n, WHEN), f"m{n}.jpg")
         with run_fake_server_subprocess(data_dir=tmp_path / "target") as target:
             held = target.add_fault("hold", match="checkBulkUpload", times=None)
+            dead = anyio.Event()
 
             async def kill_when_held() -> None:
                 while True:
@@ -150,8 +164,9 @@ async def test_a_migration_whose_target_dies_during_its_duplicate_check_fails_no
                         break
                     await anyio.sleep(0.02)
                 await anyio.to_thread.run_sync(target.kill)
+                dead.set()
 
-            policy = RetryPolicy(max_attempts=3, backoff_base=0.0, sleep=no_sleep)
+            policy = RetryPolicy(max_attempts=3, backoff_base=0.0, sleep=until_set(dead))
             async with (
                 src.client(src.create_api_key(alice)) as source,
                 AsyncClient(target.url, api_key=target.api_key) as dest,
