@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from immich_bulk.models import CreateAlbumDto
 from immich_bulk.testing import FakeImmich
 from immich_bulk.transfer.events import ItemDone, TransferEvent
 from immich_bulk.transfer.report import Outcome, TakeoutReport, TransferReport
@@ -330,3 +331,27 @@ async def test_stopped_mid_import_reports_every_file_and_a_rerun_finishes_exactl
         assert second.ok and not second.interrupted, second.failures
         uploaded = {o.asset_id for o in _by_path(second, manifest).values() if o.asset_id}
         assert len(fake.assets()) == len(uploaded) == 110
+
+
+async def test_an_album_whose_answer_was_lost_is_not_made_twice(
+    tmp_path: Path, manifest: Manifest
+) -> None:
+    """The server makes an album but its answer never arrives (the connection drops; or
+    the run is killed right then), so the journal has no id for it: the next run takes that
+    album instead of making a second one -- and still leaves the user's own album of the
+    same title alone."""
+    inputs = write_takeout(tmp_path / "parts", manifest, "zip")
+    state = tmp_path / "state.db"
+    titles = Counter(manifest.albums.values())
+    title = sorted(titles)[0]
+    async with FakeImmich() as fake, fake.client() as client:
+        own = await client.albums.create_album(CreateAlbumDto(album_name=title))
+        lost = fake.faults.drop_response(match="createAlbum", times=1)
+        first = await client.assets.import_takeout(inputs, state_path=state)
+        assert lost.fired == 1 and first.albums is not None
+        assert first.albums.created == sum(titles.values()) - 1  # one made, its answer lost
+        second = await client.assets.import_takeout(inputs, state_path=state)
+        assert second.ok, second.failures
+        made = Counter(a.name for a in fake.albums() if a.id != own.id)
+        assert made == titles  # one per album folder, none twice
+        assert not next(a for a in fake.albums() if a.id == own.id).asset_ids

@@ -235,6 +235,12 @@ class ServerJournal:
             )
         return {str(r[0]): str(r[1]) for r in rows}
 
+    async def flush(self) -> None:
+        """Write every buffered record of the state store now (durable before a request
+        whose effect must be found again after a crash)."""
+        if self._db is not None:
+            await self._db.flush()
+
     def record_album(self, name: str, album_id: str) -> None:
         """Record that album *name* is *album_id* on the server (buffered)."""
         self._write(_ALBUM, (self._account, str(name), str(album_id), time.time()))

@@ -6,10 +6,17 @@ no album name can take), and a re-run -- or a run given one more part -- adds to
 album instead of making a second one. Assets are added in batches; the server answers per
 asset, and "duplicate" (already in the album) counts as done. An album deleted on the server
 since is made again.
+
+A run can end between the server making an album and the journal recording its id (killed,
+or the answer lost). So before asking for an album, the journal records (durably) which
+albums of that title the user had then; a later run that finds such a record and no id
+takes the album of that title that is not among them and belongs to no other folder -- the
+one the interrupted request made -- instead of making a second one.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -31,6 +38,11 @@ def journal_key(album: PlannedAlbum) -> str:
     return f"\0takeout-album\0{album.folder}"
 
 
+def _intent_key(album: PlannedAlbum) -> str:
+    """Where the albums of its title that existed before it was asked for are recorded."""
+    return f"\0takeout-album-asked\0{album.folder}"
+
+
 class TakeoutAlbums:
     """Creates the planned albums and fills them (see the module documentation)."""
 
@@ -49,6 +61,7 @@ class TakeoutAlbums:
         self._journal = journal
         self._batch_size = batch_size
         self._members: dict[int, list[str]] = {}
+        self._albums_now: list[tuple[str, str]] | None = None  # (name, id), listed once
         self.created = 0
         self.added = 0
         self.problems: list[tuple[str, str, str]] = []
@@ -72,10 +85,17 @@ class TakeoutAlbums:
 
     async def _album_id(self, album: PlannedAlbum, *, fresh: bool = False) -> str:
         key = journal_key(album)
-        if not fresh and self._journal is not None:
-            known = (await self._journal.album_ids([key])).get(key)
-            if known is not None:
-                return known
+        if self._journal is not None:
+            recorded = await self._journal.album_ids([key, _intent_key(album)])
+            if not fresh and key in recorded:
+                return recorded[key]
+            made = await self._made_before(album, recorded.get(_intent_key(album)))
+            if made is not None:
+                self._journal.record_album(key, made)
+                return made
+            before = await self._titled(album.title)
+            self._journal.record_album(_intent_key(album), json.dumps(sorted(before)))
+            await self._journal.flush()
         created = await self._client.albums.create_album(
             CreateAlbumDto(album_name=album.title, description=album.description or UNSET)
         )
@@ -84,6 +104,28 @@ class TakeoutAlbums:
             self._journal.record_album(key, created.id)
         self._hub.emit(AlbumCreated(name=album.title, album_id=created.id))
         return created.id
+
+    async def _titled(self, title: str) -> set[str]:
+        """The ids of the user's albums named *title* now."""
+        if self._albums_now is None:
+            self._albums_now = [
+                (a.album_name, a.id) for a in await self._client.albums.get_all_albums()
+            ]
+        return {album_id for name, album_id in self._albums_now if name == title}
+
+    async def _made_before(self, album: PlannedAlbum, asked: str | None) -> str | None:
+        """The album an earlier run asked for and never recorded, if the server made it."""
+        if asked is None or self._journal is None:
+            return None
+        try:
+            existed = set(json.loads(asked))
+        except (ValueError, TypeError):
+            return None
+        self._albums_now = None  # the list must show what that run made
+        titled = await self._titled(album.title)
+        claimed = set((await self._journal.album_ids()).values())
+        made = sorted(titled - existed - claimed)
+        return made[0] if made else None
 
     async def _fill(self, album: PlannedAlbum, ids: list[str]) -> None:
         album_id = await self._album_id(album)
