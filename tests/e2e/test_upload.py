@@ -167,6 +167,41 @@ async def test_duplicates_in_the_run_on_the_server_and_in_its_trash(
     assert again.bytes_transferred == 0
 
 
+async def test_a_sidecar_written_after_the_upload_never_reaches_the_server_and_is_named(
+    client: AsyncClient, admin: AsyncClient, tmp_path: Path
+) -> None:
+    """Immich takes a sidecar only with a new asset: sent again with the photo it already
+    has (no pre-check), it is dropped. So a re-run names, in the outcome, the sidecar
+    edited or added after the upload, and the server keeps what it first received."""
+    lib = tmp_path / "lib"
+    photo(lib / "p.jpg", 41, T)
+    xmp(lib / "p.jpg.xmp", description="the first caption")
+    photo(lib / "q.jpg", 42, T)
+    state = tmp_path / "state.sqlite3"
+    first = await client.assets.upload(lib, state_path=state)
+    assert statuses(first) == {"p.jpg": "uploaded", "q.jpg": "uploaded"}
+    xmp(lib / "p.jpg.xmp", description="edited after the upload")
+    xmp(lib / "q.jpg.xmp", description="added after the upload")
+
+    again = await client.assets.upload(lib, state_path=state)
+    reasons = {Path(o.item).name: o.reason for o in again.outcomes()}
+    tail = "and Immich takes one only with a new asset"
+    assert reasons == {
+        "p.jpg": "already uploaded (journal); its sidecar p.jpg.xmp is not on the server: "
+        f"the asset was uploaded with another sidecar, {tail}",
+        "q.jpg": "already uploaded (journal); its sidecar q.jpg.xmp is not on the server: "
+        f"the asset was uploaded without a sidecar, {tail}",
+    }
+    assert len(again.notes) == 1 and again.notes[0].startswith("2 duplicates have a sidecar")
+
+    sent_again = await client.assets.upload(lib, state_path=None, skip_hash=True)
+    assert statuses(sent_again) == {"p.jpg": "duplicate", "q.jpg": "duplicate"}
+    await wait_for_jobs(admin)
+    assets = by_name(await every_asset(client))
+    assert exif(assets["p.jpg"]).description == "the first caption"
+    assert exif(assets["q.jpg"]).description == ""
+
+
 async def test_albums_by_name_then_from_folders(client: AsyncClient, tmp_path: Path) -> None:
     lib = tmp_path / "lib"
     photo(lib / "Trip" / "x.jpg", 20, T)

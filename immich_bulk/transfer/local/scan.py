@@ -137,7 +137,7 @@ class ScannedFile:
     ``root`` is the input path it was found under (for an explicit file input: its
     parent directory), ``size``/``mtime_ns``/``dev``/``ino``/``ctime_ns``/``generation``
     come from the scan's stat (following symlinks), ``sidecar`` is the attached ``.xmp``
-    file, if any.
+    file, if any, and ``sidecar_identity`` the identity the scan saw it with.
     """
 
     path: Path
@@ -149,10 +149,16 @@ class ScannedFile:
     sidecar: Path | None = None
     ctime_ns: int = 0
     generation: int = 0
+    sidecar_identity: FileIdentity | None = None
 
     @classmethod
     def from_stat(
-        cls, path: Path, root: Path, st: os.stat_result, sidecar: Path | None
+        cls,
+        path: Path,
+        root: Path,
+        st: os.stat_result,
+        sidecar: Path | None,
+        sidecar_st: os.stat_result | None = None,
     ) -> ScannedFile:
         ident = FileIdentity.from_stat(st)
         return cls(
@@ -165,6 +171,7 @@ class ScannedFile:
             sidecar=sidecar,
             ctime_ns=ident.ctime_ns,
             generation=ident.generation,
+            sidecar_identity=None if sidecar_st is None else FileIdentity.from_stat(sidecar_st),
         )
 
     @property
@@ -520,9 +527,10 @@ class _Walker:
         self.seen_files.add(key)
         if not os.access(path, os.R_OK) and not _long_readable(path):
             return ScanError(p, "permission denied (file)", ErrorKind.PERMISSION_DENIED)
-        return ScannedFile.from_stat(p, p.parent, st, self._probe_sidecar(path))
+        sidecar, sidecar_st = self._probe_sidecar(path) or (None, None)
+        return ScannedFile.from_stat(p, p.parent, st, sidecar, sidecar_st)
 
-    def _probe_sidecar(self, path: str) -> Path | None:
+    def _probe_sidecar(self, path: str) -> tuple[Path, os.stat_result] | None:
         stem_path = path[: len(path) - len(_suffix(os.path.basename(path)))]
         for base in (path, stem_path):
             for ext in sorted(self.sidecars):
@@ -535,7 +543,7 @@ class _Walker:
                     if stat_mod.S_ISREG(st.st_mode) and not self.exclude.match_file(
                         os.path.basename(candidate)
                     ):
-                        return Path(candidate)
+                        return Path(candidate), st
         return None
 
     def _parent_visited(self, path: str) -> bool:
@@ -630,6 +638,7 @@ class _Walker:
         # Pass 1: sidecars. status is an item (the sidecar's own skip or error) or None
         # (attachable); keyed by the name without the sidecar extension.
         sidecar_status: dict[int, ScanItem | None] = {}
+        sidecar_stat: dict[int, os.stat_result] = {}
         sidecar_by_base: dict[str, list[int]] = {}
         for i, entry in enumerate(entries):
             name = entry.name
@@ -660,6 +669,7 @@ class _Walker:
                 )
             sidecar_status[i] = status
             if status is None:
+                sidecar_stat[i] = st
                 sidecar_by_base.setdefault(name[: len(name) - len(ext)], []).append(i)
             else:
                 items[i] = status
@@ -733,14 +743,16 @@ class _Walker:
                 items[i] = ScanError(path, "permission denied (file)", ErrorKind.PERMISSION_DENIED)
                 continue
             sidecar: Path | None = None
+            sidecar_st: os.stat_result | None = None
             for base in sidecar_bases(name):
                 candidates = sidecar_by_base.get(base)
                 if candidates:
                     sidecar_index = candidates[0]
                     attached.add(sidecar_index)
                     sidecar = Path(_join(dpath, entries[sidecar_index].name))
+                    sidecar_st = sidecar_stat[sidecar_index]
                     break
-            items[i] = ScannedFile.from_stat(path, root, st, sidecar)
+            items[i] = ScannedFile.from_stat(path, root, st, sidecar, sidecar_st)
 
         # Sidecars nobody took.
         for i, status in sidecar_status.items():

@@ -79,6 +79,7 @@ from ..server.sending import Sending, UploadingEngine, send_asset
 from ..state import DEFAULT_PATH, ServerJournal, StatePath, StateStore
 from .deletion import LocalDeleter, Verdict
 from .facts import facts_for
+from .sidecars import UNKNOWN, Received, SidecarCheck, received_by
 from .watch import FolderWatcher, watch_into
 
 if TYPE_CHECKING:
@@ -221,6 +222,8 @@ class Uploader(UploadingEngine[UploadReport]):
         self._journal: ServerJournal | None = None
         self._deleter: LocalDeleter | None = None
         self._kept = 0  # files not deleted although deleting was asked
+        self._sidecars = SidecarCheck(store, self.hasher.limiter)
+        self._sidecars_left_out = 0  # duplicates whose sidecar the server does not hold
         self._albums: AlbumManager | None = None
         self._user_id = ""
         self._watcher: FolderWatcher | None = None
@@ -502,12 +505,18 @@ class Uploader(UploadingEngine[UploadReport]):
         known = {}
         if self._journal is not None and not self.options.recheck:
             known = await self._journal.known_uploads(i.sha1 for i in batch if i.sha1)
+            with_one = {sha1 for sha1, record in known.items() if record.sidecar_sha1 is not None}
+            await self._sidecars.prefetch(i.file for i in batch if i.sha1 in with_one)
         for item in batch:
             assert item.sha1 is not None
             record = known.get(item.sha1)
             if record is not None:
                 await self._already_there(
-                    item, record.asset_id, "already uploaded (journal)", recorded=True
+                    item,
+                    record.asset_id,
+                    "already uploaded (journal)",
+                    recorded=True,
+                    received=received_by(record),
                 )
             elif item.sha1 in self._leaders:  # the same content is on its way in this run
                 self._leaders[item.sha1].append(item)
@@ -538,11 +547,18 @@ class Uploader(UploadingEngine[UploadReport]):
                 self._fail(item, "check", f"the server's duplicate check failed: {exc}", exc)
             return
         self._stages["check"].touch()
+        found = [
+            (item, answer.asset_id)
+            for item, answer in zip(todo, answers, strict=True)
+            if answer.action == "present" and answer.asset_id and item.file.sidecar is not None
+        ]
+        received = await self._recorded_sidecars(found)
         for item, answer in zip(todo, answers, strict=True):
             if answer.action == "send":
                 await self._to_upload(item, send)
             elif answer.asset_id is not None:  # present
-                await self._already_there(item, answer.asset_id, answer.reason)
+                sent = received.get(item.sha1, UNKNOWN) if item.sha1 else UNKNOWN
+                await self._already_there(item, answer.asset_id, answer.reason, received=sent)
                 await self._release_followers(item, answer.asset_id)
             elif answer.action == "unanswered":
                 self._fail(item, "check", answer.reason, None)
@@ -561,6 +577,22 @@ class Uploader(UploadingEngine[UploadReport]):
                 for follower in self._leaders.pop(item.sha1, []) if item.sha1 else []:
                     self.hub.emit(ItemSkipped(item=follower.name, reason=reason))
                     self.finish(Outcome(item=follower.name, status="skipped", reason=reason))
+
+    async def _recorded_sidecars(self, found: list[tuple[_Item, str]]) -> dict[bytes, Received]:
+        """What the journal knows the assets the server's check *found* (files with a
+        sidecar, and their assets) received as their sidecars: assets uploaded by an
+        earlier run, or by this one (its records are written out first: a copy of a file
+        may be checked after the first copy's upload)."""
+        if not found or self._journal is None or self.options.recheck or self.options.dry_run:
+            return {}
+        await self._journal.flush()
+        records = await self._journal.known_uploads(i.sha1 for i, _ in found if i.sha1)
+        received: dict[bytes, Received] = {}
+        for item, asset_id in found:
+            record = records.get(item.sha1) if item.sha1 else None
+            if record is not None and record.asset_id == asset_id:
+                received[record.sha1] = received_by(record)
+        return received
 
     async def _to_upload(self, item: _Item, send: anyio.abc.ObjectSendStream[_Item]) -> None:
         if self.options.dry_run:
@@ -586,9 +618,17 @@ class Uploader(UploadingEngine[UploadReport]):
         await send.send(item)
 
     async def _already_there(
-        self, item: _Item, asset_id: str, reason: str, *, recorded: bool = False
+        self,
+        item: _Item,
+        asset_id: str,
+        reason: str,
+        *,
+        recorded: bool = False,
+        received: Received = UNKNOWN,
     ) -> None:
-        """*item* is on the server as *asset_id*; *recorded*: the journal said so."""
+        """*item* is on the server as *asset_id*; *recorded*: the journal said so;
+        *received*: what the asset received as its sidecar, when known."""
+        reason = await self._with_sidecar_note(item, reason, received)
         self.hub.emit(ItemSkipped(item=item.name, reason=reason, asset_id=asset_id))
         if self._journal is not None and item.sha1 and not recorded:
             self._journal.record_upload(
@@ -612,13 +652,18 @@ class Uploader(UploadingEngine[UploadReport]):
             )
         )
 
-    async def _release_followers(self, leader: _Item, asset_id: str | None) -> None:
+    async def _release_followers(
+        self, leader: _Item, asset_id: str | None, received: Received = UNKNOWN
+    ) -> None:
         """Settle the local copies of *leader*'s content that waited for it: duplicates of
-        the asset it became (or, in a dry run, of the upload it would be)."""
+        the asset it became (or, in a dry run, of the upload it would be); *received*:
+        the sidecar that asset received, when *leader* made it."""
         if leader.sha1 is None:
             return
         for follower in self._leaders.pop(leader.sha1, None) or []:
-            reason = f"same content as {leader.name}"
+            reason = await self._with_sidecar_note(
+                follower, f"same content as {leader.name}", received, made_from=leader.name
+            )
             self.hub.emit(ItemSkipped(item=follower.name, reason=reason, asset_id=asset_id))
             if asset_id is not None:
                 await self._add_to_album(follower, asset_id)
@@ -633,6 +678,19 @@ class Uploader(UploadingEngine[UploadReport]):
                     albums=(follower.album,) if follower.album and asset_id else (),
                 )
             )
+
+    async def _with_sidecar_note(
+        self, item: _Item, reason: str, received: Received, *, made_from: str | None = None
+    ) -> str:
+        """*reason*, telling also when *item*'s sidecar is known not to be on the server."""
+        if self.options.dry_run:
+            return reason
+        left_out = await self._sidecars.left_out(item.file, received, made_from=made_from)
+        if left_out is None:
+            return reason
+        self._sidecars_left_out += 1
+        self.hub.emit(Notice(message=f"{item.name}: {left_out}", level="warning"))
+        return f"{reason}; {left_out}"
 
     async def _add_to_album(self, item: _Item, asset_id: str) -> None:
         if item.album and self._albums is not None:
@@ -764,7 +822,9 @@ class Uploader(UploadingEngine[UploadReport]):
                 kept=verdict.kept,
             )
         )
-        await self._release_followers(item, asset_id)
+        await self._release_followers(
+            item, asset_id, sent_sidecar if status == "uploaded" else UNKNOWN
+        )
 
     # -- delete -----------------------------------------------------------------------
     async def _delete(self, item: _Item, asset_id: str, sent_sidecar: bytes | None) -> Verdict:
@@ -817,6 +877,11 @@ class Uploader(UploadingEngine[UploadReport]):
         if self._albums is not None and self._albums.problems:
             reasons = ", ".join(f"{r} ({n})" for r, n in self._albums.reasons.most_common(3))
             notes.append(f"{self._albums.problems} album additions failed: {reasons}")
+        if self._sidecars_left_out:
+            notes.append(
+                f"{self._sidecars_left_out} duplicates have a sidecar the server does not "
+                "hold (Immich takes a sidecar only with a new asset): their outcomes say which"
+            )
         if self._kept:
             notes.append(
                 f"{self._kept} files (or their sidecars) were kept although deleting was "
