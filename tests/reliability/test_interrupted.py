@@ -104,7 +104,11 @@ async def test_an_upload_stopped_mid_run_gives_every_file_it_found_an_outcome(
         outcomes = list(report.outcomes())
         assert report.interrupted and report.stopped == (None if how == "stop" else "unresponsive")
         assert sorted(o.item for o in outcomes) == sorted(found)  # each exactly once
-        assert report.count("uploaded") >= 50
+        # stop(): called at the 50th upload. The breaker: the server answered the first 50
+        # tries, but it may trip while a few of them are still in flight (at most one per
+        # worker not busy failing), which it interrupts; the re-run finds them on the server
+        least = 50 if how == "stop" else 50 - (config.concurrency - 1)
+        assert report.count("uploaded") >= least
         assert set(report.counts) <= {"uploaded", "failed", "interrupted"}
         if how == "stop":
             assert report.failed == 0
