@@ -222,7 +222,8 @@ class Uploader(UploadingEngine[UploadReport]):
         self._journal: ServerJournal | None = None
         self._deleter: LocalDeleter | None = None
         self._kept = 0  # files not deleted although deleting was asked
-        self._sidecars = SidecarCheck(store, self.hasher.limiter)
+        # a dry run sends nothing, so it has no duplicate sidecar to tell of
+        self._sidecars = None if self.options.dry_run else SidecarCheck(store, self.hasher.limiter)
         self._sidecars_left_out = 0  # duplicates whose sidecar the server does not hold
         self._albums: AlbumManager | None = None
         self._user_id = ""
@@ -505,8 +506,9 @@ class Uploader(UploadingEngine[UploadReport]):
         known = {}
         if self._journal is not None and not self.options.recheck:
             known = await self._journal.known_uploads(i.sha1 for i in batch if i.sha1)
-            with_one = {sha1 for sha1, record in known.items() if record.sidecar_sha1 is not None}
-            await self._sidecars.prefetch(i.file for i in batch if i.sha1 in with_one)
+            if self._sidecars is not None:
+                with_one = {s for s, record in known.items() if record.sidecar_sha1 is not None}
+                await self._sidecars.prefetch(i.file for i in batch if i.sha1 in with_one)
         for item in batch:
             assert item.sha1 is not None
             record = known.get(item.sha1)
@@ -583,7 +585,7 @@ class Uploader(UploadingEngine[UploadReport]):
         sidecar, and their assets) received as their sidecars: assets uploaded by an
         earlier run, or by this one (its records are written out first: a copy of a file
         may be checked after the first copy's upload)."""
-        if not found or self._journal is None or self.options.recheck or self.options.dry_run:
+        if not found or self._journal is None or self._sidecars is None or self.options.recheck:
             return {}
         await self._journal.flush()
         records = await self._journal.known_uploads(i.sha1 for i, _ in found if i.sha1)
@@ -683,7 +685,7 @@ class Uploader(UploadingEngine[UploadReport]):
         self, item: _Item, reason: str, received: Received, *, made_from: str | None = None
     ) -> str:
         """*reason*, telling also when *item*'s sidecar is known not to be on the server."""
-        if self.options.dry_run:
+        if self._sidecars is None:
             return reason
         left_out = await self._sidecars.left_out(item.file, received, made_from=made_from)
         if left_out is None:
